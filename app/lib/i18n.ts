@@ -1,0 +1,24 @@
+import { useRouteLoaderData } from "react-router";
+import { DEFAULT_LOCALE, translator, type Locale, type Message } from "../../i18n/index.ts";
+
+/** The translate function for the page's language, taken from the root loader. */
+export function useT() {
+  const root = useRouteLoaderData("root") as { locale: Locale } | undefined;
+  return translator(root?.locale ?? DEFAULT_LOCALE);
+}
+
+export function useLocale(): Locale {
+  const root = useRouteLoaderData("root") as { locale: Locale } | undefined;
+  return root?.locale ?? DEFAULT_LOCALE;
+}
+
+/** Shows a message value (key + values) as text. */
+export function useMessage() {
+  const t = useT();
+  return (m: Message | undefined) => (m ? t(m.key, m.values ?? {}) : undefined);
+}
+
+export function useCsrfToken(): string {
+  const root = useRouteLoaderData("root") as { csrfToken: string } | undefined;
+  return root?.csrfToken ?? "";
+}

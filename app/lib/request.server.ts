@@ -1,0 +1,142 @@
+import Negotiator from "negotiator";
+import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import { findSessionUser } from "../../core/accounts/sessions.ts";
+import { findRegionScope } from "../../core/regions/queries.ts";
+import { hasRole } from "../../core/shared/scope.ts";
+import type { Role } from "../../db/schema.ts";
+import { DEFAULT_LOCALE, isLocale, LOCALES, translator, type Locale } from "../../i18n/index.ts";
+import {
+  CSRF_COOKIE,
+  LANG_COOKIE,
+  newCsrfToken,
+  readCookie,
+  sameToken,
+  serializeCookie,
+  SESSION_COOKIE,
+} from "./cookies.server.ts";
+import {
+  clientAddressContext,
+  requestInfoContext,
+  servicesContext,
+  type RequestInfo,
+} from "./services.server.ts";
+
+type Context = Readonly<RouterContextProvider>;
+
+function negotiateLocale(request: Request, userLocale: Locale | undefined): Locale {
+  const chosen = readCookie(request, LANG_COOKIE);
+  if (isLocale(chosen)) return chosen;
+  if (userLocale) return userLocale;
+  const fromHeader = new Negotiator({
+    headers: { "accept-language": request.headers.get("Accept-Language") ?? "" },
+  }).language([...LOCALES]);
+  return isLocale(fromHeader) ? fromHeader : DEFAULT_LOCALE;
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Runs before every loader and action: finds the signed-in user, picks the language, and checks
+ * the CSRF token of every form post. Signed-in forms carry the session's token; anonymous forms
+ * (sign-in, password reset, invitation) carry a token from an HttpOnly cookie (double submit).
+ */
+export const requestMiddleware: MiddlewareFunction<Response> = async (
+  { request, context },
+  next,
+) => {
+  const { db, config } = context.get(servicesContext);
+  const sessionToken = readCookie(request, SESSION_COOKIE);
+  const user = sessionToken ? await findSessionUser(db, sessionToken) : null;
+  const cookieToken = readCookie(request, CSRF_COOKIE);
+  const anonymousToken = cookieToken ?? newCsrfToken();
+  const csrfToken = user?.csrfToken ?? anonymousToken;
+  const locale = negotiateLocale(request, user?.locale);
+  const info: RequestInfo = {
+    user,
+    locale,
+    csrfToken,
+    clientAddress: context.get(clientAddressContext),
+  };
+  context.set(requestInfoContext, info);
+
+  if (UNSAFE.has(request.method)) {
+    const origin = request.headers.get("Origin");
+    const sent = await submittedToken(request);
+    const sameOrigin =
+      !origin ||
+      origin === new URL(request.url).origin ||
+      origin === new URL(config.publicUrl).origin;
+    if (!sameOrigin || !sameToken(sent, csrfToken)) {
+      throw data({ message: translator(locale)("errors.csrf") }, { status: 403 });
+    }
+  }
+
+  const response = await next();
+  if (!cookieToken) {
+    response.headers.append(
+      "Set-Cookie",
+      serializeCookie(CSRF_COOKIE, anonymousToken, { secure: config.secureCookies }),
+    );
+  }
+  return response;
+};
+
+async function submittedToken(request: Request): Promise<string | null> {
+  const header = request.headers.get("X-CSRF-Token");
+  if (header) return header;
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.includes("form")) return null;
+  try {
+    const value = (await request.clone().formData()).get("_csrf");
+    return typeof value === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function getRequestInfo(context: Context): RequestInfo {
+  return context.get(requestInfoContext);
+}
+
+export function getServices(context: Context) {
+  return context.get(servicesContext);
+}
+
+/** The translate function in the request's language. */
+export function requestT(context: Context) {
+  return translator(getRequestInfo(context).locale);
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export function requireUser(request: Request, context: Context) {
+  const { user } = getRequestInfo(context);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+export function notFound(context: Context): never {
+  const t = requestT(context);
+  throw data({ message: t("errors.notFound") }, { status: 404 });
+}
+
+/**
+ * The region of the URL, for a member with at least `needed` role. Anyone else gets 404, exactly
+ * as for a region that does not exist: other regions are not even confirmed to exist.
+ */
+export async function requireRegion(
+  request: Request,
+  context: Context,
+  slug: string | undefined,
+  needed: Role = "member",
+) {
+  const user = requireUser(request, context);
+  const found = slug ? await findRegionScope(getServices(context).db, user.id, slug) : null;
+  if (!found) notFound(context);
+  if (!hasRole(found.scope.role, needed)) {
+    throw data({ message: requestT(context)("errors.forbidden") }, { status: 403 });
+  }
+  return { ...found, user };
+}

@@ -1,0 +1,29 @@
+import { createContext } from "react-router";
+import type { Logger } from "pino";
+import type { Db } from "../../db/client.ts";
+import type { LoginLimiter } from "../../core/accounts/signIn.ts";
+import type { SessionUser } from "../../core/accounts/sessions.ts";
+import type { Mailer } from "../../core/mail/outbox.ts";
+import type { Locale } from "../../i18n/index.ts";
+import type { Config } from "../../server/env.server.ts";
+
+/** Long-lived services, created once per process by server/app.ts and handed to every request. */
+export interface Services {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  log: Logger;
+  loginLimiter: LoginLimiter;
+}
+
+/** What the root middleware learns about the request: who, in which language, with which CSRF token. */
+export interface RequestInfo {
+  user: SessionUser | null;
+  locale: Locale;
+  csrfToken: string;
+  clientAddress: string;
+}
+
+export const servicesContext = createContext<Services>();
+export const requestInfoContext = createContext<RequestInfo>();
+export const clientAddressContext = createContext<string>("unknown");

@@ -1,0 +1,73 @@
+import { Link, NavLink, Outlet, useLoaderData } from "react-router";
+import type { Route } from "./+types/layout";
+import { hasRole } from "../../../core/shared/scope.ts";
+import { Shell } from "../../root.tsx";
+import { useT } from "../../lib/i18n.ts";
+import { requireRegion } from "../../lib/request.server.ts";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { region, scope } = await requireRegion(request, context, params.slug);
+  return { region, role: scope.role };
+}
+
+/** The region's own colour, carried into the NL Design System tokens that the components use. */
+export function regionThemeStyle(color: string): React.CSSProperties {
+  return {
+    ["--lr-primary" as string]: color,
+    ["--utrecht-button-primary-action-background-color" as string]: color,
+    ["--utrecht-button-primary-action-border-color" as string]: color,
+    ["--utrecht-link-color" as string]: color,
+  };
+}
+
+export function RegionBrand({
+  region,
+}: {
+  region: { slug: string; name: string; hasLogo: boolean };
+}) {
+  return (
+    <Link to={`/r/${region.slug}`} className="lr-brand">
+      {region.hasLogo ? <img src={`/r/${region.slug}/logo`} alt="" /> : null}
+      <span>{region.name}</span>
+    </Link>
+  );
+}
+
+export default function RegionLayout() {
+  const t = useT();
+  const { region, role } = useLoaderData<typeof loader>();
+  const base = `/manage/${region.slug}`;
+  const items: { to: string; label: string; end?: boolean; show: boolean }[] = [
+    { to: base, label: t("nav.overview"), end: true, show: true },
+    { to: `${base}/organisations`, label: t("nav.organisations"), show: true },
+    { to: `${base}/people`, label: t("nav.people"), show: hasRole(role, "facilitator") },
+    { to: `${base}/members`, label: t("nav.members"), show: hasRole(role, "admin") },
+    { to: `${base}/settings`, label: t("nav.settings"), show: hasRole(role, "admin") },
+    { to: `${base}/outbox`, label: t("nav.outbox"), show: hasRole(role, "admin") },
+    { to: `/r/${region.slug}`, label: t("nav.publicPage"), show: true },
+  ];
+  return (
+    <div style={regionThemeStyle(region.primaryColor)}>
+      <Shell
+        brand={<RegionBrand region={region} />}
+        regionNav={
+          <nav className="lr-regionnav" aria-label={t("app.regionNav")}>
+            <ul>
+              {items
+                .filter((i) => i.show)
+                .map((i) => (
+                  <li key={i.to}>
+                    <NavLink className="utrecht-link" to={i.to} end={i.end}>
+                      {i.label}
+                    </NavLink>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+        }
+      >
+        <Outlet />
+      </Shell>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/region";
+import { findPublicRegion } from "../../../core/regions/queries.ts";
+import { Shell } from "../../root.tsx";
+import { useT } from "../../lib/i18n.ts";
+import { getServices, notFound } from "../../lib/request.server.ts";
+import { RegionBrand, regionThemeStyle } from "../manage/layout.tsx";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [
+    { title: loaderData?.region.name },
+    { name: "description", content: loaderData?.region.description.slice(0, 160) },
+  ];
+}
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const region = await findPublicRegion(getServices(context).db, params.slug);
+  if (!region) notFound(context);
+  return {
+    region: {
+      slug: region.slug,
+      name: region.name,
+      description: region.description,
+      challenges: region.challenges,
+      primaryColor: region.primary_color,
+      hasLogo: region.logo_mime !== null,
+      privacyStatement: region.privacy_statement,
+    },
+  };
+}
+
+/** Paragraphs from plain text: organisers type text, never HTML. */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim())
+        .map((p, i) => (
+          <p className="utrecht-paragraph" key={i}>
+            {p}
+          </p>
+        ))}
+    </>
+  );
+}
+
+export default function PublicRegion({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { region } = loaderData;
+  const challenges = region.challenges
+    .split("\n")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return (
+    <div style={regionThemeStyle(region.primaryColor)}>
+      <Shell brand={<RegionBrand region={region} />}>
+        <h1 className="utrecht-heading-1">{region.name}</h1>
+        <Paragraphs text={region.description} />
+        {challenges.length > 0 ? (
+          <section aria-labelledby="challenges">
+            <h2 className="utrecht-heading-2" id="challenges">
+              {t("regions.challenges")}
+            </h2>
+            <ul className="utrecht-unordered-list">
+              {challenges.map((c) => (
+                <li className="utrecht-unordered-list__item" key={c}>
+                  {c}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {region.privacyStatement ? (
+          <section aria-labelledby="privacy">
+            <h2 className="utrecht-heading-2" id="privacy">
+              {t("regions.privacyStatement")}
+            </h2>
+            <Paragraphs text={region.privacyStatement} />
+          </section>
+        ) : null}
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/">
+            {t("nav.home")}
+          </Link>
+        </p>
+      </Shell>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+export type Db = Kysely<Database>;
+
+// Postgres returns bigint counts as strings; counts in this product stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface DbTarget {
+  /** postgres://… for a PostgreSQL server; otherwise PGlite in `dataDir` (in memory when absent). */
+  url?: string;
+  dataDir?: string;
+}
+
+export interface DbHandle {
+  db: Db;
+  /** Runs a script of several statements (migrations), which the query protocol of PGlite refuses. */
+  runScript(script: string): Promise<void>;
+  close(): Promise<void>;
+  kind: "pglite" | "postgres";
+}
+
+/** Opens the database the configuration points at. Both kinds run the same SQL. */
+export async function openDb(target: DbTarget): Promise<DbHandle> {
+  if (target.url) {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: "postgres",
+      runScript: async (script) => {
+        await pool.query(script);
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: "pglite",
+    runScript: async (script) => {
+      await pglite.exec(script);
+    },
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

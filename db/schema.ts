@@ -1,0 +1,121 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Table types, one interface per table of `db/migrations/*.sql`. Keep them in step with the SQL. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, never, never>;
+
+export type Role = "admin" | "organiser" | "facilitator" | "member";
+export type Locale = "nl" | "en";
+
+export interface RegionTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  challenges: Generated<string>;
+  primary_color: Generated<string>;
+  logo: Uint8Array | null;
+  logo_mime: string | null;
+  retention_months: Generated<number>;
+  privacy_statement: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  locale: Generated<Locale>;
+  is_platform_admin: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  region_id: string;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+export interface AuthSessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  region_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  region_id: string;
+  name: string;
+  sector: string;
+  website: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  region_id: string;
+  organisation_id: string | null;
+  name: string;
+  email: string | null;
+  perspectives: ColumnType<string[], string[] | undefined, string[]>;
+  expertise: ColumnType<string[], string[] | undefined, string[]>;
+  erased_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  region_id: string | null;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface Database {
+  regions: RegionTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  auth_sessions: AuthSessionTable;
+  invitations: InvitationTable;
+  password_resets: PasswordResetTable;
+  organisations: OrganisationTable;
+  people: PersonTable;
+  outbox: OutboxTable;
+}
+
+export type Region = Selectable<RegionTable>;
+export type User = Selectable<UserTable>;
+export type Organisation = Selectable<OrganisationTable>;
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type OutboxMail = Selectable<OutboxTable>;

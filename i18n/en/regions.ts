@@ -1,0 +1,21 @@
+import type { CatalogOf } from "../catalog.ts";
+import type { regions as nl } from "../nl/regions.ts";
+
+export const regions: CatalogOf<typeof nl> = {
+  regions: {
+    name: "Name of the region",
+    slug: "Short name for the web address",
+    slugHint: "Lower-case letters, digits and hyphens; used in the address: /r/short-name.",
+    slugTaken: "This short name is already taken. Choose another.",
+    description: "Short description",
+    challenges: "Challenges the region works on",
+    challengesHint: "One challenge per line.",
+    figures: "Key figures",
+    membersCount: "members",
+    sectorMix: "Sectors in the network",
+    sectorMixCaption: "Organisations and people per sector",
+    sector: "Sector",
+    missingSectors: "Not represented yet:",
+    privacyStatement: "Privacy statement",
+  },
+};

@@ -1,0 +1,5 @@
+import { common } from "./common.ts";
+import { regions } from "./regions.ts";
+
+/** Namespaces are merged at the top level; each file owns its own top-level keys. */
+export const nl = { ...common, ...regions };

@@ -1,0 +1,18 @@
+export const regions = {
+  regions: {
+    name: "Naam van de regio",
+    slug: "Korte naam voor het webadres",
+    slugHint: "Kleine letters, cijfers en streepjes; komt in het adres: /r/korte-naam.",
+    slugTaken: "Deze korte naam is al in gebruik. Kies een andere.",
+    description: "Korte beschrijving",
+    challenges: "Opgaven waar de regio aan werkt",
+    challengesHint: "Eén opgave per regel.",
+    figures: "Kerngetallen",
+    membersCount: "leden",
+    sectorMix: "Sectoren in het netwerk",
+    sectorMixCaption: "Organisaties en mensen per sector",
+    sector: "Sector",
+    missingSectors: "Nog niet vertegenwoordigd:",
+    privacyStatement: "Privacyverklaring",
+  },
+};
