@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestListener } from "@react-router/node";
 import pino, { type Logger } from "pino";
@@ -22,7 +23,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-const buildDir = fileURLToPath(new URL("../build/", import.meta.url));
+const projectDir = fileURLToPath(new URL("../", import.meta.url));
 
 /**
  * Wires the process together: database (migrated), mail, logger, static assets and the React
@@ -45,6 +46,7 @@ export async function createApp(
     loginLimiter: createLoginLimiter(),
   };
 
+  const buildDir = resolve(projectDir, config.BUILD_DIR) + "/";
   const build = (await import(buildDir + "server/index.js")) as ServerBuild;
   const entry = build.entry.module as unknown as {
     servicesContext: RouterContext<Services>;

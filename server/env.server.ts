@@ -21,6 +21,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   NODE_ENV: z.string().default("production"),
+  BUILD_DIR: z.string().min(1).default("build"),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; secureCookies: boolean };
