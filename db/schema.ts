@@ -85,7 +85,7 @@ export interface PersonTable {
   expertise: ColumnType<string[], string[] | undefined, string[]>;
   erased_at: Timestamp | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface OutboxTable {
@@ -96,6 +96,7 @@ export interface OutboxTable {
   body_text: string;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  claimed_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
 }

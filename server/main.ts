@@ -1,3 +1,4 @@
+import "./production.ts";
 import { mkdirSync } from "node:fs";
 import pino from "pino";
 import { seedDemoIfEmpty } from "../cli/seedDemo.ts";

@@ -122,6 +122,18 @@ export function notFound(context: Context): never {
   throw data({ message: t("errors.notFound") }, { status: 404 });
 }
 
+// The layout and the page of one request both ask for the region; one query answers both.
+const regionLookups = new WeakMap<object, Map<string, ReturnType<typeof findRegionScope>>>();
+
+function regionScopeOnce(context: Context, userId: string, slug: string) {
+  let perRequest = regionLookups.get(context);
+  if (!perRequest) regionLookups.set(context, (perRequest = new Map()));
+  let lookup = perRequest.get(slug);
+  if (!lookup)
+    perRequest.set(slug, (lookup = findRegionScope(getServices(context).db, userId, slug)));
+  return lookup;
+}
+
 /**
  * The region of the URL, for a member with at least `needed` role. Anyone else gets 404, exactly
  * as for a region that does not exist: other regions are not even confirmed to exist.
@@ -133,7 +145,7 @@ export async function requireRegion(
   needed: Role = "member",
 ) {
   const user = requireUser(request, context);
-  const found = slug ? await findRegionScope(getServices(context).db, user.id, slug) : null;
+  const found = slug ? await regionScopeOnce(context, user.id, slug) : null;
   if (!found) notFound(context);
   if (!hasRole(found.scope.role, needed)) {
     throw data({ message: requestT(context)("errors.forbidden") }, { status: 403 });

@@ -13,7 +13,17 @@ export interface MailLog {
   warn(obj: object, msg?: string): void;
 }
 
-const MAX_ATTEMPTS = 5;
+/** After this many failed deliveries a mail is given up on; admins see it as failed. */
+export const MAX_ATTEMPTS = 5;
+const BATCH = 20;
+
+/**
+ * SMTP errors often quote the recipient ("550 <name@example.org>: user unknown"); addresses are
+ * personal data and stay out of the logs.
+ */
+export function withoutAddresses(message: string): string {
+  return message.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, "[address]");
+}
 
 /**
  * Every mail is written to the outbox table first, in the caller's transaction when it has one,
@@ -76,48 +86,60 @@ export class Mailer {
     const transport = this.transport!;
     let sent = 0;
     for (;;) {
+      // Claim a batch in a short transaction and send outside it: an SMTP round trip must not
+      // hold a database connection (PGlite has only one). A claim older than five minutes is
+      // taken to be from a process that died while sending. SKIP LOCKED lets several processes
+      // share one outbox without sending a mail twice.
+      const batch = await this.db
+        .updateTable("outbox")
+        .set((eb) => ({ claimed_at: new Date(), attempts: eb("attempts", "+", 1) }))
+        .where("id", "in", (eb) =>
+          eb
+            .selectFrom("outbox")
+            .select("id")
+            .where("sent_at", "is", null)
+            .where("attempts", "<", MAX_ATTEMPTS)
+            .where((w) =>
+              w.or([
+                w("claimed_at", "is", null),
+                w("claimed_at", "<", new Date(Date.now() - 5 * 60_000)),
+              ]),
+            )
+            .orderBy("created_at")
+            .limit(BATCH)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning(["id", "to_address", "subject", "body_text"])
+        .execute();
       let failed = false;
-      const batch = await this.db.transaction().execute(async (trx) => {
-        // SKIP LOCKED lets several app processes share one outbox without sending a mail twice.
-        const rows = await trx
-          .selectFrom("outbox")
-          .select(["id", "to_address", "subject", "body_text", "attempts"])
-          .where("sent_at", "is", null)
-          .where("attempts", "<", MAX_ATTEMPTS)
-          .orderBy("created_at")
-          .limit(20)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        for (const row of rows) {
-          try {
-            await transport.sendMail({
-              from: this.from,
-              to: row.to_address,
-              subject: row.subject,
-              text: row.body_text,
-            });
-            await trx
-              .updateTable("outbox")
-              .set({ sent_at: new Date(), attempts: row.attempts + 1, last_error: null })
-              .where("id", "=", row.id)
-              .execute();
-            sent++;
-          } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
-            failed = true;
-            this.log.warn({ mailId: row.id, err: message }, "mail delivery failed");
-            await trx
-              .updateTable("outbox")
-              .set({ attempts: row.attempts + 1, last_error: message.slice(0, 500) })
-              .where("id", "=", row.id)
-              .execute();
-          }
+      for (const row of batch) {
+        try {
+          await transport.sendMail({
+            from: this.from,
+            to: row.to_address,
+            subject: row.subject,
+            text: row.body_text,
+          });
+          await this.db
+            .updateTable("outbox")
+            .set({ sent_at: new Date(), last_error: null })
+            .where("id", "=", row.id)
+            .execute();
+          sent++;
+        } catch (err) {
+          failed = true;
+          const message = err instanceof Error ? err.message : String(err);
+          this.log.warn({ mailId: row.id, err: message }, "mail delivery failed");
+          // Released for the next periodic round rather than retried at once.
+          await this.db
+            .updateTable("outbox")
+            .set({ claimed_at: null, last_error: message.slice(0, 500) })
+            .where("id", "=", row.id)
+            .execute();
         }
-        return rows.length;
-      });
-      // After a failure the next round waits for the periodic retry instead of hammering SMTP.
-      if (batch < 20 || failed) break;
+      }
+      if (batch.length < BATCH || failed) break;
     }
     if (sent > 0) this.log.info({ sent }, "mail delivered");
     return sent;

@@ -99,6 +99,7 @@ CREATE TABLE outbox (
   body_text text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   sent_at timestamptz,
+  claimed_at timestamptz,
   attempts integer NOT NULL DEFAULT 0,
   last_error text
 );

@@ -1,0 +1,284 @@
+import { resolve } from "node:path";
+import { parse } from "node-html-parser";
+import type { ServerBuild } from "react-router";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../db/client.ts";
+import type { Role } from "../db/schema.ts";
+import { TestClient } from "../test/client.ts";
+import { makeScope, makeUser, TEST_PASSWORD } from "../test/fixtures.ts";
+import { startTestServer, type TestServer } from "../test/server.ts";
+
+/**
+ * Walks every route of the built app as a member of region A against region B's slug and ids, and
+ * replays every form on A's own pages with B's ids in place of A's: every answer must be a refusal
+ * (404, or 405 where a route takes no posts), no answer may show B's data, and B's rows must be
+ * exactly as before. New routes are covered by themselves: the list comes from the build.
+ */
+
+const MARK = "GeheimVanRegioB";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface Ids {
+  slug: string;
+  organisation: string;
+  person: string;
+  invitation: string;
+  mail: string;
+  user: string;
+}
+
+async function seedRegion(db: Db, role: Role, label: string): Promise<{ ids: Ids; email: string }> {
+  const { region, user } = await makeScope(db, role, {});
+  await db
+    .updateTable("regions")
+    .set({ name: `${label} ${MARK}`, description: `${label} ${MARK}` })
+    .where("id", "=", region.id)
+    .execute();
+  const organisation = await db
+    .insertInto("organisations")
+    .values({ region_id: region.id, name: `Org ${label} ${MARK}`, sector: "hbo" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const person = await db
+    .insertInto("people")
+    .values({
+      region_id: region.id,
+      organisation_id: organisation.id,
+      name: `Persoon ${label} ${MARK}`,
+      email: `persoon-${label.toLowerCase()}-${Date.now()}@example.org`,
+      perspectives: ["work"],
+      expertise: [MARK],
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const invitation = await db
+    .insertInto("invitations")
+    .values({
+      region_id: region.id,
+      email: `invited-${label.toLowerCase()}-${Date.now()}@example.org`,
+      role: "member",
+      token_hash: `hash-${label}-${Date.now()}`,
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const mail = await db
+    .insertInto("outbox")
+    .values({
+      region_id: region.id,
+      to_address: `mail-${label.toLowerCase()}@example.org`,
+      subject: `Onderwerp ${MARK}`,
+      body_text: MARK,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const colleague = await makeUser(db, { name: `Collega ${label} ${MARK}` });
+  await db
+    .insertInto("memberships")
+    .values({ user_id: colleague.id, region_id: region.id, role: "member" })
+    .execute();
+  return {
+    ids: {
+      slug: region.slug,
+      organisation: organisation.id,
+      person: person.id,
+      invitation: invitation.id,
+      mail: mail.id,
+      user: colleague.id,
+    },
+    email: user.email,
+  };
+}
+
+async function snapshot(db: Db, slug: string) {
+  const region = await db
+    .selectFrom("regions")
+    .selectAll()
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow();
+  const id = region.id;
+  return JSON.stringify({
+    region,
+    organisations: await db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("region_id", "=", id)
+      .orderBy("id")
+      .execute(),
+    people: await db
+      .selectFrom("people")
+      .selectAll()
+      .where("region_id", "=", id)
+      .orderBy("id")
+      .execute(),
+    memberships: await db
+      .selectFrom("memberships")
+      .selectAll()
+      .where("region_id", "=", id)
+      .orderBy("user_id")
+      .execute(),
+    invitations: await db
+      .selectFrom("invitations")
+      .selectAll()
+      .where("region_id", "=", id)
+      .orderBy("id")
+      .execute(),
+    outbox: await db
+      .selectFrom("outbox")
+      .select(["id", "to_address", "subject", "sent_at"])
+      .where("region_id", "=", id)
+      .orderBy("id")
+      .execute(),
+  });
+}
+
+/** Full paths of the build's routes, e.g. "/manage/:slug/people/:id". */
+async function routePaths(): Promise<string[]> {
+  const buildDir = resolve(process.env.BUILD_DIR ?? "build");
+  const build = (await import(`${buildDir}/server/index.js`)) as ServerBuild;
+  const full = (id: string | undefined): string => {
+    if (!id) return "";
+    const r = build.routes[id]!;
+    const parent = full(r.parentId);
+    return r.path ? `${parent.replace(/\/$/, "")}/${r.path}` : parent;
+  };
+  return [...new Set(Object.keys(build.routes).map((id) => full(id) || "/"))];
+}
+
+const ownKind: Record<string, keyof Ids> = {
+  organisations: "organisation",
+  people: "person",
+  invitations: "invitation",
+  outbox: "mail",
+  members: "user",
+};
+
+function fill(path: string, ids: Ids, other: Ids | null): string[] {
+  const withSlug = path.replace(":slug", ids.slug);
+  const params = [...withSlug.matchAll(/:([A-Za-z]+)\??/g)];
+  if (params.length === 0) return [withSlug];
+  if (other) {
+    const kinds: (keyof Ids)[] = ["organisation", "person", "invitation", "mail", "user"];
+    return kinds.map((k) => withSlug.replace(/:[A-Za-z]+\??/g, other[k]));
+  }
+  return [
+    withSlug.replace(
+      /(\w+)\/:[A-Za-z]+\??/g,
+      (_m, segment: string) => `${segment}/${ids[ownKind[segment] ?? "person"]}`,
+    ),
+  ];
+}
+
+for (const role of ["organiser", "admin"] as const) {
+  describe(`isolation, as ${role} of region A`, () => {
+    let s: TestServer;
+    let a: { ids: Ids; email: string };
+    let b: { ids: Ids; email: string };
+    let client: TestClient;
+    let paths: string[];
+    let before: string;
+
+    beforeAll(async () => {
+      s = await startTestServer();
+      a = await seedRegion(s.db, role, "A");
+      b = await seedRegion(s.db, "admin", "B");
+      client = new TestClient(s.url);
+      await client.signIn(a.email, TEST_PASSWORD);
+      paths = (await routePaths()).filter((p) => p.startsWith("/manage/"));
+      before = await snapshot(s.db, b.ids.slug);
+    });
+    afterAll(async () => {
+      await s.close();
+    });
+
+    it("finds region routes to walk, and A's own pages answer", async () => {
+      expect(paths.length).toBeGreaterThan(0);
+      const overview = await client.get(`/manage/${a.ids.slug}`);
+      expect(overview.status).toBe(200);
+    });
+
+    it("answers 404 to every GET and POST on region B's slug", async () => {
+      for (const path of paths) {
+        for (const url of fill(path.replace(":slug", b.ids.slug), b.ids, b.ids)) {
+          const got = await client.get(url);
+          const body = await got.text();
+          expect.soft(got.status, `GET ${path}`).toBe(404);
+          expect.soft(body, `GET ${path}`).not.toContain(MARK);
+          const posted = await client.post(url, { _intent: "delete", name: "x" });
+          expect.soft([404, 405], `POST ${path}`).toContain(posted.status);
+          expect.soft(await posted.text(), `POST ${path}`).not.toContain(MARK);
+        }
+      }
+      expect(await snapshot(s.db, b.ids.slug)).toBe(before);
+    });
+
+    it("answers 404 to A's slug with B's object ids", async () => {
+      for (const path of paths.filter((p) => /:[A-Za-z]+/.test(p.replace(":slug", "")))) {
+        for (const url of fill(path.replace(":slug", a.ids.slug), a.ids, b.ids)) {
+          const got = await client.get(url);
+          expect.soft([404, 405], `GET ${url}`).toContain(got.status);
+          expect.soft(await got.text(), `GET ${path}`).not.toContain(MARK);
+          const posted = await client.post(url, { _intent: "delete", name: "x" });
+          expect.soft([404, 405], `POST ${path}`).toContain(posted.status);
+          expect.soft(await posted.text(), `POST ${path}`).not.toContain(MARK);
+        }
+      }
+      expect(await snapshot(s.db, b.ids.slug)).toBe(before);
+    });
+
+    it("replays every form on A's pages with B's ids and changes nothing of B", async () => {
+      const bIds = [b.ids.organisation, b.ids.person, b.ids.invitation, b.ids.mail, b.ids.user];
+      let forms = 0;
+      for (const path of paths) {
+        for (const url of fill(path, a.ids, null)) {
+          const page = await client.get(url);
+          if (
+            !(page.headers.get("Content-Type") ?? "").includes("text/html") ||
+            page.status !== 200
+          )
+            continue;
+          const html = await page.text();
+          for (const form of parse(html).querySelectorAll('form[method="post"]')) {
+            const action = form.getAttribute("action") || url;
+            if (action === "/logout" || action === "/language") continue;
+            const fields: Record<string, string> = {};
+            for (const input of form.querySelectorAll("input, textarea, select")) {
+              const name = input.getAttribute("name");
+              if (!name || name === "_csrf" || input.getAttribute("type") === "file") continue;
+              const option =
+                input.tagName === "SELECT"
+                  ? input
+                      .querySelectorAll("option")
+                      .find((o) => UUID.test(o.getAttribute("value") ?? ""))
+                  : null;
+              fields[name] =
+                option?.getAttribute("value") ?? input.getAttribute("value") ?? input.text ?? "";
+            }
+            const idFields = Object.keys(fields).filter(
+              (k) => UUID.test(fields[k]!) || /id$/i.test(k),
+            );
+            const buttons = form.querySelectorAll("button[name]");
+            const intents = buttons.length
+              ? buttons.map(
+                  (btn) => [btn.getAttribute("name")!, btn.getAttribute("value") ?? ""] as const,
+                )
+              : [null];
+            for (const intentPair of intents) {
+              for (const foreign of bIds) {
+                const body: Record<string, string> = { ...fields };
+                for (const k of idFields) body[k] = foreign;
+                if (intentPair) body[intentPair[0]] = intentPair[1];
+                const res = await client.post(action, body);
+                forms++;
+                expect.soft(res.status, `POST ${action}`).toBeLessThan(500);
+                expect.soft(await res.text(), `POST ${action}`).not.toContain(MARK);
+              }
+            }
+          }
+        }
+      }
+      expect(forms).toBeGreaterThan(0);
+      expect(await snapshot(s.db, b.ids.slug)).toBe(before);
+    });
+  });
+}
