@@ -13,6 +13,9 @@ export default [
 
   // Account and privacy
   // (account routes)
+  route("account", "routes/account/index.tsx"),
+  route("account/export.json", "routes/account/export.ts"),
+  route("account/erased", "routes/account/erased.tsx"),
 
   // Public pages of a region: anyone may see these.
   route("r/:slug", "routes/public/region.tsx"),
@@ -23,7 +26,22 @@ export default [
     layout("routes/manage/layout.tsx", [
       index("routes/manage/overview.tsx"),
       // (region admin routes)
+      route("settings", "routes/manage/settings.tsx"),
+      route("members", "routes/manage/members.tsx"),
+      route("outbox", "routes/manage/outbox.tsx"),
+      route("outbox/:mailId", "routes/manage/outbox-mail.tsx"),
       // (organisations and people routes)
+      route("organisations", "routes/manage/organisations/list.tsx"),
+      route("organisations/new", "routes/manage/organisations/new.tsx"),
+      route("organisations/:id", "routes/manage/organisations/detail.tsx"),
+      route("people", "routes/manage/people/list.tsx"),
+      route("people/new", "routes/manage/people/new.tsx"),
+      route("people/import", "routes/manage/people/import.tsx"),
+      route("people/export.csv", "routes/manage/people/export-csv.ts"),
+      route("people/export.xlsx", "routes/manage/people/export-xlsx.ts"),
+      route("people/:id", "routes/manage/people/detail.tsx"),
+      route("people/:id/merge", "routes/manage/people/merge.tsx"),
+      route("people/:id/export.json", "routes/manage/people/export-json.ts"),
     ]),
   ]),
 ] satisfies RouteConfig;

@@ -23,6 +23,15 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * The path as it goes into the request log: without the query string, and with the secret of
+ * invitation and reset links replaced, since a log line must not be enough to accept an
+ * invitation or set somebody's password.
+ */
+export function loggedPath(url: string | undefined): string {
+  return (url ?? "").split("?")[0]!.replace(/^\/(invitation|reset-password)\/[^/]+/, "/$1/:token");
+}
+
 const projectDir = fileURLToPath(new URL("../", import.meta.url));
 
 /**
@@ -74,7 +83,7 @@ export async function createApp(
       log.info(
         {
           method: req.method,
-          path: req.url?.split("?")[0],
+          path: loggedPath(req.url),
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         },

@@ -271,3 +271,103 @@ export function useTranslatedOptions(prefix: string, values: readonly string[]) 
   const t = useT();
   return values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
 }
+
+/** A file input with its description and error message; the form needs encType="multipart/form-data". */
+export function FileField({
+  name,
+  label,
+  accept,
+  errors,
+  description,
+}: {
+  name: string;
+  label: string;
+  accept?: string;
+  errors?: FieldErrors;
+  description?: string;
+}) {
+  const message = useMessage();
+  const error = errors?.[name];
+  const id = `field-${name}`;
+  const describedBy =
+    [description ? `${id}-description` : null, error ? `${id}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
+  return (
+    <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {description ? (
+        <div className="utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="utrecht-form-field-error-message" id={`${id}-error`}>
+          {message(error)}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">
+        <input
+          type="file"
+          id={id}
+          name={name}
+          accept={accept}
+          className="lr-file"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** One checkbox with its label, sent as "on" when ticked and not at all otherwise. */
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+  errors,
+  required,
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+  errors?: FieldErrors;
+  required?: boolean;
+}) {
+  const message = useMessage();
+  const error = errors?.[name];
+  const id = `field-${name}`;
+  return (
+    <div
+      className={`utrecht-form-field utrecht-form-field--checkbox${error ? " utrecht-form-field--invalid" : ""}`}
+    >
+      {error ? (
+        <div className="utrecht-form-field-error-message" id={`${id}-error`}>
+          {message(error)}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          defaultChecked={defaultChecked}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+        />
+      </div>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -130,7 +130,7 @@ export class Mailer {
         } catch (err) {
           failed = true;
           const message = err instanceof Error ? err.message : String(err);
-          this.log.warn({ mailId: row.id, err: message }, "mail delivery failed");
+          this.log.warn({ mailId: row.id, err: withoutAddresses(message) }, "mail delivery failed");
           // Released for the next periodic round rather than retried at once.
           await this.db
             .updateTable("outbox")

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import type { RegionScope } from "../shared/scope.ts";
@@ -177,4 +178,17 @@ export async function getRegionOverview(scope: RegionScope) {
       people: Number(s.people),
     })),
   };
+}
+
+/**
+ * A short fingerprint of the current logo, or null without one. The logo is served with a cache
+ * lifetime, so pages that must show a just-uploaded logo add this to its address.
+ */
+export async function getRegionLogoVersion(scope: RegionScope): Promise<string | null> {
+  const row = await scope.db
+    .selectFrom("regions")
+    .select(sql<string | null>`md5(logo)`.as("hash"))
+    .where("id", "=", scope.regionId)
+    .executeTakeFirstOrThrow();
+  return row.hash ? row.hash.slice(0, 12) : null;
 }

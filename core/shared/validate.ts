@@ -53,7 +53,9 @@ export const tags = () =>
 
 function toMessage(issue: z.core.$ZodIssue): Message {
   const [key, arg] = issue.message.split("|");
-  if (key && key.startsWith("validation.")) {
+  // Our schemas give catalog keys ("validation.required", "settings.retentionRange"); zod's own
+  // messages are English sentences and are replaced by a key below.
+  if (key && /^[a-z]+(\.[A-Za-z]+)+$/.test(key)) {
     return arg === undefined ? { key } : { key, values: { max: Number(arg) } };
   }
   if (issue.code === "invalid_value") return { key: "validation.choice" };
@@ -71,4 +73,14 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Result
     fieldErrors[path] ??= toMessage(issue);
   }
   return fail("validation.failed", fieldErrors);
+}
+
+/**
+ * A row id as it arrives in a URL or form. Anything that is not uuid-shaped is refused here, so
+ * that a tampered id reads as "not found" instead of a database error.
+ */
+export const id = () => z.guid({ error: "errors.notFound" });
+
+export function isId(value: unknown): value is string {
+  return id().safeParse(value).success;
 }

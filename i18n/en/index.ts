@@ -1,4 +1,6 @@
+import { admin } from "./admin.ts";
 import { common } from "./common.ts";
+import { people } from "./people.ts";
 import { regions } from "./regions.ts";
 
-export const en = { ...common, ...regions };
+export const en = { ...common, ...regions, ...people, ...admin };

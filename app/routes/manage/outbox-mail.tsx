@@ -1,0 +1,111 @@
+import { data, Link } from "react-router";
+import { MAX_ATTEMPTS } from "../../../core/mail/outbox.ts";
+import type { Route } from "./+types/outbox-mail";
+import { getOutboxMail } from "../../../core/mail/queries.ts";
+import { hasRole } from "../../../core/shared/scope.ts";
+import { DeliveryNotice, useStatusText } from "../../components/outbox.tsx";
+import { formatDateTime, isoDate } from "../../lib/format.ts";
+import { useT } from "../../lib/i18n.ts";
+import {
+  getRequestInfo,
+  getServices,
+  notFound,
+  requestT,
+  requireRegion,
+} from "../../lib/request.server.ts";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: loaderData?.title }];
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { scope, region } = await requireRegion(request, context, params.slug);
+  const mail = await getOutboxMail(scope, params.mailId);
+  // Found or not is settled first, so that a foreign or made-up id is a 404 for every role.
+  if (!mail) notFound(context);
+  if (!hasRole(scope.role, "admin"))
+    throw data({ message: requestT(context)("errors.forbidden") }, { status: 403 });
+  const { locale } = getRequestInfo(context);
+  return {
+    region: { slug: region.slug, name: region.name },
+    delivers: getServices(context).mailer.delivers,
+    maxAttempts: MAX_ATTEMPTS,
+    mail: {
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      created: formatDateTime(mail.createdAt, locale),
+      createdIso: isoDate(mail.createdAt),
+      sent: mail.sentAt ? formatDateTime(mail.sentAt, locale) : null,
+      sentIso: mail.sentAt ? isoDate(mail.sentAt) : null,
+      status: mail.status,
+      attempts: mail.attempts,
+      lastError: mail.lastError,
+    },
+    title: `${mail.subject} · ${requestT(context)("outbox.title")} · ${region.name}`,
+  };
+}
+
+export default function OutboxMail({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const statusText = useStatusText();
+  const { region, delivers, maxAttempts, mail } = loaderData;
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/manage/${region.slug}/outbox`}>
+          {t("outbox.back")}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{mail.subject}</h1>
+      {mail.status !== "sent" ? (
+        <DeliveryNotice delivers={delivers} maxAttempts={maxAttempts} />
+      ) : null}
+      <dl className="lr-details">
+        <div>
+          <dt>{t("outbox.to")}</dt>
+          <dd>{mail.to}</dd>
+        </div>
+        <div>
+          <dt>{t("outbox.created")}</dt>
+          <dd>
+            <time dateTime={mail.createdIso}>{mail.created}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("outbox.status")}</dt>
+          <dd>{statusText(mail.status, mail.attempts, delivers)}</dd>
+        </div>
+        {mail.sent && mail.sentIso ? (
+          <div>
+            <dt>{t("outbox.sentAt")}</dt>
+            <dd>
+              <time dateTime={mail.sentIso}>{mail.sent}</time>
+            </dd>
+          </div>
+        ) : null}
+        {mail.attempts > 0 ? (
+          <div>
+            <dt>{t("outbox.attempts")}</dt>
+            <dd>{mail.attempts}</dd>
+          </div>
+        ) : null}
+        {mail.lastError && mail.status !== "sent" ? (
+          <div>
+            <dt>{t("outbox.lastError")}</dt>
+            <dd>
+              <code>{mail.lastError}</code>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <h2 className="utrecht-heading-2" id="mail-text">
+        {t("outbox.text")}
+      </h2>
+      {/* Mail is plain text: React escapes it, so markup in a mail shows as the characters it is. */}
+      <pre className="lr-mail-text" aria-labelledby="mail-text" tabIndex={0}>
+        {mail.text}
+      </pre>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { fail, ok, type Result } from "../shared/result.ts";
+import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { id, validate } from "../shared/validate.ts";
+
+/**
+ * Withdraws an invitation that has not been accepted yet, so its link stops working. The row is
+ * deleted rather than marked: it holds an e-mail address that is no longer needed.
+ */
+export async function revokeInvitation(
+  scope: RegionScope,
+  input: unknown,
+): Promise<Result<{ invitationId: string }>> {
+  if (!hasRole(scope.role, "admin")) return fail("errors.forbidden");
+  const parsed = validate(z.object({ invitationId: id() }), input);
+  if (!parsed.ok) return fail("errors.notFound");
+  const deleted = await scope.db
+    .deleteFrom("invitations")
+    .where("id", "=", parsed.value.invitationId)
+    .where("region_id", "=", scope.regionId)
+    .where("accepted_at", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+  if (!deleted) return fail("errors.notFound");
+  return ok({ invitationId: deleted.id });
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { LOCALES } from "../../i18n/index.ts";
+import { ok, type Result } from "../shared/result.ts";
+import { LIMITS, text, validate } from "../shared/validate.ts";
+
+export const profileSchema = z.object({
+  name: text(LIMITS.name),
+  locale: z.enum(LOCALES, { error: "validation.choice" }),
+});
+
+/** Changes the signed-in user's own name and language. */
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  input: unknown,
+): Promise<Result<z.output<typeof profileSchema>>> {
+  const parsed = validate(profileSchema, input);
+  if (!parsed.ok) return parsed;
+  await db
+    .updateTable("users")
+    .set({ name: parsed.value.name, locale: parsed.value.locale })
+    .where("id", "=", userId)
+    .execute();
+  return ok(parsed.value);
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { DEFAULT_LOCALE, translator } from "../../i18n/index.ts";
+import { confirmPassword } from "../accounts/confirmPassword.ts";
+import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
+import type { LoginLimiter } from "../accounts/signIn.ts";
+import { fail, ok, type Result } from "../shared/result.ts";
+import { LIMITS, validate } from "../shared/validate.ts";
+
+export const eraseAccountSchema = z.object({
+  confirmEmail: z
+    .string({ error: "validation.required" })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "validation.required" })
+    .max(LIMITS.email, { error: () => `validation.tooLong|${LIMITS.email}` }),
+  password: z
+    .string({ error: "validation.required" })
+    .min(1, { error: "validation.required" })
+    .max(LIMITS.shortText),
+});
+
+/**
+ * The name an erased person keeps in the regions' records. People rows stay, without anything
+ * that identifies the person, because the regions' network counts and sector mix are built
+ * from them; the platform's language is Dutch, so the placeholder is too.
+ */
+export function erasedPersonName(): string {
+  return translator(DEFAULT_LOCALE)("account.erasedPersonName");
+}
+
+/**
+ * Erases the signed-in account (GDPR art. 17), after the person typed their e-mail address and
+ * password: the account, its sessions, memberships and reset links go; invitations and mails to
+ * the address are deleted; people records with the address in any region are anonymised.
+ * Refused while the person is the last admin of a region (somebody must be able to run it) or
+ * the last platform administrator (somebody must be able to create regions).
+ */
+export async function eraseAccount(
+  db: Db,
+  limiter: LoginLimiter,
+  userId: string,
+  input: unknown,
+): Promise<Result<{ anonymisedPeople: number }>> {
+  const parsed = validate(eraseAccountSchema, input);
+  if (!parsed.ok) return parsed;
+  const user = await db
+    .selectFrom("users")
+    .select(["email", "is_platform_admin"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!user) return fail("errors.notFound");
+  if (parsed.value.confirmEmail !== user.email)
+    return fail("validation.failed", { confirmEmail: { key: "account.eraseConfirmMismatch" } });
+  const confirmed = await confirmPassword(db, limiter, userId, parsed.value.password, "password");
+  if (!confirmed.ok) return confirmed;
+
+  const placeholder = erasedPersonName();
+  return db.transaction().execute(async (trx) => {
+    const adminOf = await trx
+      .selectFrom("memberships as m")
+      .innerJoin("regions as r", "r.id", "m.region_id")
+      .select(["r.id", "r.name"])
+      .where("m.user_id", "=", userId)
+      .where("m.role", "=", "admin")
+      .orderBy("r.name")
+      .execute();
+    const onlyAdminOf: string[] = [];
+    for (const region of adminOf) {
+      const admins = await lockRegionAdmins(trx, region.id);
+      if (admins.length <= 1) onlyAdminOf.push(region.name);
+    }
+    if (onlyAdminOf.length > 0)
+      return fail("account.eraseLastAdmin", undefined, { regions: onlyAdminOf.join(", ") });
+    if (user.is_platform_admin) {
+      const platformAdmins = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("is_platform_admin", "=", true)
+        .forUpdate()
+        .execute();
+      if (platformAdmins.length <= 1) return fail("account.eraseLastPlatformAdmin");
+    }
+
+    await trx.deleteFrom("outbox").where("to_address", "=", user.email).execute();
+    await trx.deleteFrom("invitations").where("email", "=", user.email).execute();
+    const anonymised = await trx
+      .updateTable("people")
+      .set({
+        name: placeholder,
+        email: null,
+        expertise: [],
+        erased_at: new Date(),
+        updated_at: new Date(),
+      })
+      .where("email", "=", user.email)
+      .executeTakeFirst();
+    // Sessions, memberships and reset links go with the user row (ON DELETE CASCADE).
+    await trx.deleteFrom("users").where("id", "=", userId).execute();
+    return ok({ anonymisedPeople: Number(anonymised.numUpdatedRows) });
+  });
+}
