@@ -1,0 +1,159 @@
+import { Form, Link, useSearchParams } from "react-router";
+import type { Route } from "./+types/list";
+import { listOrganisations } from "../../../../core/people/queries.ts";
+import { SECTORS, type Sector } from "../../../../core/regions/sectors.ts";
+import { hasRole } from "../../../../core/shared/scope.ts";
+import {
+  Field,
+  Notice,
+  SelectField,
+  SubmitButton,
+  useTranslatedOptions,
+} from "../../../components/form.tsx";
+import { useT } from "../../../lib/i18n.ts";
+import { requestT, requireRegion } from "../../../lib/request.server.ts";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: loaderData?.title }];
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { scope, region } = await requireRegion(request, context, params.slug);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
+  const sectorParam = url.searchParams.get("sector") ?? "";
+  const sector = (SECTORS as readonly string[]).includes(sectorParam)
+    ? (sectorParam as Sector)
+    : "";
+  const organisations = await listOrganisations(scope, { q, sector });
+  return {
+    region: { slug: region.slug, name: region.name },
+    organisations,
+    filtered: q !== "" || sector !== "",
+    canEdit: hasRole(scope.role, "organiser"),
+    canSeePeople: hasRole(scope.role, "facilitator"),
+    title: `${requestT(context)("organisations.title")} · ${region.name}`,
+  };
+}
+
+export default function Organisations({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { region, organisations, filtered, canEdit, canSeePeople } = loaderData;
+  const [params] = useSearchParams();
+  const sectors = useTranslatedOptions("sectors", SECTORS);
+  const base = `/manage/${region.slug}/organisations`;
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t("organisations.title")}</h1>
+      <p className="utrecht-paragraph">{t("organisations.intro")}</p>
+      {params.get("deleted") ? <Notice>{t("organisations.deleted")}</Notice> : null}
+      {canEdit ? (
+        <p className="lr-actions">
+          <Link
+            className="utrecht-button-link utrecht-button-link--primary-action"
+            to={`${base}/new`}
+          >
+            {t("organisations.new")}
+          </Link>
+        </p>
+      ) : null}
+
+      <Form
+        method="get"
+        role="search"
+        className="lr-filters"
+        aria-labelledby="organisations-filter-heading"
+      >
+        <h2 className="lr-visually-hidden" id="organisations-filter-heading">
+          {t("organisations.filterTitle")}
+        </h2>
+        <Field
+          name="q"
+          type="search"
+          label={t("organisations.search")}
+          defaultValue={params.get("q")}
+        />
+        <SelectField
+          name="sector"
+          label={t("organisations.sector")}
+          options={sectors}
+          emptyLabel={t("organisations.allSectors")}
+          defaultValue={params.get("sector")}
+        />
+        <div className="lr-actions">
+          <SubmitButton kind="secondary">{t("organisations.applyFilter")}</SubmitButton>
+          {filtered ? (
+            <Link className="utrecht-link" to={base}>
+              {t("organisations.clearFilter")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      {organisations.length === 0 ? (
+        <p className="utrecht-paragraph" role="status">
+          {filtered ? t("organisations.noMatches") : t("organisations.empty")}
+        </p>
+      ) : (
+        <div className="lr-table-wrap">
+          <table className="utrecht-table utrecht-table--html-table">
+            <caption className="utrecht-table__caption">
+              {t("organisations.listCaption", { count: organisations.length })}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t("organisations.name")}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t("organisations.sector")}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t("organisations.website")}
+                </th>
+                <th
+                  className="utrecht-table__header-cell utrecht-table__header-cell--numeric"
+                  scope="col"
+                >
+                  {t("organisations.people")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {organisations.map((o) => (
+                <tr className="utrecht-table__row" key={o.id}>
+                  <th className="utrecht-table__header-cell" scope="row">
+                    <Link className="utrecht-link" to={`${base}/${o.id}`}>
+                      {o.name}
+                    </Link>
+                  </th>
+                  <td className="utrecht-table__cell">{t(`sectors.${o.sector}`)}</td>
+                  <td className="utrecht-table__cell">
+                    {o.website ? (
+                      <a className="utrecht-link" href={o.website} rel="noopener noreferrer">
+                        {o.website.replace(/^https?:\/\//, "")}
+                      </a>
+                    ) : null}
+                  </td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                    {canSeePeople && o.people > 0 ? (
+                      <Link
+                        className="utrecht-link"
+                        to={`/manage/${region.slug}/people?organisation=${o.id}`}
+                        aria-label={t("organisations.peopleOf", { count: o.people, name: o.name })}
+                      >
+                        {o.people}
+                      </Link>
+                    ) : (
+                      o.people
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

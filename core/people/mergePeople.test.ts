@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../../test/db.ts";
+import { makeScope } from "../../test/fixtures.ts";
+import type { RegionScope } from "../shared/scope.ts";
+import { addPerson } from "./addPerson.ts";
+import { createOrganisation } from "./createOrganisation.ts";
+import { erasePerson } from "./erasePerson.ts";
+import { mergePeople } from "./mergePeople.ts";
+import { findLikelyDuplicates, getPerson } from "./queries.ts";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.dispose();
+});
+
+async function add(scope: RegionScope, input: Record<string, unknown>) {
+  const result = await addPerson(scope, input);
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.value.id;
+}
+
+describe("merging duplicate people", () => {
+  it("keeps the chosen record, fills its empty fields from the other and combines lists", async () => {
+    const { scope } = await makeScope(t.db, "organiser");
+    const org = await createOrganisation(scope, {
+      name: "Gemeente Nijmegen",
+      sector: "government",
+    });
+    if (!org.ok) throw new Error("setup");
+    const keep = await add(scope, {
+      name: "Marieke Bos",
+      perspectives: ["policy"],
+      expertise: "Wijkaanpak, armoede",
+    });
+    const remove = await add(scope, {
+      name: "M. Bos",
+      email: "m.bos@example.org",
+      organisationId: org.value.id,
+      perspectives: ["work", "policy"],
+      expertise: "wijkaanpak, schulden",
+    });
+
+    expect(await mergePeople(scope, { keepId: keep, removeId: remove })).toEqual({
+      ok: true,
+      value: { id: keep },
+    });
+    expect(await getPerson(scope, remove)).toBeNull();
+    expect(await getPerson(scope, keep)).toMatchObject({
+      name: "Marieke Bos",
+      email: "m.bos@example.org",
+      organisation: { id: org.value.id },
+      perspectives: ["work", "policy"],
+      expertise: ["Wijkaanpak", "armoede", "schulden"],
+    });
+  });
+
+  it("does not overwrite what the kept record already has", async () => {
+    const { scope } = await makeScope(t.db, "organiser");
+    const keep = await add(scope, { name: "Sam", email: "sam@work.example" });
+    const remove = await add(scope, { name: "Sam", email: "sam@home.example" });
+    const result = await mergePeople(scope, { keepId: keep, removeId: remove });
+    expect(result.ok).toBe(true);
+    expect((await getPerson(scope, keep))?.email).toBe("sam@work.example");
+  });
+
+  it("refuses the same person twice, erased people, and people of another region", async () => {
+    const a = await makeScope(t.db, "organiser");
+    const b = await makeScope(t.db, "organiser");
+    const one = await add(a.scope, { name: "Een" });
+    const erased = await add(a.scope, { name: "Weg" });
+    await erasePerson(a.scope, erased, { confirmed: true });
+    const theirs = await add(b.scope, { name: "Een" });
+
+    expect(await mergePeople(a.scope, { keepId: one, removeId: one })).toMatchObject({
+      ok: false,
+      error: { key: "people.mergeSame" },
+    });
+    expect(await mergePeople(a.scope, { keepId: one, removeId: erased })).toMatchObject({
+      ok: false,
+      error: { key: "people.mergeErased" },
+    });
+    for (const input of [
+      { keepId: one, removeId: theirs },
+      { keepId: theirs, removeId: one },
+      { keepId: one, removeId: "nonsense" },
+    ]) {
+      expect(await mergePeople(a.scope, input)).toMatchObject({
+        ok: false,
+        error: { key: "errors.notFound" },
+      });
+    }
+    expect(await getPerson(a.scope, one)).not.toBeNull();
+    expect(await getPerson(b.scope, theirs)).not.toBeNull();
+  });
+
+  it("is for organisers only", async () => {
+    const { scope } = await makeScope(t.db, "organiser");
+    const x = await add(scope, { name: "X" });
+    const y = await add(scope, { name: "Y" });
+    const result = await mergePeople({ ...scope, role: "facilitator" }, { keepId: x, removeId: y });
+    expect(result).toMatchObject({ ok: false, error: { key: "errors.forbidden" } });
+    expect(await getPerson(scope, y)).not.toBeNull();
+  });
+
+  it("suggests likely duplicates: the same name, or the same mailbox name at another domain", async () => {
+    const { scope } = await makeScope(t.db, "organiser");
+    const a = await add(scope, { name: "Joris Smit", email: "joris.smit@han.example" });
+    await add(scope, { name: "joris smit" });
+    await add(scope, { name: "J. Smit", email: "joris.smit@gmail.example" });
+    await add(scope, { name: "Joris Anders" });
+    const person = await getPerson(scope, a);
+    if (!person) throw new Error("setup");
+    const names = (await findLikelyDuplicates(scope, person)).map((p) => p.name);
+    expect(names.sort()).toEqual(["J. Smit", "joris smit"]);
+  });
+});

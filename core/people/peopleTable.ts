@@ -1,0 +1,96 @@
+import { LOCALES, translator, type Locale } from "../../i18n/index.ts";
+import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../regions/sectors.ts";
+
+/**
+ * The columns of a people file, in the order an export writes them. Import and export share
+ * them, so a file exported in either language can be imported again.
+ */
+export const PEOPLE_COLUMNS = [
+  "name",
+  "email",
+  "organisation",
+  "sector",
+  "perspectives",
+  "expertise",
+] as const;
+export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
+
+/** Header spellings that spreadsheets in the wild use, next to the catalog's own headers. */
+const HEADER_ALIASES: Record<string, PeopleColumn> = {
+  naam: "name",
+  "e-mail": "email",
+  "e-mailadres": "email",
+  emailadres: "email",
+  "email address": "email",
+  "e-mail address": "email",
+  mail: "email",
+  organisatie: "organisation",
+  organization: "organisation",
+  perspectief: "perspectives",
+  perspectieven: "perspectives",
+  perspective: "perspectives",
+  expertises: "expertise",
+};
+
+const normal = (s: string) => s.trim().toLocaleLowerCase("nl").replace(/\s+/g, " ");
+
+const headerLookup = new Map<string, PeopleColumn>(
+  Object.entries(HEADER_ALIASES).map(([k, v]) => [normal(k), v]),
+);
+for (const column of PEOPLE_COLUMNS) {
+  headerLookup.set(column, column);
+  for (const locale of LOCALES) {
+    headerLookup.set(normal(translator(locale)(`peopleExport.columns.${column}`)), column);
+  }
+}
+
+export function columnOf(header: string): PeopleColumn | undefined {
+  return headerLookup.get(normal(header));
+}
+
+export function columnHeaders(locale: Locale): string[] {
+  const t = translator(locale);
+  return PEOPLE_COLUMNS.map((c) => t(`peopleExport.columns.${c}`));
+}
+
+function codeLookup<C extends string>(codes: readonly C[], prefix: string): Map<string, C> {
+  const map = new Map<string, C>();
+  for (const code of codes) {
+    map.set(code, code);
+    for (const locale of LOCALES) map.set(normal(translator(locale)(`${prefix}.${code}`)), code);
+  }
+  return map;
+}
+
+const sectorLookup = codeLookup(SECTORS, "sectors");
+const perspectiveLookup = codeLookup(PERSPECTIVES, "perspectives");
+
+/** A sector written as its code or as its label in any of our languages. */
+export function sectorOf(value: string): Sector | undefined {
+  return sectorLookup.get(normal(value));
+}
+
+export function perspectiveOf(value: string): Perspective | undefined {
+  return perspectiveLookup.get(normal(value));
+}
+
+/** Several values in one cell: separated by commas, semicolons or vertical bars. */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(/[,;|]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or return) as a formula, so an
+ * export prefixes such text with an apostrophe, which spreadsheets show as text. An import
+ * removes that apostrophe again.
+ */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function unguardFormula(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}

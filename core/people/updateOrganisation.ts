@@ -1,0 +1,32 @@
+import { fail, ok, type Result } from "../shared/result.ts";
+import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { isId } from "../shared/validate.ts";
+import { isUniqueViolation, validateOrganisation } from "./schema.ts";
+
+/** Changes an organisation's name, sector or website. */
+export async function updateOrganisation(
+  scope: RegionScope,
+  id: string,
+  input: unknown,
+): Promise<Result<{ id: string }>> {
+  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!isId(id)) return fail("errors.notFound");
+  const parsed = validateOrganisation(input);
+  if (!parsed.ok) return parsed;
+  try {
+    const row = await scope.db
+      .updateTable("organisations")
+      .set(parsed.value)
+      .where("region_id", "=", scope.regionId)
+      .where("id", "=", id)
+      .returning("id")
+      .executeTakeFirst();
+    return row ? ok({ id: row.id }) : fail("errors.notFound");
+  } catch (error) {
+    // Another organisation may take the name between any check and this write: the index decides.
+    if (isUniqueViolation(error, "organisations_region_name")) {
+      return fail("validation.failed", { name: { key: "organisations.nameTaken" } });
+    }
+    throw error;
+  }
+}
