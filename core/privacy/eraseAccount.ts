@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { DEFAULT_LOCALE, translator } from "../../i18n/index.ts";
 import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
+import { anonymisedPerson } from "../people/anonymise.ts";
 import type { LoginLimiter } from "../accounts/signIn.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import { LIMITS, validate } from "../shared/validate.ts";
@@ -19,15 +19,6 @@ export const eraseAccountSchema = z.object({
     .min(1, { error: "validation.required" })
     .max(LIMITS.shortText),
 });
-
-/**
- * The name an erased person keeps in the regions' records. People rows stay, without anything
- * that identifies the person, because the regions' network counts and sector mix are built
- * from them; the platform's language is Dutch, so the placeholder is too.
- */
-export function erasedPersonName(): string {
-  return translator(DEFAULT_LOCALE)("account.erasedPersonName");
-}
 
 /**
  * Erases the signed-in account (GDPR art. 17), after the person typed their e-mail address and
@@ -55,7 +46,6 @@ export async function eraseAccount(
   const confirmed = await confirmPassword(db, limiter, userId, parsed.value.password, "password");
   if (!confirmed.ok) return confirmed;
 
-  const placeholder = erasedPersonName();
   return db.transaction().execute(async (trx) => {
     const adminOf = await trx
       .selectFrom("memberships as m")
@@ -86,13 +76,7 @@ export async function eraseAccount(
     await trx.deleteFrom("invitations").where("email", "=", user.email).execute();
     const anonymised = await trx
       .updateTable("people")
-      .set({
-        name: placeholder,
-        email: null,
-        expertise: [],
-        erased_at: new Date(),
-        updated_at: new Date(),
-      })
+      .set(anonymisedPerson())
       .where("email", "=", user.email)
       .executeTakeFirst();
     // Sessions, memberships and reset links go with the user row (ON DELETE CASCADE).

@@ -5,7 +5,8 @@ import { inviteMember } from "../accounts/inviteMember.ts";
 import { createSession } from "../accounts/sessions.ts";
 import { createLoginLimiter, signIn } from "../accounts/signIn.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { eraseAccount, erasedPersonName } from "./eraseAccount.ts";
+import { DEFAULT_LOCALE, translator } from "../../i18n/index.ts";
+import { eraseAccount } from "./eraseAccount.ts";
 import { exportMyData } from "./exportMyData.ts";
 
 let t: TestDb;
@@ -162,12 +163,17 @@ describe("eraseAccount", () => {
     const erased = people.filter((p) => p.erased_at !== null);
     expect(erased).toHaveLength(2);
     for (const p of erased) {
-      expect(p).toMatchObject({ name: erasedPersonName(), email: null, expertise: [] });
+      expect(p).toMatchObject({
+        name: translator(DEFAULT_LOCALE)("people.erasedName"),
+        email: null,
+        organisation_id: null,
+        perspectives: [],
+        expertise: [],
+      });
       expect(JSON.stringify(p)).not.toContain("Mira");
     }
-    // What is not personal stays, so the region's network still adds up.
-    expect(erased.find((p) => p.region_id === w.elsewhere.id)?.perspectives).toEqual(["living"]);
-    expect(erased.find((p) => p.region_id === w.elsewhere.id)?.organisation_id).not.toBeNull();
+    // The rows themselves stay, so what the person contributed stays counted.
+    expect(erased.find((p) => p.region_id === w.elsewhere.id)?.erased_at).not.toBeNull();
 
     // The neighbour's data is untouched.
     expect(people.find((p) => p.email === w.neighbour.email)).toMatchObject({

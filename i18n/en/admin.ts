@@ -159,6 +159,5 @@ export const admin: CatalogOf<typeof nl> = {
     erasedTitle: "Your account has been erased",
     erasedText:
       "Your account and the data that belonged to it have been erased, and you have been signed out. Thank you for taking part.",
-    erasedPersonName: "Erased person",
   },
 };

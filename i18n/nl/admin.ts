@@ -156,6 +156,5 @@ export const admin = {
     erasedTitle: "Je account is verwijderd",
     erasedText:
       "Je account en de gegevens die erbij hoorden zijn verwijderd, en je bent uitgelogd. Dank je wel voor je bijdrage.",
-    erasedPersonName: "Verwijderde persoon",
   },
 };
