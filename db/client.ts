@@ -12,6 +12,7 @@ export interface DbTarget {
   /** postgres://… for a PostgreSQL server; otherwise PGlite in `dataDir` (in memory when absent). */
   url?: string;
   dataDir?: string;
+  onIdleError?: (err: Error) => void;
 }
 
 export interface DbHandle {
@@ -26,6 +27,9 @@ export interface DbHandle {
 export async function openDb(target: DbTarget): Promise<DbHandle> {
   if (target.url) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection that the server closes (restart, failover, DROP DATABASE … FORCE) is an
+    // 'error' event on the pool; unheard, it would end the process. The pool replaces the connection.
+    pool.on("error", (err) => target.onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -44,7 +44,12 @@ export async function createApp(
 ): Promise<App> {
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
   const handle =
-    opts.handle ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+    opts.handle ??
+    (await openDb({
+      url: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      onIdleError: (err) => log.warn({ err: err.message }, "database connection lost"),
+    }));
   await migrate(handle);
   const mailer = new Mailer(handle.db, config.SMTP_URL, config.MAIL_FROM, log);
   const services: Services = {
