@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { hashPassword } from "../../core/accounts/password.ts";
+import { newPassword } from "../../core/accounts/passwordPolicy.ts";
+import { email, LIMITS, text } from "../../core/shared/validate.ts";
+import { CliError, withDb, type Command } from "../command.ts";
+
+const schema = z.object({ email: email(), name: text(LIMITS.name), password: newPassword() });
+
+const messages: Record<string, string> = {
+  "validation.required": "is required",
+  "validation.email": "is not a valid e-mail address",
+  "validation.passwordTooShort": "must be at least 10 characters",
+};
+
+export const createAdmin: Command = {
+  summary: "create or promote a platform administrator (who can create regions)",
+  usage: [
+    "Usage: npm run cli -- create-admin --email <address> --name <name> [--password <password>]",
+    "",
+    "Creates the account, or makes an existing account a platform administrator. Without",
+    "--password a password is generated and printed once; an existing account keeps its password.",
+  ].join("\n"),
+  options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
+  async run(values) {
+    const generated = values.password === undefined;
+    const password =
+      typeof values.password === "string" ? values.password : randomBytes(12).toString("base64url");
+    const parsed = schema.safeParse({
+      email: values.email,
+      name: values.name ?? values.email,
+      password,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const key = issue.message.split("|")[0]!;
+      throw new CliError(`--${String(issue.path[0])} ${messages[key] ?? "is not valid"}.`);
+    }
+    const { email: address, name } = parsed.data;
+    const passwordHash = await hashPassword(password);
+    await withDb(async ({ db }) => {
+      const existing = await db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", address)
+        .executeTakeFirst();
+      if (existing) {
+        await db
+          .updateTable("users")
+          .set(
+            generated
+              ? { is_platform_admin: true }
+              : { is_platform_admin: true, password_hash: passwordHash },
+          )
+          .where("id", "=", existing.id)
+          .execute();
+        console.log(
+          `${address} is now a platform administrator${generated ? " (password unchanged)" : ""}.`,
+        );
+        return;
+      }
+      await db
+        .insertInto("users")
+        .values({ email: address, name, password_hash: passwordHash, is_platform_admin: true })
+        .execute();
+      console.log(
+        `Created platform administrator ${address}.${generated ? `\n  password: ${password}` : ""}`,
+      );
+    });
+  },
+};
