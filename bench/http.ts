@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { signInCookie, startServer } from "./lib.ts";
+import { databaseFromArgs, signInCookie, startServer } from "./lib.ts";
 
 /**
  * Throughput and tail latency of the signed-in region overview, against a trivial route of the
@@ -8,7 +8,8 @@ import { signInCookie, startServer } from "./lib.ts";
  */
 const json = process.argv.includes("--json");
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
-const server = await startServer();
+const database = await databaseFromArgs();
+const server = await startServer(database.env);
 try {
   const cookie = await signInCookie(server.url, server.demo.email, server.demo.password);
   const run = (path: string, headers: Record<string, string> = {}) =>
@@ -36,6 +37,7 @@ try {
   ];
   console.table(rows);
   const result = {
+    database: database.label,
     connections: 50,
     seconds: duration,
     overview_rps: overview.requests.average,
@@ -49,4 +51,5 @@ try {
   console.log(json ? JSON.stringify(result) : result);
 } finally {
   await server.stop();
+  await database.drop();
 }

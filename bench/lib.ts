@@ -15,6 +15,40 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * With `--postgres [url]` (default postgres://postgres@127.0.0.1:5432/postgres) the server runs on
+ * a fresh database on that PostgreSQL server, dropped afterwards; otherwise on a fresh PGlite folder.
+ */
+export async function databaseFromArgs(): Promise<{
+  env: Record<string, string>;
+  label: string;
+  drop(): Promise<void>;
+}> {
+  const i = process.argv.indexOf("--postgres");
+  if (i < 0) return { env: {}, label: "PGlite", drop: async () => {} };
+  const next = process.argv[i + 1];
+  const server =
+    next && next.startsWith("postgres") ? next : "postgres://postgres@127.0.0.1:5432/postgres";
+  const { default: pg } = await import("pg");
+  const name = `lr_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    label: "PostgreSQL",
+    async drop() {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 export interface RunningServer {
   url: string;
   child: ChildProcess;
