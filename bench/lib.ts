@@ -54,7 +54,7 @@ export interface RunningServer {
   child: ChildProcess;
   demo: { email: string; password: string };
   startedMs: number;
-  stop(): Promise<void>;
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
@@ -63,7 +63,7 @@ export interface RunningServer {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "lr-bench-"));
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "lr-bench-"));
   const started = performance.now();
   const child = spawn(process.execPath, ["server/main.ts"], {
     env: {
@@ -98,10 +98,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     child,
     demo: { email, password },
     startedMs,
-    async stop() {
+    async stop(opts: { keepData?: boolean } = {}) {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -101,6 +101,61 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+export interface DialogueTemplateTable {
+  id: Generated<string>;
+  region_id: string;
+  title: string;
+  content: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DialogueSessionTable {
+  id: Generated<string>;
+  region_id: string;
+  title: string;
+  language: Generated<Locale>;
+  content: ColumnType<unknown, string, string>;
+  join_code: string;
+  status: Generated<"open" | "closed">;
+  current_index: Generated<number>;
+  current_question_id: string;
+  answering_open: Generated<boolean>;
+  results_visible: Generated<boolean>;
+  timer_ends_at: Timestamp | null;
+  version: Generated<number>;
+  share_token: string | null;
+  event_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  closed_at: Timestamp | null;
+}
+
+export interface DialogueParticipantTable {
+  id: Generated<string>;
+  session_id: string;
+  device_token_hash: string;
+  display_name: string | null;
+  organisation: string | null;
+  sector: string | null;
+  group_no: number | null;
+  is_scribe: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface DialogueAnswerTable {
+  session_id: string;
+  question_id: string;
+  participant_id: string;
+  value: ColumnType<unknown, string, string>;
+  idempotency_key: string;
+  hidden: Generated<boolean>;
+  theme_label: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Database {
   regions: RegionTable;
   users: UserTable;
@@ -111,6 +166,10 @@ export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
   outbox: OutboxTable;
+  dialogue_templates: DialogueTemplateTable;
+  dialogue_sessions: DialogueSessionTable;
+  dialogue_participants: DialogueParticipantTable;
+  dialogue_answers: DialogueAnswerTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -8,10 +8,12 @@ import sirv from "sirv";
 import type { RouterContext } from "react-router";
 import type { Services } from "../app/lib/services.server.ts";
 import { createLoginLimiter } from "../core/accounts/signIn.ts";
+import { LiveHub } from "../core/dialogue/liveHub.ts";
 import { Mailer } from "../core/mail/outbox.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Config } from "./env.server.ts";
+import { attachLive } from "./live.ts";
 
 /** Request bodies above these sizes are refused before anything reads them. */
 export const BODY_LIMITS = { form: 1024 * 1024, upload: 5 * 1024 * 1024 };
@@ -58,6 +60,7 @@ export async function createApp(
     mailer,
     log,
     loginLimiter: createLoginLimiter(),
+    live: new LiveHub(handle.db, { log }),
   };
 
   const buildDir = resolve(projectDir, config.BUILD_DIR) + "/";
@@ -115,12 +118,15 @@ export async function createApp(
   const retry = setInterval(() => void mailer.kick(), 60_000);
   retry.unref();
 
+  const live = attachLive(server, services.live, handle.db, log);
+
   return {
     server,
     handle,
     services,
     async close() {
       clearInterval(retry);
+      await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       mailer.close();

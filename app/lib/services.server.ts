@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../../db/client.ts";
 import type { LoginLimiter } from "../../core/accounts/signIn.ts";
 import type { SessionUser } from "../../core/accounts/sessions.ts";
+import type { LiveHub } from "../../core/dialogue/liveHub.ts";
 import type { Mailer } from "../../core/mail/outbox.ts";
 import type { Locale } from "../../i18n/index.ts";
 import type { Config } from "../../server/env.server.ts";
@@ -14,6 +15,8 @@ export interface Services {
   mailer: Mailer;
   log: Logger;
   loginLimiter: LoginLimiter;
+  /** Live dialogue sessions of this process (WebSocket clients, batched answer commits). */
+  live: LiveHub;
 }
 
 /** What the root middleware learns about the request: who, in which language, with which CSRF token. */

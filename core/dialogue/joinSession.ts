@@ -1,0 +1,103 @@
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { hashToken, newToken } from "../accounts/tokens.ts";
+import { SECTORS } from "../regions/sectors.ts";
+import { fail, ok, type Result } from "../shared/result.ts";
+import { validate } from "../shared/validate.ts";
+import { normaliseJoinCode } from "./joinCode.ts";
+import { findOpenSessionByCode, type SessionRow } from "./queries.ts";
+
+export const joinSchema = z.object({
+  displayName: z
+    .string()
+    .trim()
+    .max(60, { error: () => "validation.tooLong|60" })
+    .default(""),
+  organisation: z
+    .string()
+    .trim()
+    .max(200, { error: () => "validation.tooLong|200" })
+    .default(""),
+  sector: z.union([z.enum(SECTORS), z.literal("")], { error: "validation.choice" }).default(""),
+});
+
+export interface Participant {
+  id: string;
+  sessionId: string;
+  displayName: string | null;
+  sector: string | null;
+  groupNo: number | null;
+  isScribe: boolean;
+}
+
+/**
+ * Joins a session by code, without an account. A device that joined before (same device token)
+ * gets its participant back, so a reload or reconnect resumes instead of counting twice.
+ * Name, organisation and sector are optional: anonymous participation is the default.
+ */
+export async function joinSession(
+  db: Db,
+  code: unknown,
+  input: unknown,
+  deviceToken: string | null,
+): Promise<
+  Result<{ session: SessionRow; participant: Participant; deviceToken: string; resumed: boolean }>
+> {
+  const normal = normaliseJoinCode(code);
+  const session = normal ? await findOpenSessionByCode(db, normal) : null;
+  if (!session) return fail("dialogue.unknownCode");
+  if (deviceToken) {
+    const existing = await findParticipant(db, session.id, deviceToken);
+    if (existing) return ok({ session, participant: existing, deviceToken, resumed: true });
+  }
+  const parsed = validate(joinSchema, input ?? {});
+  if (!parsed.ok) return parsed;
+  const token = newToken();
+  const row = await db
+    .insertInto("dialogue_participants")
+    .values({
+      session_id: session.id,
+      device_token_hash: hashToken(token),
+      display_name: parsed.value.displayName || null,
+      organisation: parsed.value.organisation || null,
+      sector: parsed.value.sector || null,
+    })
+    .returning(["id", "display_name", "sector", "group_no", "is_scribe"])
+    .executeTakeFirstOrThrow();
+  return ok({
+    session,
+    participant: {
+      id: row.id,
+      sessionId: session.id,
+      displayName: row.display_name,
+      sector: row.sector,
+      groupNo: row.group_no,
+      isScribe: row.is_scribe,
+    },
+    deviceToken: token,
+    resumed: false,
+  });
+}
+
+export async function findParticipant(
+  db: Db,
+  sessionId: string,
+  deviceToken: string,
+): Promise<Participant | null> {
+  const row = await db
+    .selectFrom("dialogue_participants")
+    .select(["id", "display_name", "sector", "group_no", "is_scribe"])
+    .where("session_id", "=", sessionId)
+    .where("device_token_hash", "=", hashToken(deviceToken))
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        sessionId,
+        displayName: row.display_name,
+        sector: row.sector,
+        groupNo: row.group_no,
+        isScribe: row.is_scribe,
+      }
+    : null;
+}

@@ -1,0 +1,472 @@
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Db } from "../../db/client.ts";
+import type { Role } from "../../db/schema.ts";
+import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { aggregateWithSectors, type AnswerRow } from "./aggregate.ts";
+import { checkAnswer } from "./answerValue.ts";
+import { controlSession } from "./controlSession.ts";
+import { findParticipant, type Participant } from "./joinSession.ts";
+import { normaliseJoinCode } from "./joinCode.ts";
+import type { ClientMessage, OpenAnswer, ServerMessage } from "./protocol.ts";
+import {
+  answersOf,
+  findOpenSessionByCode,
+  findSessionById,
+  stateOf,
+  type SessionRow,
+} from "./queries.ts";
+import { saveAnswers, type Submission } from "./saveAnswers.ts";
+
+export interface LiveConnection {
+  send(message: ServerMessage): void;
+  close(): void;
+}
+
+/** Who is on the other end of a connection, as far as the gateway could tell from the upgrade request. */
+export interface ConnectionAuth {
+  userId: string | null;
+  clientAddress: string;
+}
+
+interface Client {
+  conn: LiveConnection;
+  auth: ConnectionAuth;
+  session?: LiveSession;
+  participant?: Participant;
+  watcher?: boolean;
+}
+
+interface LiveSession {
+  row: SessionRow;
+  participants: Set<Client>;
+  watchers: Set<Client>;
+  sectors: Map<string, string | null>;
+  names: Map<string, string | null>;
+  /** The current question's answers by participant, kept in step with what was committed. */
+  answers: Map<string, AnswerRow & { theme: string | null }>;
+  questionId: string;
+  seq: number;
+  dirty: boolean;
+  timer: NodeJS.Timeout | null;
+  loading: Promise<void> | null;
+}
+
+export interface LiveHubOptions {
+  /** Answers arriving within this window are committed together (group commit). */
+  batchMs?: number;
+  /** Aggregate updates are coalesced within this window: one message per window, not per answer. */
+  resultsMs?: number;
+  log?: { warn(obj: object, msg?: string): void };
+}
+
+/**
+ * One per process: holds the open sessions that have connections, commits answers in batches,
+ * acknowledges each only after its batch committed, and pushes coalesced results to facilitators
+ * (and to participants while the facilitator shows them).
+ */
+export class LiveHub {
+  private db: Db;
+  private sessions = new Map<string, LiveSession>();
+  private queue: {
+    submission: Submission;
+    done: (r: { ok: true } | { ok: false; error: string }) => void;
+  }[] = [];
+  private flushing: Promise<void> | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private batchMs: number;
+  private resultsMs: number;
+  private log: LiveHubOptions["log"];
+  /** Ten answers a second per device is more than any person types; a script gets refused. */
+  private answerLimiter = new RateLimiterMemory({ points: 10, duration: 1 });
+  /** Join attempts per client address: join codes cannot be enumerated. */
+  private joinLimiter = new RateLimiterMemory({ points: 30, duration: 60 });
+
+  constructor(db: Db, opts: LiveHubOptions = {}) {
+    this.db = db;
+    this.batchMs = opts.batchMs ?? 4;
+    this.resultsMs = opts.resultsMs ?? 20;
+    this.log = opts.log;
+  }
+
+  async handle(client: Client, message: ClientMessage): Promise<void> {
+    switch (message.t) {
+      case "ping":
+        return client.conn.send({ t: "pong" });
+      case "join":
+        return this.join(client, message.code, message.token);
+      case "watch":
+        return this.watch(client, message.sessionId);
+      case "answer":
+        return this.answer(client, message.q, message.v, message.k);
+      case "control":
+        return this.control(client, message.command);
+      case "hide":
+        return this.hide(client, message.participantId, message.questionId, message.hidden);
+    }
+  }
+
+  connect(conn: LiveConnection, auth: ConnectionAuth): Client {
+    return { conn, auth };
+  }
+
+  disconnect(client: Client): void {
+    const s = client.session;
+    if (!s) return;
+    s.participants.delete(client);
+    s.watchers.delete(client);
+    this.broadcastPresence(s);
+    if (s.participants.size === 0 && s.watchers.size === 0) {
+      if (s.timer) clearTimeout(s.timer);
+      this.sessions.delete(s.row.id);
+    }
+  }
+
+  /** Called by HTTP actions (no-JS participants, console forms) after they changed a session. */
+  async refresh(sessionId: string): Promise<void> {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    const row = await findSessionById(this.db, sessionId);
+    if (row) await this.applyRow(s, row);
+  }
+
+  private async loadSession(row: SessionRow): Promise<LiveSession> {
+    let s = this.sessions.get(row.id);
+    if (!s) {
+      s = {
+        row,
+        participants: new Set(),
+        watchers: new Set(),
+        sectors: new Map(),
+        names: new Map(),
+        answers: new Map(),
+        questionId: "",
+        seq: 0,
+        dirty: false,
+        timer: null,
+        loading: null,
+      };
+      this.sessions.set(row.id, s);
+      s.loading = this.loadAnswers(s, stateOf(row).question.id);
+    }
+    await s.loading;
+    return s;
+  }
+
+  private async loadAnswers(s: LiveSession, questionId: string): Promise<void> {
+    const rows = await answersOf(this.db, s.row.id, questionId);
+    s.questionId = questionId;
+    s.answers = new Map(
+      rows.map((r) => [
+        r.participant_id,
+        { value: r.value, sector: r.sector, hidden: r.hidden, theme: r.theme_label },
+      ]),
+    );
+    for (const r of rows) {
+      s.sectors.set(r.participant_id, r.sector);
+      s.names.set(r.participant_id, r.display_name);
+    }
+    s.dirty = true;
+  }
+
+  private async join(client: Client, code: string, token: string): Promise<void> {
+    try {
+      await this.joinLimiter.consume(client.auth.clientAddress);
+    } catch {
+      return client.conn.send({ t: "error", error: "dialogue.tooManyAttempts" });
+    }
+    const normal = normaliseJoinCode(code);
+    const row = normal ? await findOpenSessionByCode(this.db, normal) : null;
+    const participant =
+      row && typeof token === "string" ? await findParticipant(this.db, row.id, token) : null;
+    if (!row || !participant)
+      return client.conn.send({ t: "error", error: "dialogue.unknownCode" });
+    const s = await this.loadSession(row);
+    client.session = s;
+    client.participant = participant;
+    s.participants.add(client);
+    s.sectors.set(participant.id, participant.sector);
+    s.names.set(participant.id, participant.displayName);
+    this.sendState(s, client);
+    if (s.row.resultsVisible) this.sendResults(s, [client]);
+    this.broadcastPresence(s);
+  }
+
+  private async watcherScope(client: Client, row: SessionRow): Promise<RegionScope | null> {
+    if (!client.auth.userId) return null;
+    const m = await this.db
+      .selectFrom("memberships")
+      .select("role")
+      .where("user_id", "=", client.auth.userId)
+      .where("region_id", "=", row.regionId)
+      .executeTakeFirst();
+    if (!m || !hasRole(m.role as Role, "facilitator")) return null;
+    return {
+      db: this.db,
+      regionId: row.regionId,
+      userId: client.auth.userId,
+      role: m.role as Role,
+    };
+  }
+
+  private async watch(client: Client, sessionId: string): Promise<void> {
+    const row = await findSessionById(this.db, sessionId);
+    // Another region's session and a session that does not exist look the same.
+    if (!row || !(await this.watcherScope(client, row)))
+      return client.conn.send({ t: "error", error: "errors.notFound" });
+    const s = await this.loadSession(row);
+    client.session = s;
+    client.watcher = true;
+    s.watchers.add(client);
+    this.sendState(s, client);
+    this.sendResults(s, [client]);
+  }
+
+  private async answer(
+    client: Client,
+    questionId: string,
+    value: unknown,
+    key: string,
+  ): Promise<void> {
+    if (typeof key !== "string" || key.length === 0 || key.length > 100)
+      return client.conn.send({ t: "error", error: "errors.badRequest" });
+    if (!client.session || !client.participant)
+      return client.conn.send({ t: "ack", k: key, ok: false, error: "dialogue.notJoined" });
+    const result = await this.submit(
+      client.session.row.id,
+      client.participant,
+      questionId,
+      value,
+      key,
+    );
+    client.conn.send(
+      result.ok
+        ? { t: "ack", k: key, ok: true }
+        : { t: "ack", k: key, ok: false, error: result.error },
+    );
+  }
+
+  /**
+   * Checks and commits one answer; resolves once it is committed (or refused). WebSocket clients
+   * and plain form posts (participants without JavaScript) both come through here.
+   */
+  async submit(
+    sessionId: string,
+    participant: Participant,
+    questionId: string,
+    value: unknown,
+    key: string,
+  ): Promise<{ ok: true } | { ok: false; error: string }> {
+    try {
+      await this.answerLimiter.consume(participant.id);
+    } catch {
+      return { ok: false, error: "dialogue.tooFast" };
+    }
+    const live = this.sessions.get(sessionId);
+    live?.sectors.set(participant.id, participant.sector);
+    const row = live?.row ?? (await findSessionById(this.db, sessionId));
+    if (!row) return { ok: false, error: "dialogue.unknownCode" };
+    const state = stateOf(row);
+    if (state.question.id !== questionId || !state.answeringOpen)
+      return { ok: false, error: "dialogue.questionClosed" };
+    if (
+      state.question.audience === "group" &&
+      participant.groupNo !== null &&
+      !participant.isScribe
+    )
+      return { ok: false, error: "dialogue.scribeOnly" };
+    const checked = checkAnswer(state.question, value);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    return new Promise((resolve) => {
+      this.queue.push({
+        submission: {
+          sessionId,
+          questionId,
+          participantId: participant.id,
+          value: checked.value,
+          key,
+        },
+        done: resolve,
+      });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.flushing) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flush();
+    }, this.batchMs);
+  }
+
+  /** One batch in flight at a time; what arrives meanwhile forms the next batch. */
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, 2000);
+    if (batch.length === 0) return;
+    this.flushing = (async () => {
+      try {
+        const results = await saveAnswers(
+          this.db,
+          batch.map((b) => b.submission),
+        );
+        results.forEach((r, i) => {
+          const { submission, done } = batch[i]!;
+          if (r.ok) {
+            const s = this.sessions.get(submission.sessionId);
+            if (s && s.questionId === submission.questionId) {
+              const previous = s.answers.get(submission.participantId);
+              s.answers.set(submission.participantId, {
+                value: submission.value,
+                sector: s.sectors.get(submission.participantId) ?? null,
+                hidden: previous?.hidden ?? false,
+                theme: previous?.theme ?? null,
+              });
+              this.markDirty(s);
+            }
+            done({ ok: true });
+          } else {
+            done({ ok: false, error: r.error });
+          }
+        });
+      } catch (err) {
+        // Not committed, so not acknowledged: the client keeps the answer and retries it.
+        this.log?.warn(
+          { err: err instanceof Error ? err.message : String(err), batch: batch.length },
+          "answer batch failed",
+        );
+        for (const { done } of batch) done({ ok: false, error: "dialogue.retry" });
+      }
+    })();
+    await this.flushing;
+    this.flushing = null;
+    if (this.queue.length > 0) this.scheduleFlush();
+  }
+
+  private markDirty(s: LiveSession): void {
+    s.dirty = true;
+    if (s.timer) return;
+    s.timer = setTimeout(() => {
+      s.timer = null;
+      if (!s.dirty) return;
+      s.dirty = false;
+      this.sendResults(s, [...s.watchers, ...(s.row.resultsVisible ? s.participants : [])]);
+    }, this.resultsMs);
+  }
+
+  private sendResults(s: LiveSession, to: Iterable<Client>): void {
+    const state = stateOf(s.row);
+    const question = state.question;
+    const rows = [...s.answers.values()];
+    const results = aggregateWithSectors(question, rows, s.row.language);
+    s.seq++;
+    let forWatchers: ServerMessage = { t: "results", seq: s.seq, results };
+    let forParticipants: ServerMessage = forWatchers;
+    if (question.kind === "open") {
+      const open: OpenAnswer[] = [...s.answers].map(([id, a]) => ({
+        participantId: id,
+        text: String(a.value),
+        hidden: a.hidden,
+        theme: a.theme,
+        name: s.names.get(id) ?? null,
+      }));
+      forWatchers = { ...forWatchers, open };
+      forParticipants = {
+        ...forParticipants,
+        open: open.filter((a) => !a.hidden).map((a) => ({ text: a.text, theme: a.theme })),
+      };
+    }
+    for (const c of to) c.conn.send(c.watcher ? forWatchers : forParticipants);
+  }
+
+  private sendState(s: LiveSession, client: Client): void {
+    const state = stateOf(s.row);
+    const p = client.participant;
+    client.conn.send({
+      t: "state",
+      state,
+      presence: s.participants.size,
+      ...(p
+        ? {
+            you: { id: p.id, groupNo: p.groupNo, isScribe: p.isScribe },
+            myAnswer: s.questionId === state.question.id ? s.answers.get(p.id)?.value : undefined,
+          }
+        : {}),
+    });
+  }
+
+  private broadcastPresence(s: LiveSession): void {
+    for (const c of s.watchers) c.conn.send({ t: "presence", n: s.participants.size });
+  }
+
+  private async applyRow(s: LiveSession, row: SessionRow): Promise<void> {
+    const questionChanged = stateOf(row).question.id !== s.questionId;
+    const versionChanged = row.version !== s.row.version;
+    s.row = row;
+    if (questionChanged) await this.loadAnswers(s, stateOf(row).question.id);
+    // Group assignment may have changed with the version: participants re-read theirs.
+    if (versionChanged) await this.reloadParticipants(s);
+    for (const c of [...s.participants, ...s.watchers]) this.sendState(s, c);
+    this.sendResults(s, [...s.watchers, ...(row.resultsVisible ? s.participants : [])]);
+  }
+
+  private async reloadParticipants(s: LiveSession): Promise<void> {
+    const rows = await this.db
+      .selectFrom("dialogue_participants")
+      .select(["id", "group_no", "is_scribe"])
+      .where("session_id", "=", s.row.id)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const c of s.participants) {
+      const r = c.participant && byId.get(c.participant.id);
+      if (r && c.participant)
+        c.participant = { ...c.participant, groupNo: r.group_no, isScribe: r.is_scribe };
+    }
+  }
+
+  private async control(client: Client, command: unknown): Promise<void> {
+    const s = client.session;
+    if (!s || !client.watcher) return client.conn.send({ t: "error", error: "errors.forbidden" });
+    const scope = await this.watcherScope(client, s.row);
+    if (!scope) return client.conn.send({ t: "error", error: "errors.forbidden" });
+    const result = await controlSession(scope, s.row.id, command);
+    if (!result.ok) return client.conn.send({ t: "error", error: result.error.key });
+    const row = await findSessionById(this.db, s.row.id);
+    if (row) await this.applyRow(s, row);
+  }
+
+  private async hide(
+    client: Client,
+    participantId: string,
+    questionId: string,
+    hidden: boolean,
+  ): Promise<void> {
+    const s = client.session;
+    if (!s || !client.watcher || !(await this.watcherScope(client, s.row)))
+      return client.conn.send({ t: "error", error: "errors.forbidden" });
+    await this.db
+      .updateTable("dialogue_answers")
+      .set({ hidden: hidden === true })
+      .where("session_id", "=", s.row.id)
+      .where("question_id", "=", String(questionId))
+      .where("participant_id", "=", String(participantId))
+      .execute();
+    const a = s.answers.get(participantId);
+    if (a && s.questionId === questionId) {
+      a.hidden = hidden === true;
+      this.markDirty(s);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.flush();
+    await this.flushing;
+    for (const s of this.sessions.values()) {
+      if (s.timer) clearTimeout(s.timer);
+      for (const c of [...s.participants, ...s.watchers]) c.conn.close();
+    }
+    this.sessions.clear();
+  }
+}
+
+export type { Client as LiveClient };

@@ -1,0 +1,12 @@
+import stopwords from "stopwords-iso";
+
+let both: Set<string> | undefined;
+
+/** Dutch and English stop words together: groups mix languages, and so do their answers. */
+export function stopwordsFor(): Set<string> {
+  both ??= new Set([
+    ...(stopwords as Record<string, string[]>).nl!,
+    ...(stopwords as Record<string, string[]>).en!,
+  ]);
+  return both;
+}
