@@ -44,6 +44,74 @@ export function Notice({
   );
 }
 
+/** The ids of what describes a field's input: its description and its error message, when shown. */
+function describedBy(id: string, description?: string, error?: Message): string | undefined {
+  return (
+    [description ? `${id}-description` : null, error ? `${id}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined
+  );
+}
+
+function FieldError({ id, error }: { id?: string; error?: Message }) {
+  const message = useMessage();
+  if (!error) return null;
+  return (
+    <div className="utrecht-form-field-error-message" id={id}>
+      {message(error)}
+    </div>
+  );
+}
+
+/**
+ * The frame of one form field: label, description and error message around the input (`children`),
+ * with the ids that `describedBy` points at. A checkbox comes before its label.
+ */
+function FieldFrame({
+  id,
+  label,
+  description,
+  error,
+  kind,
+  children,
+}: {
+  id: string;
+  label: string;
+  description?: string;
+  error?: Message;
+  kind?: "text" | "checkbox";
+  children: ReactNode;
+}) {
+  const checkbox = kind === "checkbox";
+  const labelPart = (
+    <div className="utrecht-form-field__label">
+      <label
+        className={
+          checkbox ? "utrecht-form-label utrecht-form-label--checkbox" : "utrecht-form-label"
+        }
+        htmlFor={id}
+      >
+        {label}
+      </label>
+    </div>
+  );
+  return (
+    <div
+      className={`utrecht-form-field${kind ? ` utrecht-form-field--${kind}` : ""}${error ? " utrecht-form-field--invalid" : ""}`}
+    >
+      {checkbox ? null : labelPart}
+      {description ? (
+        <div className="utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
+      <div className="utrecht-form-field__input">{children}</div>
+      {checkbox ? labelPart : null}
+    </div>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -72,13 +140,8 @@ export function Field({
   multiline,
   rows = 4,
 }: FieldProps) {
-  const message = useMessage();
   const error = errors?.[name];
   const id = `field-${name}`;
-  const describedBy =
-    [description ? `${id}-description` : null, error ? `${id}-error` : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
   const common = {
     id,
     name,
@@ -86,44 +149,25 @@ export function Field({
     required,
     maxLength,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
+    "aria-describedby": describedBy(id, description, error),
   };
   return (
-    <div
-      className={`utrecht-form-field utrecht-form-field--text${error ? " utrecht-form-field--invalid" : ""}`}
-    >
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${id}-error`}>
-          {message(error)}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        {multiline ? (
-          <textarea
-            className={`utrecht-textarea utrecht-textarea--html-textarea${error ? " utrecht-textarea--invalid" : ""}`}
-            rows={rows}
-            {...common}
-          />
-        ) : (
-          <input
-            className={`utrecht-textbox utrecht-textbox--html-input${error ? " utrecht-textbox--invalid" : ""}`}
-            type={type}
-            autoComplete={autoComplete}
-            {...common}
-          />
-        )}
-      </div>
-    </div>
+    <FieldFrame id={id} label={label} description={description} error={error} kind="text">
+      {multiline ? (
+        <textarea
+          className={`utrecht-textarea utrecht-textarea--html-textarea${error ? " utrecht-textarea--invalid" : ""}`}
+          rows={rows}
+          {...common}
+        />
+      ) : (
+        <input
+          className={`utrecht-textbox utrecht-textbox--html-input${error ? " utrecht-textbox--invalid" : ""}`}
+          type={type}
+          autoComplete={autoComplete}
+          {...common}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -144,40 +188,27 @@ export function SelectField({
   required?: boolean;
   emptyLabel?: string;
 }) {
-  const message = useMessage();
   const error = errors?.[name];
   const id = `field-${name}`;
   return (
-    <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${id}-error`}>
-          {message(error)}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <select
-          id={id}
-          name={name}
-          className={`utrecht-select utrecht-select--html-select${error ? " utrecht-select--invalid" : ""}`}
-          defaultValue={defaultValue ?? ""}
-          required={required}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        >
-          {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FieldFrame id={id} label={label} error={error}>
+      <select
+        id={id}
+        name={name}
+        className={`utrecht-select utrecht-select--html-select${error ? " utrecht-select--invalid" : ""}`}
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
+      >
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
   );
 }
 
@@ -195,7 +226,6 @@ export function CheckboxGroup({
   defaultValues?: string[];
   errors?: FieldErrors;
 }) {
-  const message = useMessage();
   const error = errors?.[name];
   return (
     <fieldset
@@ -204,27 +234,20 @@ export function CheckboxGroup({
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
         {legend}
       </legend>
-      {error ? <div className="utrecht-form-field-error-message">{message(error)}</div> : null}
+      <FieldError error={error} />
       {options.map((o) => {
         const id = `field-${name}-${o.value}`;
         return (
-          <div className="utrecht-form-field utrecht-form-field--checkbox" key={o.value}>
-            <div className="utrecht-form-field__input">
-              <input
-                type="checkbox"
-                id={id}
-                name={`${name}[]`}
-                value={o.value}
-                defaultChecked={defaultValues.includes(o.value)}
-                className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
-              />
-            </div>
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-                {o.label}
-              </label>
-            </div>
-          </div>
+          <FieldFrame id={id} label={o.label} kind="checkbox" key={o.value}>
+            <input
+              type="checkbox"
+              id={id}
+              name={`${name}[]`}
+              value={o.value}
+              defaultChecked={defaultValues.includes(o.value)}
+              className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+            />
+          </FieldFrame>
         );
       })}
     </fieldset>
@@ -286,42 +309,20 @@ export function FileField({
   errors?: FieldErrors;
   description?: string;
 }) {
-  const message = useMessage();
   const error = errors?.[name];
   const id = `field-${name}`;
-  const describedBy =
-    [description ? `${id}-description` : null, error ? `${id}-error` : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
   return (
-    <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${id}-error`}>
-          {message(error)}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <input
-          type="file"
-          id={id}
-          name={name}
-          accept={accept}
-          className="lr-file"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
-      </div>
-    </div>
+    <FieldFrame id={id} label={label} description={description} error={error}>
+      <input
+        type="file"
+        id={id}
+        name={name}
+        accept={accept}
+        className="lr-file"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+      />
+    </FieldFrame>
   );
 }
 
@@ -339,35 +340,20 @@ export function CheckboxField({
   errors?: FieldErrors;
   required?: boolean;
 }) {
-  const message = useMessage();
   const error = errors?.[name];
   const id = `field-${name}`;
   return (
-    <div
-      className={`utrecht-form-field utrecht-form-field--checkbox${error ? " utrecht-form-field--invalid" : ""}`}
-    >
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${id}-error`}>
-          {message(error)}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <input
-          type="checkbox"
-          id={id}
-          name={name}
-          defaultChecked={defaultChecked}
-          required={required}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
-        />
-      </div>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-    </div>
+    <FieldFrame id={id} label={label} error={error} kind="checkbox">
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        defaultChecked={defaultChecked}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
+        className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+      />
+    </FieldFrame>
   );
 }

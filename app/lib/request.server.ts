@@ -2,6 +2,7 @@ import Negotiator from "negotiator";
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { findSessionUser } from "../../core/accounts/sessions.ts";
 import { findRegionScope } from "../../core/regions/queries.ts";
+import type { Result } from "../../core/shared/result.ts";
 import { hasRole } from "../../core/shared/scope.ts";
 import type { Role } from "../../db/schema.ts";
 import { DEFAULT_LOCALE, isLocale, LOCALES, translator, type Locale } from "../../i18n/index.ts";
@@ -120,6 +121,21 @@ export function requireUser(request: Request, context: Context) {
 export function notFound(context: Context): never {
   const t = requestT(context);
   throw data({ message: t("errors.notFound") }, { status: 404 });
+}
+
+/**
+ * A change the core refused, as action data for the form that sent it (`intent`, and `values` to
+ * show again), with status 400; a record that is gone (or another region's) gets the 404 page, as
+ * an id that never existed does.
+ */
+export function refusedChange<const I extends string, V>(
+  context: Context,
+  result: Extract<Result<unknown>, { ok: false }>,
+  intent: I,
+  values: V,
+) {
+  if (result.error.key === "errors.notFound") notFound(context);
+  return data({ ...result, intent, values }, { status: 400 });
 }
 
 // The layout and the page of one request both ask for the region; one query answers both.

@@ -18,6 +18,7 @@ import {
   useFieldErrors,
   useTranslatedOptions,
 } from "../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../components/table.tsx";
 import { formatDate, isoDate } from "../../lib/format.ts";
 import { formObject, intent } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
@@ -158,88 +159,71 @@ export default function Members({ loaderData }: Route.ComponentProps) {
       ) : null}
       {!invite ? <FormError error={error} /> : null}
 
-      <div className="lr-table-wrap">
-        <table className="utrecht-table utrecht-table--html-table">
-          <caption className="utrecht-table__caption">
-            {t("members.caption", { region: region.name })}
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">
-                {t("members.name")}
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                {t("members.email")}
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                {t("members.role")}
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                {t("members.since")}
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                {t("app.actions")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {members.map((m) => (
-              <tr className="utrecht-table__row" key={m.userId}>
-                <th className="utrecht-table__header-cell" scope="row">
-                  {m.name} {m.userId === me ? t("members.you") : null}
-                </th>
-                <td className="utrecht-table__cell">{m.email}</td>
-                <td className="utrecht-table__cell">
-                  <PostForm className="lr-inline-form">
-                    <input type="hidden" name="_intent" value="role" />
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <label className="lr-visually-hidden" htmlFor={`role-${m.userId}`}>
-                      {t("members.roleFor", { name: m.name })}
-                    </label>
-                    <select
-                      id={`role-${m.userId}`}
-                      name="role"
-                      defaultValue={m.role}
-                      className="utrecht-select utrecht-select--html-select"
-                    >
-                      {roleOptions.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                    <SubmitButton kind="secondary">
-                      {t("members.saveRole")}
-                      <span className="lr-visually-hidden">: {m.name}</span>
-                    </SubmitButton>
-                  </PostForm>
-                </td>
-                <td className="utrecht-table__cell">
-                  <time dateTime={m.sinceIso}>{m.since}</time>
-                </td>
-                <td className="utrecht-table__cell">
-                  <details className="lr-confirm">
-                    <summary>
-                      {t("members.remove")}
-                      <span className="lr-visually-hidden">: {m.name}</span>
-                    </summary>
-                    <p className="utrecht-paragraph">
-                      {t("members.removeQuestion", { name: m.name, region: region.name })}
-                    </p>
-                    <PostForm>
-                      <input type="hidden" name="_intent" value="remove" />
-                      <input type="hidden" name="userId" value={m.userId} />
-                      <SubmitButton kind="danger">
-                        {t("members.removeConfirm", { name: m.name })}
-                      </SubmitButton>
-                    </PostForm>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("members.caption", { region: region.name })}
+        columns={[
+          t("members.name"),
+          t("members.email"),
+          t("members.role"),
+          t("members.since"),
+          t("app.actions"),
+        ]}
+      >
+        {members.map((m) => (
+          <Row key={m.userId}>
+            <RowHeader>
+              {m.name} {m.userId === me ? t("members.you") : null}
+            </RowHeader>
+            <Cell>{m.email}</Cell>
+            <Cell>
+              <PostForm className="lr-inline-form">
+                <input type="hidden" name="_intent" value="role" />
+                <input type="hidden" name="userId" value={m.userId} />
+                <label className="lr-visually-hidden" htmlFor={`role-${m.userId}`}>
+                  {t("members.roleFor", { name: m.name })}
+                </label>
+                <select
+                  id={`role-${m.userId}`}
+                  name="role"
+                  defaultValue={m.role}
+                  className="utrecht-select utrecht-select--html-select"
+                >
+                  {roleOptions.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+                <SubmitButton kind="secondary">
+                  {t("members.saveRole")}
+                  <span className="lr-visually-hidden">: {m.name}</span>
+                </SubmitButton>
+              </PostForm>
+            </Cell>
+            <Cell>
+              <time dateTime={m.sinceIso}>{m.since}</time>
+            </Cell>
+            <Cell>
+              <details className="lr-confirm">
+                <summary>
+                  {t("members.remove")}
+                  <span className="lr-visually-hidden">: {m.name}</span>
+                </summary>
+                <p className="utrecht-paragraph">
+                  {t("members.removeQuestion", { name: m.name, region: region.name })}
+                </p>
+                <PostForm>
+                  <input type="hidden" name="_intent" value="remove" />
+                  <input type="hidden" name="userId" value={m.userId} />
+                  <SubmitButton kind="danger">
+                    {t("members.removeConfirm", { name: m.name })}
+                  </SubmitButton>
+                </PostForm>
+              </details>
+            </Cell>
+          </Row>
+        ))}
+      </DataTable>
 
       <section aria-labelledby="roles-title" className="lr-section">
         <h2 className="utrecht-heading-2" id="roles-title">
@@ -292,68 +276,46 @@ export default function Members({ loaderData }: Route.ComponentProps) {
         {invitations.length === 0 ? (
           <p className="utrecht-paragraph">{t("members.noPending")}</p>
         ) : (
-          <div className="lr-table-wrap">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption lr-visually-hidden">
-                {t("members.pendingCaption")}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("members.email")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("members.role")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("members.invitedBy")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("members.created")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("members.expires")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("app.actions")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {invitations.map((i) => (
-                  <tr className="utrecht-table__row" key={i.id}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {i.email}
-                    </th>
-                    <td className="utrecht-table__cell">{t(`roles.${i.role}`)}</td>
-                    <td className="utrecht-table__cell">
-                      {i.invitedBy ?? t("members.unknownUser")}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <time dateTime={i.createdIso}>{i.created}</time>
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <time dateTime={i.expiresIso}>{i.expires}</time>
-                      {i.expired ? ` (${t("members.expired")})` : null}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <PostForm>
-                        <input type="hidden" name="_intent" value="revoke" />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button
-                          type="submit"
-                          className="utrecht-button utrecht-button--secondary-action"
-                          aria-label={t("members.revokeLabel", { email: i.email })}
-                        >
-                          {t("members.revoke")}
-                        </button>
-                      </PostForm>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("members.pendingCaption")}
+            hideCaption
+            columns={[
+              t("members.email"),
+              t("members.role"),
+              t("members.invitedBy"),
+              t("members.created"),
+              t("members.expires"),
+              t("app.actions"),
+            ]}
+          >
+            {invitations.map((i) => (
+              <Row key={i.id}>
+                <RowHeader>{i.email}</RowHeader>
+                <Cell>{t(`roles.${i.role}`)}</Cell>
+                <Cell>{i.invitedBy ?? t("members.unknownUser")}</Cell>
+                <Cell>
+                  <time dateTime={i.createdIso}>{i.created}</time>
+                </Cell>
+                <Cell>
+                  <time dateTime={i.expiresIso}>{i.expires}</time>
+                  {i.expired ? ` (${t("members.expired")})` : null}
+                </Cell>
+                <Cell>
+                  <PostForm>
+                    <input type="hidden" name="_intent" value="revoke" />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button
+                      type="submit"
+                      className="utrecht-button utrecht-button--secondary-action"
+                      aria-label={t("members.revokeLabel", { email: i.email })}
+                    >
+                      {t("members.revoke")}
+                    </button>
+                  </PostForm>
+                </Cell>
+              </Row>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

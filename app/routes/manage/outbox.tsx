@@ -3,6 +3,7 @@ import { MAX_ATTEMPTS } from "../../../core/mail/outbox.ts";
 import type { Route } from "./+types/outbox";
 import { listOutbox } from "../../../core/mail/queries.ts";
 import { DeliveryNotice, useStatusText } from "../../components/outbox.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../components/table.tsx";
 import { formatDateTime, isoDate } from "../../lib/format.ts";
 import { useT } from "../../lib/i18n.ts";
 import { getRequestInfo, getServices, requestT, requireRegion } from "../../lib/request.server.ts";
@@ -52,50 +53,30 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
       ) : (
         <>
           <p className="utrecht-paragraph">{t("outbox.count", { total })}</p>
-          <div className="lr-table-wrap">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption">
-                {t("outbox.caption", { region: region.name })}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("outbox.subject")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("outbox.to")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("outbox.created")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("outbox.status")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {mails.map((m) => (
-                  <tr className="utrecht-table__row" key={m.id}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      <Link className="utrecht-link" to={`${base}/${m.id}`}>
-                        {m.subject}
-                      </Link>
-                    </th>
-                    <td className="utrecht-table__cell">{m.to}</td>
-                    <td className="utrecht-table__cell">
-                      <time dateTime={m.createdIso}>{m.created}</time>
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <span className={`lr-status lr-status--${m.status}`}>
-                        {statusText(m.status, m.attempts, delivers)}
-                      </span>
-                      {m.sent ? ` ${m.sent}` : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("outbox.caption", { region: region.name })}
+            columns={[t("outbox.subject"), t("outbox.to"), t("outbox.created"), t("outbox.status")]}
+          >
+            {mails.map((m) => (
+              <Row key={m.id}>
+                <RowHeader>
+                  <Link className="utrecht-link" to={`${base}/${m.id}`}>
+                    {m.subject}
+                  </Link>
+                </RowHeader>
+                <Cell>{m.to}</Cell>
+                <Cell>
+                  <time dateTime={m.createdIso}>{m.created}</time>
+                </Cell>
+                <Cell>
+                  <span className={`lr-status lr-status--${m.status}`}>
+                    {statusText(m.status, m.attempts, delivers)}
+                  </span>
+                  {m.sent ? ` ${m.sent}` : null}
+                </Cell>
+              </Row>
+            ))}
+          </DataTable>
           {pages > 1 ? (
             <nav className="lr-pager" aria-label={t("outbox.pagination")}>
               {page > 1 ? (

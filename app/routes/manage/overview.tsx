@@ -1,6 +1,7 @@
 import type { Route } from "./+types/overview";
 import { getRegionOverview } from "../../../core/regions/queries.ts";
 import { SECTORS } from "../../../core/regions/sectors.ts";
+import { Cell, DataTable, Row, RowHeader } from "../../components/table.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { requestT, requireRegion } from "../../lib/request.server.ts";
 
@@ -38,45 +39,28 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
         </li>
       </ul>
       <h2 className="utrecht-heading-2">{t("regions.sectorMix")}</h2>
-      <div className="lr-table-wrap">
-        <table className="utrecht-table utrecht-table--html-table">
-          <caption className="utrecht-table__caption">{t("regions.sectorMixCaption")}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">
-                {t("regions.sector")}
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                {t("nav.organisations")}
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                {t("nav.people")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {SECTORS.map((s) => {
-              const row = bySector.get(s);
-              return (
-                <tr className="utrecht-table__row" key={s}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    {t(`sectors.${s}`)}
-                  </th>
-                  <td className="utrecht-table__cell">
-                    <span
-                      className="lr-bar"
-                      style={{ width: `${((row?.organisations ?? 0) / max) * 8}rem` }}
-                      aria-hidden="true"
-                    />
-                    {row?.organisations ?? 0}
-                  </td>
-                  <td className="utrecht-table__cell">{row?.people ?? 0}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("regions.sectorMixCaption")}
+        columns={[t("regions.sector"), t("nav.organisations"), t("nav.people")]}
+      >
+        {SECTORS.map((s) => {
+          const row = bySector.get(s);
+          return (
+            <Row key={s}>
+              <RowHeader>{t(`sectors.${s}`)}</RowHeader>
+              <Cell>
+                <span
+                  className="lr-bar"
+                  style={{ width: `${((row?.organisations ?? 0) / max) * 8}rem` }}
+                  aria-hidden="true"
+                />
+                {row?.organisations ?? 0}
+              </Cell>
+              <Cell>{row?.people ?? 0}</Cell>
+            </Row>
+          );
+        })}
+      </DataTable>
       {missing.length > 0 ? (
         <p className="utrecht-paragraph">
           {t("regions.missingSectors")} {missing.map((s) => t(`sectors.${s}`)).join(", ")}

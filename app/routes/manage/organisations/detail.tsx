@@ -1,4 +1,4 @@
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/detail";
 import { deleteOrganisation } from "../../../../core/people/deleteOrganisation.ts";
 import { getOrganisation, listPeople, PAGE_SIZE } from "../../../../core/people/queries.ts";
@@ -12,9 +12,10 @@ import {
   SubmitButton,
   useFieldErrors,
 } from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
-import { notFound, requireRegion } from "../../../lib/request.server.ts";
+import { notFound, refusedChange, requireRegion } from "../../../lib/request.server.ts";
 import { PersonName } from "../people/components.tsx";
 import { OrganisationFields, sentOrganisationValues } from "./components.tsx";
 
@@ -63,21 +64,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const result = await deleteOrganisation(scope, organisation.id, {
       confirmed: form.get("confirm") === "on",
     });
-    if (!result.ok) {
-      if (result.error.key === "errors.notFound") notFound(context);
-      return data({ ...result, intent: "delete" as const, values: undefined }, { status: 400 });
-    }
+    if (!result.ok) return refusedChange(context, result, "delete", undefined);
     return redirect(`${base}?deleted=1`);
   }
   const sent = formObject(form);
   const result = await updateOrganisation(scope, organisation.id, sent);
-  if (!result.ok) {
-    if (result.error.key === "errors.notFound") notFound(context);
-    return data(
-      { ...result, intent: "save" as const, values: sentOrganisationValues(sent) },
-      { status: 400 },
-    );
-  }
+  if (!result.ok) return refusedChange(context, result, "save", sentOrganisationValues(sent));
   return redirect(`${base}/${organisation.id}?saved=1`);
 }
 
@@ -144,41 +136,22 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
           {people.length === 0 ? (
             <p className="utrecht-paragraph">{t("organisations.noPeople")}</p>
           ) : (
-            <div className="lr-table-wrap">
-              <table className="utrecht-table utrecht-table--html-table">
-                <caption className="utrecht-table__caption">
-                  {t("organisations.peopleCaption", { name: organisation.name })}
-                </caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t("people.name")}
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t("people.perspectives")}
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t("people.expertise")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {people.map((p) => (
-                    <tr className="utrecht-table__row" key={p.id}>
-                      <th className="utrecht-table__header-cell" scope="row">
-                        <Link className="utrecht-link" to={`${peopleBase}/${p.id}`}>
-                          <PersonName name={p.name} erased={p.erased} />
-                        </Link>
-                      </th>
-                      <td className="utrecht-table__cell">
-                        {p.perspectives.map((x) => t(`perspectives.${x}`)).join(", ")}
-                      </td>
-                      <td className="utrecht-table__cell">{p.expertise.join(", ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("organisations.peopleCaption", { name: organisation.name })}
+              columns={[t("people.name"), t("people.perspectives"), t("people.expertise")]}
+            >
+              {people.map((p) => (
+                <Row key={p.id}>
+                  <RowHeader>
+                    <Link className="utrecht-link" to={`${peopleBase}/${p.id}`}>
+                      <PersonName name={p.name} erased={p.erased} />
+                    </Link>
+                  </RowHeader>
+                  <Cell>{p.perspectives.map((x) => t(`perspectives.${x}`)).join(", ")}</Cell>
+                  <Cell>{p.expertise.join(", ")}</Cell>
+                </Row>
+              ))}
+            </DataTable>
           )}
           {morePeople ? (
             <p className="utrecht-paragraph">

@@ -10,6 +10,7 @@ import {
   SubmitButton,
   useTranslatedOptions,
 } from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { useT } from "../../../lib/i18n.ts";
 import { requestT, requireRegion } from "../../../lib/request.server.ts";
 
@@ -95,64 +96,46 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
           {filtered ? t("organisations.noMatches") : t("organisations.empty")}
         </p>
       ) : (
-        <div className="lr-table-wrap">
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">
-              {t("organisations.listCaption", { count: organisations.length })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t("organisations.name")}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t("organisations.sector")}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t("organisations.website")}
-                </th>
-                <th
-                  className="utrecht-table__header-cell utrecht-table__header-cell--numeric"
-                  scope="col"
-                >
-                  {t("organisations.people")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {organisations.map((o) => (
-                <tr className="utrecht-table__row" key={o.id}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    <Link className="utrecht-link" to={`${base}/${o.id}`}>
-                      {o.name}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{t(`sectors.${o.sector}`)}</td>
-                  <td className="utrecht-table__cell">
-                    {o.website ? (
-                      <a className="utrecht-link" href={o.website} rel="noopener noreferrer">
-                        {o.website.replace(/^https?:\/\//, "")}
-                      </a>
-                    ) : null}
-                  </td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                    {canSeePeople && o.people > 0 ? (
-                      <Link
-                        className="utrecht-link"
-                        to={`/manage/${region.slug}/people?organisation=${o.id}`}
-                        aria-label={t("organisations.peopleOf", { count: o.people, name: o.name })}
-                      >
-                        {o.people}
-                      </Link>
-                    ) : (
-                      o.people
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("organisations.listCaption", { count: organisations.length })}
+          columns={[
+            t("organisations.name"),
+            t("organisations.sector"),
+            t("organisations.website"),
+            { label: t("organisations.people"), numeric: true },
+          ]}
+        >
+          {organisations.map((o) => (
+            <Row key={o.id}>
+              <RowHeader>
+                <Link className="utrecht-link" to={`${base}/${o.id}`}>
+                  {o.name}
+                </Link>
+              </RowHeader>
+              <Cell>{t(`sectors.${o.sector}`)}</Cell>
+              <Cell>
+                {o.website ? (
+                  <a className="utrecht-link" href={o.website} rel="noopener noreferrer">
+                    {o.website.replace(/^https?:\/\//, "")}
+                  </a>
+                ) : null}
+              </Cell>
+              <Cell numeric>
+                {canSeePeople && o.people > 0 ? (
+                  <Link
+                    className="utrecht-link"
+                    to={`/manage/${region.slug}/people?organisation=${o.id}`}
+                    aria-label={t("organisations.peopleOf", { count: o.people, name: o.name })}
+                  >
+                    {o.people}
+                  </Link>
+                ) : (
+                  o.people
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/detail";
 import { erasePerson } from "../../../../core/people/erasePerson.ts";
 import { getPerson, organisationOptions } from "../../../../core/people/queries.ts";
@@ -16,7 +16,13 @@ import {
 import { formatDate, formatDateTime, isoDate } from "../../../lib/format.ts";
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
-import { getRequestInfo, notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
+import {
+  getRequestInfo,
+  notFound,
+  refusedChange,
+  requestT,
+  requireRegion,
+} from "../../../lib/request.server.ts";
 import { PersonFields, PersonName, sentPersonValues } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -64,21 +70,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const result = await erasePerson(scope, person.id, {
       confirmed: form.get("confirm") === "on",
     });
-    if (!result.ok) {
-      if (result.error.key === "errors.notFound") notFound(context);
-      return data({ ...result, intent: "erase" as const, values: undefined }, { status: 400 });
-    }
+    if (!result.ok) return refusedChange(context, result, "erase", undefined);
     return redirect(`${page}?erased=1`);
   }
   const sent = formObject(form);
   const result = await updatePerson(scope, person.id, sent);
-  if (!result.ok) {
-    if (result.error.key === "errors.notFound") notFound(context);
-    return data(
-      { ...result, intent: "save" as const, values: sentPersonValues(sent) },
-      { status: 400 },
-    );
-  }
+  if (!result.ok) return refusedChange(context, result, "save", sentPersonValues(sent));
   return redirect(`${page}?saved=1`);
 }
 

@@ -18,6 +18,7 @@ import {
   SubmitButton,
   useFieldErrors,
 } from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { intent } from "../../../lib/form.server.ts";
 import { useMessage, useT } from "../../../lib/i18n.ts";
 import { requestT, requireRegion } from "../../../lib/request.server.ts";
@@ -218,45 +219,26 @@ function Preview({
             {t("peopleImport.errorsTitle")}
           </h3>
           <p className="utrecht-paragraph">{t("peopleImport.errorsIntro")}</p>
-          <div className="lr-table-wrap">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption">
-                {t("peopleImport.errorsCaption", { count: counts.skip })}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("peopleImport.row")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("people.name")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("peopleImport.problems")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {errorRows.map((r) => (
-                  <tr className="utrecht-table__row" key={r.row}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {r.row}
-                    </th>
-                    <td className="utrecht-table__cell">{r.name}</td>
-                    <td className="utrecht-table__cell">
-                      <ul className="lr-plain-list">
-                        {r.errors.map((e, i) => (
-                          <li key={i}>
-                            {t(`peopleExport.columns.${e.column}`)}: {message(e.message)}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("peopleImport.errorsCaption", { count: counts.skip })}
+            columns={[t("peopleImport.row"), t("people.name"), t("peopleImport.problems")]}
+          >
+            {errorRows.map((r) => (
+              <Row key={r.row}>
+                <RowHeader>{r.row}</RowHeader>
+                <Cell>{r.name}</Cell>
+                <Cell>
+                  <ul className="lr-plain-list">
+                    {r.errors.map((e, i) => (
+                      <li key={i}>
+                        {t(`peopleExport.columns.${e.column}`)}: {message(e.message)}
+                      </li>
+                    ))}
+                  </ul>
+                </Cell>
+              </Row>
+            ))}
+          </DataTable>
           {preview.hiddenErrorRows > 0 ? (
             <p className="utrecht-paragraph">
               {t("peopleImport.moreErrorRows", { count: preview.hiddenErrorRows })}
@@ -270,62 +252,39 @@ function Preview({
           <h3 className="utrecht-heading-3" id="import-rows">
             {t("peopleImport.rowsTitle")}
           </h3>
-          <div className="lr-table-wrap">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption">{t("peopleImport.rowsCaption")}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("peopleImport.row")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("people.name")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("people.email")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("people.organisation")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("people.perspectives")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("people.expertise")}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t("peopleImport.action")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {rows.map((r) => (
-                  <tr className="utrecht-table__row" key={r.row}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {r.row}
-                    </th>
-                    <td className="utrecht-table__cell">{r.name}</td>
-                    <td className="utrecht-table__cell">{r.email}</td>
-                    <td className="utrecht-table__cell">
-                      {r.organisation}
-                      {r.organisation && r.organisationIsNew
-                        ? ` ${t("peopleImport.newOrganisation")}`
-                        : null}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {r.perspectives.map((p) => t(`perspectives.${p}`)).join(", ")}
-                    </td>
-                    <td className="utrecht-table__cell">{r.expertise.join(", ")}</td>
-                    <td className="utrecht-table__cell">
-                      {r.action === "update"
-                        ? t("peopleImport.actionUpdate")
-                        : t("peopleImport.actionCreate")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("peopleImport.rowsCaption")}
+            columns={[
+              t("peopleImport.row"),
+              t("people.name"),
+              t("people.email"),
+              t("people.organisation"),
+              t("people.perspectives"),
+              t("people.expertise"),
+              t("peopleImport.action"),
+            ]}
+          >
+            {rows.map((r) => (
+              <Row key={r.row}>
+                <RowHeader>{r.row}</RowHeader>
+                <Cell>{r.name}</Cell>
+                <Cell>{r.email}</Cell>
+                <Cell>
+                  {r.organisation}
+                  {r.organisation && r.organisationIsNew
+                    ? ` ${t("peopleImport.newOrganisation")}`
+                    : null}
+                </Cell>
+                <Cell>{r.perspectives.map((p) => t(`perspectives.${p}`)).join(", ")}</Cell>
+                <Cell>{r.expertise.join(", ")}</Cell>
+                <Cell>
+                  {r.action === "update"
+                    ? t("peopleImport.actionUpdate")
+                    : t("peopleImport.actionCreate")}
+                </Cell>
+              </Row>
+            ))}
+          </DataTable>
           {preview.hiddenRows > 0 ? (
             <p className="utrecht-paragraph">
               {t("peopleImport.moreRows", { count: preview.hiddenRows })}

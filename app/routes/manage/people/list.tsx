@@ -16,6 +16,7 @@ import {
   SubmitButton,
   useTranslatedOptions,
 } from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { useT } from "../../../lib/i18n.ts";
 import { requestT, requireRegion } from "../../../lib/request.server.ts";
 import { Pagination, PersonName } from "./components.tsx";
@@ -180,58 +181,39 @@ export default function People({ loaderData }: Route.ComponentProps) {
       {people.length === 0 ? (
         <p className="utrecht-paragraph">{filtered ? t("people.noMatches") : t("people.empty")}</p>
       ) : (
-        <div className="lr-table-wrap">
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">
-              {t("people.listCaption", { page, pages: pageCount })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t("people.name")}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t("people.email")}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t("people.organisation")}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t("people.perspectives")}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t("people.expertise")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {people.map((p) => (
-                <tr className="utrecht-table__row" key={p.id}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    <Link className="utrecht-link" to={`${base}/${p.id}`}>
-                      <PersonName name={p.name} erased={p.erased} />
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{p.email}</td>
-                  <td className="utrecht-table__cell">
-                    {p.organisation ? (
-                      <Link
-                        className="utrecht-link"
-                        to={`/manage/${region.slug}/organisations/${p.organisation.id}`}
-                      >
-                        {p.organisation.name}
-                      </Link>
-                    ) : null}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    {p.perspectives.map((x) => t(`perspectives.${x}`)).join(", ")}
-                  </td>
-                  <td className="utrecht-table__cell">{p.expertise.join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("people.listCaption", { page, pages: pageCount })}
+          columns={[
+            t("people.name"),
+            t("people.email"),
+            t("people.organisation"),
+            t("people.perspectives"),
+            t("people.expertise"),
+          ]}
+        >
+          {people.map((p) => (
+            <Row key={p.id}>
+              <RowHeader>
+                <Link className="utrecht-link" to={`${base}/${p.id}`}>
+                  <PersonName name={p.name} erased={p.erased} />
+                </Link>
+              </RowHeader>
+              <Cell>{p.email}</Cell>
+              <Cell>
+                {p.organisation ? (
+                  <Link
+                    className="utrecht-link"
+                    to={`/manage/${region.slug}/organisations/${p.organisation.id}`}
+                  >
+                    {p.organisation.name}
+                  </Link>
+                ) : null}
+              </Cell>
+              <Cell>{p.perspectives.map((x) => t(`perspectives.${x}`)).join(", ")}</Cell>
+              <Cell>{p.expertise.join(", ")}</Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageCount={pageCount} />
     </>

@@ -16,6 +16,7 @@ import {
   SubmitButton,
   useFieldErrors,
 } from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { useMessage, useT } from "../../../lib/i18n.ts";
 import { notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
 
@@ -104,44 +105,29 @@ function Candidates({
 }) {
   const t = useT();
   return (
-    <div className="lr-table-wrap">
-      <table className="utrecht-table utrecht-table--html-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
-              {t("people.name")}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t("people.email")}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t("people.organisation")}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              <span className="lr-visually-hidden">{t("app.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {people.map((p) => (
-            <tr className="utrecht-table__row" key={p.id}>
-              <th className="utrecht-table__header-cell" scope="row">
-                {p.name}
-              </th>
-              <td className="utrecht-table__cell">{p.email}</td>
-              <td className="utrecht-table__cell">{p.organisation}</td>
-              <td className="utrecht-table__cell">
-                <Link className="utrecht-link" to={`${mergePath}?other=${p.id}`}>
-                  {t("people.mergeCompare")}
-                  <span className="lr-visually-hidden"> {p.name}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        t("people.name"),
+        t("people.email"),
+        t("people.organisation"),
+        { label: <span className="lr-visually-hidden">{t("app.actions")}</span> },
+      ]}
+    >
+      {people.map((p) => (
+        <Row key={p.id}>
+          <RowHeader>{p.name}</RowHeader>
+          <Cell>{p.email}</Cell>
+          <Cell>{p.organisation}</Cell>
+          <Cell>
+            <Link className="utrecht-link" to={`${mergePath}?other=${p.id}`}>
+              {t("people.mergeCompare")}
+              <span className="lr-visually-hidden"> {p.name}</span>
+            </Link>
+          </Cell>
+        </Row>
+      ))}
+    </DataTable>
   );
 }
 
@@ -155,33 +141,18 @@ function Comparison({ a, b }: { a: Summary; b: Summary }) {
     [t("people.expertise"), (p) => p.expertise.join(", ")],
   ];
   return (
-    <div className="lr-table-wrap">
-      <table className="utrecht-table utrecht-table--html-table">
-        <caption className="utrecht-table__caption">{t("people.mergeCompareCaption")}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <td className="utrecht-table__header-cell" />
-            <th className="utrecht-table__header-cell" scope="col">
-              {t("people.mergeThis")}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t("people.mergeOther")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.map(([label, value]) => (
-            <tr className="utrecht-table__row" key={label}>
-              <th className="utrecht-table__header-cell" scope="row">
-                {label}
-              </th>
-              <td className="utrecht-table__cell">{value(a) || "—"}</td>
-              <td className="utrecht-table__cell">{value(b) || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("people.mergeCompareCaption")}
+      columns={[null, t("people.mergeThis"), t("people.mergeOther")]}
+    >
+      {rows.map(([label, value]) => (
+        <Row key={label}>
+          <RowHeader>{label}</RowHeader>
+          <Cell>{value(a) || "—"}</Cell>
+          <Cell>{value(b) || "—"}</Cell>
+        </Row>
+      ))}
+    </DataTable>
   );
 }
 
