@@ -78,8 +78,8 @@ export class LiveHub {
   private log: LiveHubOptions["log"];
   /** Ten answers a second per device is more than any person types; a script gets refused. */
   private answerLimiter = new RateLimiterMemory({ points: 10, duration: 1 });
-  /** Join attempts per client address: join codes cannot be enumerated. */
-  private joinLimiter = new RateLimiterMemory({ points: 30, duration: 60 });
+  /** Failed join attempts per client address: join codes cannot be enumerated. */
+  private joinLimiter = new RateLimiterMemory({ points: 20, duration: 60 });
 
   constructor(db: Db, opts: LiveHubOptions = {}) {
     this.db = db;
@@ -169,17 +169,17 @@ export class LiveHub {
   }
 
   private async join(client: Client, code: string, token: string): Promise<void> {
-    try {
-      await this.joinLimiter.consume(client.auth.clientAddress);
-    } catch {
-      return client.conn.send({ t: "error", error: "dialogue.tooManyAttempts" });
-    }
+    // Only failed attempts count: a whole room behind one school's address joins freely, while
+    // guessing codes from one address stops after a handful of misses.
+    const record = await this.joinLimiter.get(client.auth.clientAddress);
+    if (record && record.remainingPoints <= 0) return client.conn.send({ t: "error", error: "dialogue.tooManyAttempts" });
     const normal = normaliseJoinCode(code);
     const row = normal ? await findOpenSessionByCode(this.db, normal) : null;
-    const participant =
-      row && typeof token === "string" ? await findParticipant(this.db, row.id, token) : null;
-    if (!row || !participant)
+    const participant = row && typeof token === "string" ? await findParticipant(this.db, row.id, token) : null;
+    if (!row || !participant) {
+      await this.joinLimiter.consume(client.auth.clientAddress).catch(() => undefined);
       return client.conn.send({ t: "error", error: "dialogue.unknownCode" });
+    }
     const s = await this.loadSession(row);
     client.session = s;
     client.participant = participant;

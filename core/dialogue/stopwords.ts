@@ -1,4 +1,4 @@
-import stopwords from "stopwords-iso";
+import stopwords from "stopwords-iso/stopwords-iso.json" with { type: "json" };
 
 let both: Set<string> | undefined;
 
