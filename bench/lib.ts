@@ -65,7 +65,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "lr-bench-"));
   const started = performance.now();
-  const child = spawn(process.execPath, ["server/main.ts"], {
+  // As `npm start` runs it: see "Memory" in docs/architecture.md.
+  const child = spawn(process.execPath, ["--liftoff-only", "server/main.ts"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -70,13 +70,11 @@ for (let i = 0; i < n; i += 1000) {
   await handle.db
     .insertInto("dialogue_participants")
     .values(
-      participants
-        .slice(i, i + 1000)
-        .map((p, j) => ({
-          session_id: created.value.id,
-          device_token_hash: hashToken(p.token),
-          sector: ["hbo", "mbo", "government", "company"][(i + j) % 4]!,
-        })),
+      participants.slice(i, i + 1000).map((p, j) => ({
+        session_id: created.value.id,
+        device_token_hash: hashToken(p.token),
+        sector: ["hbo", "mbo", "government", "company"][(i + j) % 4]!,
+      })),
     )
     .execute();
 }

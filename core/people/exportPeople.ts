@@ -1,5 +1,4 @@
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import { hasRole, type RegionScope } from "../shared/scope.ts";
@@ -72,6 +71,9 @@ export async function exportPeopleXlsx(
   if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
   const people = await listPeopleForExport(scope, filters);
   const t = translator(locale);
+  // Loaded on first use: exceljs is large, and loading it next to PGlite's WASM heap raised the
+  // server's resident memory by ~300 MB, which every process would pay at start for a rare export.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = t("app.name");
   const sheet = workbook.addWorksheet(t("peopleExport.sheetName"), {

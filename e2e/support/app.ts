@@ -85,7 +85,7 @@ export async function startApp(opts: { smtpUrl: string }): Promise<RunningApp> {
   // 127.0.0.1 rather than localhost: links in mails must land on the host the browser's cookies are for.
   const url = `http://127.0.0.1:${port}`;
   const database = await freshDatabase();
-  const child = spawn(nodeBinary(), ["server/main.ts"], {
+  const child = spawn(nodeBinary(), ["--liftoff-only", "server/main.ts"], {
     cwd: projectDir,
     env: {
       PATH: process.env.PATH ?? "",
