@@ -5,7 +5,11 @@ export const MAX_OPEN_ANSWER = 2000;
 export const MAX_WORDS = 3;
 export const MAX_WORD_LENGTH = 40;
 
-const ladderLevel = z.number().int().min(1).max(5);
+const ladderLevel = z
+  .number({ error: "dialogue.answerLadder" })
+  .int({ error: "dialogue.answerLadder" })
+  .min(1, { error: "dialogue.answerLadder" })
+  .max(5, { error: "dialogue.answerLadder" });
 
 /** The schema an answer to `question` must satisfy; the message keys are shown to the participant. */
 export function answerSchema(question: Question): z.ZodType {

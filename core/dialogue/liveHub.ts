@@ -172,10 +172,12 @@ export class LiveHub {
     // Only failed attempts count: a whole room behind one school's address joins freely, while
     // guessing codes from one address stops after a handful of misses.
     const record = await this.joinLimiter.get(client.auth.clientAddress);
-    if (record && record.remainingPoints <= 0) return client.conn.send({ t: "error", error: "dialogue.tooManyAttempts" });
+    if (record && record.remainingPoints <= 0)
+      return client.conn.send({ t: "error", error: "dialogue.tooManyAttempts" });
     const normal = normaliseJoinCode(code);
     const row = normal ? await findOpenSessionByCode(this.db, normal) : null;
-    const participant = row && typeof token === "string" ? await findParticipant(this.db, row.id, token) : null;
+    const participant =
+      row && typeof token === "string" ? await findParticipant(this.db, row.id, token) : null;
     if (!row || !participant) {
       await this.joinLimiter.consume(client.auth.clientAddress).catch(() => undefined);
       return client.conn.send({ t: "error", error: "dialogue.unknownCode" });
