@@ -5,12 +5,17 @@ import { newPassword } from "../../core/accounts/passwordPolicy.ts";
 import { email, LIMITS, text } from "../../core/shared/validate.ts";
 import { CliError, withDb, type Command } from "../command.ts";
 
-const schema = z.object({ email: email(), name: text(LIMITS.name), password: newPassword() });
+const schema = z.object({
+  email: email(),
+  name: text(LIMITS.name).optional(),
+  password: newPassword(),
+});
 
 const messages: Record<string, string> = {
   "validation.required": "is required",
   "validation.email": "is not a valid e-mail address",
   "validation.passwordTooShort": "must be at least 10 characters",
+  "validation.tooLong": "is too long",
 };
 
 export const createAdmin: Command = {
@@ -18,19 +23,17 @@ export const createAdmin: Command = {
   usage: [
     "Usage: npm run cli -- create-admin --email <address> --name <name> [--password <password>]",
     "",
-    "Creates the account, or makes an existing account a platform administrator. Without",
-    "--password a password is generated and printed once; an existing account keeps its password.",
+    "Creates the account, or makes an existing account a platform administrator (--name is then",
+    "not needed). Without --password a password is generated and printed once; an existing",
+    "account then keeps its password. With --password an existing account gets the new password",
+    "and is signed out everywhere. Passwords have at least 10 characters.",
   ].join("\n"),
   options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
   async run(values) {
     const generated = values.password === undefined;
     const password =
       typeof values.password === "string" ? values.password : randomBytes(12).toString("base64url");
-    const parsed = schema.safeParse({
-      email: values.email,
-      name: values.name ?? values.email,
-      password,
-    });
+    const parsed = schema.safeParse({ email: values.email, name: values.name, password });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const key = issue.message.split("|")[0]!;
@@ -45,20 +48,26 @@ export const createAdmin: Command = {
         .where("email", "=", address)
         .executeTakeFirst();
       if (existing) {
-        await db
-          .updateTable("users")
-          .set(
-            generated
-              ? { is_platform_admin: true }
-              : { is_platform_admin: true, password_hash: passwordHash },
-          )
-          .where("id", "=", existing.id)
-          .execute();
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable("users")
+            .set(
+              generated
+                ? { is_platform_admin: true }
+                : { is_platform_admin: true, password_hash: passwordHash },
+            )
+            .where("id", "=", existing.id)
+            .execute();
+          // A password set here is usually a recovery: whoever knew the old one is signed out.
+          if (!generated)
+            await trx.deleteFrom("auth_sessions").where("user_id", "=", existing.id).execute();
+        });
         console.log(
-          `${address} is now a platform administrator${generated ? " (password unchanged)" : ""}.`,
+          `${address} is now a platform administrator${generated ? " (password unchanged)" : " with the new password"}.`,
         );
         return;
       }
+      if (!name) throw new CliError("--name is required to create a new account.");
       await db
         .insertInto("users")
         .values({ email: address, name, password_hash: passwordHash, is_platform_admin: true })

@@ -20,7 +20,7 @@ export const exportRegionCommand: Command = {
     const json = JSON.stringify(document, null, 2) + "\n";
     if (typeof values.out === "string") {
       await writeFile(values.out, json, { mode: 0o600 });
-      console.error(
+      console.log(
         `Wrote region "${slug}" to ${values.out}: ${document.organisations.length} organisations, ${document.people.length} people.`,
       );
     } else {

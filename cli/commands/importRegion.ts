@@ -1,8 +1,14 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { importRegion } from "../../core/regions/importRegion.ts";
 import { CliError, withDb, type Command } from "../command.ts";
 
 const MAX_BYTES = 100 * 1024 * 1024;
+
+const reasons: Record<string, string> = {
+  ENOENT: "there is no such file",
+  EACCES: "permission denied",
+  EISDIR: "it is a folder",
+};
 
 export const importRegionCommand: Command = {
   summary: "create a region from a file written by export-region",
@@ -11,19 +17,23 @@ export const importRegionCommand: Command = {
     "",
     "Creates the region with new ids, in one transaction: nothing is written when the file has",
     "an error. Members keep their role only when their e-mail already has an account here; the",
-    "others are listed, to be invited again. --slug imports under another short name.",
+    "others are listed, to be invited again, as are pending invitations (their links cannot move).",
+    "--slug imports under another short name.",
   ].join("\n"),
   options: { slug: { type: "string" } },
   async run(values, [file]) {
     if (!file) throw new CliError("Name the file to import: npm run cli -- import-region <file>.");
     let text: string;
     try {
+      // Checked before reading, so that a wrong file of gigabytes is not loaded into memory.
+      if ((await stat(file)).size > MAX_BYTES)
+        throw new CliError(`${file} is larger than 100 MB; that is not a region export.`);
       text = await readFile(file, "utf8");
-    } catch {
-      throw new CliError(`Cannot read ${file}.`);
+    } catch (err) {
+      if (err instanceof CliError) throw err;
+      const code = (err as { code?: string }).code ?? "";
+      throw new CliError(`Cannot read ${file}: ${reasons[code] ?? (code || "unknown error")}.`);
     }
-    if (text.length > MAX_BYTES)
-      throw new CliError(`${file} is larger than 100 MB; that is not a region export.`);
     let document: unknown;
     try {
       document = JSON.parse(text);
@@ -48,6 +58,10 @@ export const importRegionCommand: Command = {
     if (s.skippedMembers.length)
       console.log(
         `Not members yet (no account here; invite them again): ${s.skippedMembers.join(", ")}`,
+      );
+    if (s.skippedInvitations.length)
+      console.log(
+        `Pending invitations not carried over (invite them again): ${s.skippedInvitations.join(", ")}`,
       );
   },
 };

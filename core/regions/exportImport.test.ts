@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope, makeUser } from "../../test/fixtures.ts";
-import { exportRegion } from "./exportRegion.ts";
+import { anonymisedPerson } from "../people/anonymise.ts";
+import { exportRegion, type RegionExport } from "./exportRegion.ts";
 import { importRegion } from "./importRegion.ts";
 
 let t: TestDb;
@@ -12,22 +13,29 @@ afterAll(async () => {
   await t.dispose();
 });
 
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
 async function regionWithContent() {
   const { region, user } = await makeScope(t.db, "admin");
   await t.db
     .updateTable("regions")
-    .set({
-      challenges: "Genoeg personeel\nBestaanszekerheid",
-      logo: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
-      logo_mime: "image/png",
-    })
+    .set({ challenges: "Genoeg personeel\nBestaanszekerheid", logo: PNG, logo_mime: "image/png" })
     .where("id", "=", region.id)
     .execute();
   const org = await t.db
     .insertInto("organisations")
-    .values({ region_id: region.id, name: "ROC Rivierenland", sector: "mbo" })
+    .values({
+      region_id: region.id,
+      name: "ROC Rivierenland",
+      sector: "mbo",
+      website: "https://roc.example.nl",
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto("organisations")
+    .values({ region_id: region.id, name: "Gemeente Tiel", sector: "government" })
+    .execute();
   await t.db
     .insertInto("people")
     .values([
@@ -47,50 +55,96 @@ async function regionWithContent() {
         perspectives: ["living"],
         expertise: [],
       },
+      {
+        region_id: region.id,
+        organisation_id: null,
+        name: anonymisedPerson().name,
+        email: null,
+        erased_at: new Date("2026-01-02T03:04:05Z"),
+      },
     ])
     .execute();
-  const outsider = await makeUser(t.db);
-  return { region, user, outsider };
+  await t.db
+    .insertInto("invitations")
+    .values({
+      region_id: region.id,
+      email: `uitgenodigd-${region.slug}@example.org`,
+      role: "member",
+      token_hash: `hash-${region.slug}`,
+      invited_by: user.id,
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .execute();
+  return { region, user };
 }
 
+async function exported(slug: string): Promise<RegionExport> {
+  const doc = await exportRegion(t.db, slug);
+  expect(doc).not.toBeNull();
+  return JSON.parse(JSON.stringify(doc)) as RegionExport;
+}
+
+const regionCount = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom("regions")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 describe("export and import of a region", () => {
-  it("exports no password hashes, sessions or tokens", async () => {
-    const { region } = await regionWithContent();
-    const doc = await exportRegion(t.db, region.slug);
-    const text = JSON.stringify(doc);
-    expect(text).not.toMatch(/scrypt\$|token|password/i);
-    expect(doc?.people.map((p) => p.name).sort()).toEqual([
-      "Anna de Vries",
-      "Bewoner zonder organisatie",
-    ]);
+  it("exports settings, organisations, people, members and invitations, but nothing to sign in with", async () => {
+    const { region, user } = await regionWithContent();
+    const doc = await exported(region.slug);
+    expect(doc).toMatchObject({ format: "lerende-regio/region", version: 1 });
+    expect(doc.region.logo).toBe(Buffer.from(PNG).toString("base64"));
+    expect(doc.organisations.map((o) => o.name)).toEqual(["Gemeente Tiel", "ROC Rivierenland"]);
+    expect(doc.people).toHaveLength(3);
+    expect(doc.memberships).toEqual([{ email: user.email, name: user.name, role: "admin" }]);
+    expect(doc.invitations.map((i) => i.email)).toEqual([`uitgenodigd-${region.slug}@example.org`]);
+    expect(JSON.stringify(doc)).not.toMatch(/scrypt\$|token|hash|password/i);
   });
 
   it("round-trips into a new slug with the same organisations, people, links and look", async () => {
     const { region, user } = await regionWithContent();
-    const doc = await exportRegion(t.db, region.slug);
-    const result = await importRegion(t.db, JSON.parse(JSON.stringify(doc)), {
-      slug: `${region.slug}-kopie`,
+    const doc = await exported(region.slug);
+    const result = await importRegion(t.db, doc, { slug: `${region.slug}-kopie` });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        organisations: 2,
+        people: 3,
+        memberships: 1,
+        skippedMembers: [],
+        skippedInvitations: [`uitgenodigd-${region.slug}@example.org`],
+      },
     });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value).toMatchObject({
-      organisations: 1,
-      people: 2,
-      memberships: 1,
-      skippedMembers: [],
-    });
-    const copy = await exportRegion(t.db, `${region.slug}-kopie`);
-    const strip = (d: typeof doc) => ({
-      ...d!,
-      exportedAt: "",
-      region: { ...d!.region, slug: "" },
-      organisations: d!.organisations.map((o) => ({ ...o, ref: "" })),
-      people: d!.people.map((p) => ({
-        ...p,
-        organisationRef: p.organisationRef ? "linked" : null,
-      })),
-    });
-    expect(strip(copy)).toEqual(strip(doc));
+    const copy = await exported(`${region.slug}-kopie`);
+    // Ids are new; what a person is linked to must still be the same organisation by name.
+    const comparable = (d: RegionExport) => {
+      const orgName = new Map(d.organisations.map((o) => [o.ref, o.name]));
+      return {
+        ...d,
+        exportedAt: "",
+        region: { ...d.region, slug: "" },
+        organisations: d.organisations.map((o) => ({ ...o, ref: "" })),
+        people: d.people.map((p) => ({
+          ...p,
+          organisationRef: p.organisationRef && orgName.get(p.organisationRef),
+        })),
+        invitations: [],
+      };
+    };
+    expect(comparable(copy)).toEqual(comparable(doc));
+    expect(copy.invitations).toEqual([]);
+    const original = await t.db
+      .selectFrom("organisations")
+      .select("id")
+      .where("region_id", "=", region.id)
+      .execute();
+    expect(copy.organisations.some((o) => original.some((r) => r.id === o.ref))).toBe(false);
     const member = await t.db
       .selectFrom("memberships")
       .select("role")
@@ -100,40 +154,104 @@ describe("export and import of a region", () => {
     expect(member?.role).toBe("admin");
   });
 
-  it("refuses an existing slug and a broken document, and writes nothing", async () => {
+  it("takes the new slug as the slug form takes it, and refuses one that cannot be a slug", async () => {
     const { region } = await regionWithContent();
-    const doc = (await exportRegion(t.db, region.slug))!;
-    const count = async () =>
-      Number(
-        (
-          await t.db
-            .selectFrom("regions")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const before = await count();
+    const doc = await exported(region.slug);
+    const upper = await importRegion(t.db, doc, { slug: ` ${region.slug.toUpperCase()}-NIEUW ` });
+    expect(upper).toMatchObject({ ok: true, value: { slug: `${region.slug}-nieuw` } });
+    expect(await importRegion(t.db, doc, { slug: "met spatie" })).toMatchObject({
+      ok: false,
+      error: { key: "import.badSlug" },
+    });
+  });
+
+  it("refuses an existing slug and writes nothing", async () => {
+    const { region } = await regionWithContent();
+    const doc = await exported(region.slug);
+    const before = await regionCount();
     expect(await importRegion(t.db, doc)).toMatchObject({
       ok: false,
-      error: { key: "import.slugTaken" },
+      error: { key: "import.slugTaken", values: { slug: region.slug } },
     });
-    const broken = { ...doc, people: [{ ...doc.people[0]!, email: "not an address" }] };
+    expect(await regionCount()).toBe(before);
+  });
+
+  it("names every problem of a hand-edited file, and writes nothing", async () => {
+    const { region } = await regionWithContent();
+    const doc = await exported(region.slug);
+    const before = await regionCount();
+    const broken = {
+      ...doc,
+      region: { ...doc.region, logo: Buffer.from("<svg onload=alert(1)>").toString("base64") },
+      organisations: [
+        { ...doc.organisations[0]!, website: "javascript:alert(1)" },
+        { ...doc.organisations[1]!, name: doc.organisations[0]!.name.toUpperCase() },
+      ],
+      people: [
+        { ...doc.people[0]!, email: "not an address" },
+        { ...doc.people[1]!, organisationRef: "nowhere" },
+        { ...doc.people[2]!, name: "x".repeat(201) },
+      ],
+    };
     const result = await importRegion(t.db, broken, { slug: "elders" });
     expect(result).toMatchObject({ ok: false, error: { key: "import.invalid" } });
-    if (!result.ok) expect(String(result.error.values?.details)).toContain("people.0.email");
-    expect(await count()).toBe(before);
+    const details = result.ok ? "" : String(result.error.values?.details);
+    expect(details).toContain("region.logo: is not a PNG, JPEG or WebP image");
+    expect(details).toContain("organisations.0.website:");
+    expect(details).toContain("people.0.email: Enter a valid e-mail address");
+    expect(details).toContain("people.2.name: Use at most 200 characters.");
+    expect(await regionCount()).toBe(before);
+
+    const crossed = await importRegion(
+      t.db,
+      {
+        ...doc,
+        organisations: [
+          doc.organisations[1]!,
+          { ...doc.organisations[0]!, name: "roc rivierenland" },
+        ],
+        people: [doc.people[0]!, { ...doc.people[1]!, organisationRef: "nowhere" }],
+      },
+      { slug: "elders" },
+    );
+    const crossedDetails = crossed.ok ? "" : String(crossed.error.values?.details);
+    expect(crossedDetails).toContain('organisations.1.name: the organisation "roc rivierenland"');
+    expect(crossedDetails).toContain("people.1.organisationRef: names no organisation");
+    expect(await importRegion(t.db, { format: "something else" })).toMatchObject({
+      ok: false,
+      error: { key: "import.invalid" },
+    });
+    expect(await regionCount()).toBe(before);
+  });
+
+  it("brings an erased person back erased, whatever the file says about them", async () => {
+    const { region } = await regionWithContent();
+    const doc = await exported(region.slug);
+    const erased = doc.people.find((p) => p.erasedAt !== null)!;
+    Object.assign(erased, { email: "terug@example.org", expertise: ["onthuld"] });
+    const slug = `${region.slug}-gewist`;
+    expect((await importRegion(t.db, doc, { slug })).ok).toBe(true);
+    const copy = await exported(slug);
+    expect(copy.people.find((p) => p.erasedAt !== null)).toMatchObject({
+      email: null,
+      expertise: [],
+      erasedAt: "2026-01-02T03:04:05.000Z",
+    });
   });
 
   it("lists members without an account here instead of inventing accounts", async () => {
     const { region } = await regionWithContent();
-    const doc = (await exportRegion(t.db, region.slug))!;
-    doc.memberships.push({
-      email: "nog-geen-account@example.org",
-      name: "Nieuw",
-      role: "organiser",
-    });
+    const other = await makeUser(t.db);
+    const doc = await exported(region.slug);
+    doc.memberships.push(
+      { email: "nog-geen-account@example.org", name: "Nieuw", role: "organiser" },
+      { email: other.email.toUpperCase(), name: other.name, role: "facilitator" },
+    );
     const result = await importRegion(t.db, doc, { slug: `${region.slug}-elders` });
-    expect(result.ok && result.value.skippedMembers).toEqual(["nog-geen-account@example.org"]);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { memberships: 2, skippedMembers: ["nog-geen-account@example.org"] },
+    });
     expect(
       await t.db
         .selectFrom("users")
@@ -141,5 +259,21 @@ describe("export and import of a region", () => {
         .where("email", "=", "nog-geen-account@example.org")
         .executeTakeFirst(),
     ).toBeUndefined();
+  });
+
+  it("moves a region with thousands of people", async () => {
+    const { region } = await regionWithContent();
+    const doc = await exported(region.slug);
+    doc.people = Array.from({ length: 2500 }, (_, i) => ({
+      name: `Persoon ${i}`,
+      email: `persoon-${i}@example.org`,
+      organisationRef: doc.organisations[i % 2]!.ref,
+      perspectives: ["work"],
+      expertise: [],
+      erasedAt: null,
+    }));
+    const result = await importRegion(t.db, doc, { slug: `${region.slug}-groot` });
+    expect(result).toMatchObject({ ok: true, value: { people: 2500 } });
+    expect((await exported(`${region.slug}-groot`)).people).toHaveLength(2500);
   });
 });

@@ -26,7 +26,7 @@ export interface RegionExport {
     organisationRef: string | null;
     perspectives: string[];
     expertise: string[];
-    erased: boolean;
+    erasedAt: string | null;
   }[];
   memberships: { email: string; name: string; role: Role }[];
   invitations: { email: string; role: Role; expiresAt: string }[];
@@ -37,41 +37,50 @@ export interface RegionExport {
  * It holds no password hashes, sessions or invitation tokens: nothing that lets anyone sign in.
  */
 export async function exportRegion(db: Db, slug: string): Promise<RegionExport | null> {
-  const region = await db
-    .selectFrom("regions")
-    .selectAll()
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  if (!region) return null;
-  const [organisations, people, memberships, invitations] = await Promise.all([
-    db
-      .selectFrom("organisations")
-      .selectAll()
-      .where("region_id", "=", region.id)
-      .orderBy("name")
-      .execute(),
-    db
-      .selectFrom("people")
-      .selectAll()
-      .where("region_id", "=", region.id)
-      .orderBy("name")
-      .execute(),
-    db
-      .selectFrom("memberships as m")
-      .innerJoin("users as u", "u.id", "m.user_id")
-      .select(["u.email", "u.name", "m.role"])
-      .where("m.region_id", "=", region.id)
-      .orderBy("u.email")
-      .execute(),
-    db
-      .selectFrom("invitations")
-      .select(["email", "role", "expires_at"])
-      .where("region_id", "=", region.id)
-      .where("accepted_at", "is", null)
-      .where("expires_at", ">", new Date())
-      .orderBy("email")
-      .execute(),
-  ]);
+  // One snapshot: an organisation deleted between two reads would otherwise leave a person
+  // pointing at a ref the document lacks, and the file could not be imported.
+  const read = await db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(async (trx) => {
+      const region = await trx
+        .selectFrom("regions")
+        .selectAll()
+        .where("slug", "=", slug)
+        .executeTakeFirst();
+      if (!region) return null;
+      const organisations = await trx
+        .selectFrom("organisations")
+        .select(["id", "name", "sector", "website"])
+        .where("region_id", "=", region.id)
+        .orderBy("name")
+        .execute();
+      const people = await trx
+        .selectFrom("people")
+        .select(["name", "email", "organisation_id", "perspectives", "expertise", "erased_at"])
+        .where("region_id", "=", region.id)
+        .orderBy("name")
+        .orderBy("email")
+        .execute();
+      const memberships = await trx
+        .selectFrom("memberships as m")
+        .innerJoin("users as u", "u.id", "m.user_id")
+        .select(["u.email", "u.name", "m.role"])
+        .where("m.region_id", "=", region.id)
+        .orderBy("u.email")
+        .execute();
+      const invitations = await trx
+        .selectFrom("invitations")
+        .select(["email", "role", "expires_at"])
+        .where("region_id", "=", region.id)
+        .where("accepted_at", "is", null)
+        .where("expires_at", ">", new Date())
+        .orderBy("email")
+        .execute();
+      return { region, organisations, people, memberships, invitations };
+    });
+  if (!read) return null;
+  const { region, organisations, people, memberships, invitations } = read;
   return {
     format: REGION_EXPORT_FORMAT,
     version: REGION_EXPORT_VERSION,
@@ -99,7 +108,7 @@ export async function exportRegion(db: Db, slug: string): Promise<RegionExport |
       organisationRef: p.organisation_id,
       perspectives: p.perspectives,
       expertise: p.expertise,
-      erased: p.erased_at !== null,
+      erasedAt: p.erased_at ? new Date(p.erased_at).toISOString() : null,
     })),
     memberships: memberships.map((m) => ({ email: m.email, name: m.name, role: m.role })),
     invitations: invitations.map((i) => ({

@@ -1,49 +1,103 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
+import { translator } from "../../i18n/index.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
+import { organisationSchema, perspective } from "../people/schema.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
-import { LIMITS } from "../shared/validate.ts";
+import { email, LIMITS, text } from "../shared/validate.ts";
 import { slug as slugSchema } from "./createRegion.ts";
 import { REGION_EXPORT_FORMAT, REGION_EXPORT_VERSION } from "./exportRegion.ts";
-import { PERSPECTIVES, SECTORS } from "./sectors.ts";
+import { detectImageType, LOGO_TYPES, MAX_LOGO_BYTES } from "./look.ts";
+import { regionSettingsSchema } from "./updateRegionSettings.ts";
 
 const role = z.enum(["admin", "organiser", "facilitator", "member"]);
+const settings = regionSettingsSchema.shape;
 
-export const regionExportSchema = z.object({
-  format: z.literal(REGION_EXPORT_FORMAT),
-  version: z.literal(REGION_EXPORT_VERSION),
-  region: z.object({
+// The fields are checked by the same rules as the forms that wrote them, so that a hand-edited
+// file cannot bring in what the application would refuse (a javascript: website, an SVG logo).
+const regionSchema = z
+  .object({
     slug: slugSchema(),
-    name: z.string().trim().min(1).max(LIMITS.name),
-    description: z.string().max(LIMITS.longText),
-    challenges: z.string().max(LIMITS.longText),
-    primaryColor: z.string().regex(/^#[0-9a-f]{6}$/),
+    name: settings.name,
+    description: settings.description,
+    challenges: settings.challenges,
+    primaryColor: settings.primaryColor,
     logo: z.base64().nullable(),
-    logoMime: z.enum(["image/png", "image/jpeg", "image/webp"]).nullable(),
-    retentionMonths: z.number().int().min(1).max(120),
-    privacyStatement: z.string().max(LIMITS.longText),
-  }),
-  organisations: z.array(
-    z.object({
-      ref: z.string().min(1),
-      name: z.string().trim().min(1).max(LIMITS.name),
-      sector: z.enum(SECTORS),
-      website: z.string().max(LIMITS.shortText),
-    }),
-  ),
-  people: z.array(
-    z.object({
-      name: z.string().trim().min(1).max(LIMITS.name),
-      email: z.email().max(LIMITS.email).nullable(),
-      organisationRef: z.string().nullable(),
-      perspectives: z.array(z.enum(PERSPECTIVES)),
-      expertise: z.array(z.string().max(LIMITS.tag)).max(LIMITS.tags),
-      erased: z.boolean(),
-    }),
-  ),
-  memberships: z.array(z.object({ email: z.email(), name: z.string(), role })),
-  invitations: z.array(z.object({ email: z.email(), role, expiresAt: z.string() })),
+    logoMime: z.enum(LOGO_TYPES).nullable(),
+    retentionMonths: settings.retentionMonths,
+    privacyStatement: settings.privacyStatement,
+  })
+  .transform((r, ctx) => {
+    const logo = r.logo === null ? null : Buffer.from(r.logo, "base64");
+    if (logo && logo.length > MAX_LOGO_BYTES)
+      ctx.addIssue({
+        code: "custom",
+        path: ["logo"],
+        message: `is larger than ${MAX_LOGO_BYTES / 1024} KB`,
+      });
+    else if (logo && (detectImageType(logo) === null || detectImageType(logo) !== r.logoMime))
+      ctx.addIssue({
+        code: "custom",
+        path: ["logo"],
+        message: "is not a PNG, JPEG or WebP image of the type logoMime names",
+      });
+    return { ...r, logo, logoMime: logo ? r.logoMime : null };
+  });
+
+const personSchema = z.object({
+  name: text(LIMITS.name),
+  email: email().nullable(),
+  organisationRef: z.string().min(1).nullable(),
+  perspectives: z.array(perspective()).transform((v) => [...new Set(v)]),
+  // No limit on the number of tags: merging two people unites their tags beyond the form's 30.
+  expertise: z.array(text(LIMITS.tag)),
+  erasedAt: z.iso.datetime({ offset: true }).nullable(),
 });
+
+export const regionExportSchema = z
+  .object({
+    format: z.literal(REGION_EXPORT_FORMAT),
+    version: z.literal(REGION_EXPORT_VERSION),
+    region: regionSchema,
+    organisations: z.array(organisationSchema.extend({ ref: z.string().min(1) })),
+    people: z.array(personSchema),
+    memberships: z.array(z.object({ email: email(), name: z.string(), role })),
+    invitations: z.array(
+      z.object({ email: email(), role, expiresAt: z.iso.datetime({ offset: true }) }),
+    ),
+  })
+  .superRefine((doc, ctx) => {
+    const twice = (path: (string | number)[], what: string) =>
+      ctx.addIssue({ code: "custom", path, message: `${what} appears twice` });
+    const refs = new Set<string>();
+    const names = new Set<string>();
+    doc.organisations.forEach((o, i) => {
+      if (refs.has(o.ref)) twice(["organisations", i, "ref"], `the ref ${o.ref}`);
+      const name = o.name.toLowerCase();
+      if (names.has(name)) twice(["organisations", i, "name"], `the organisation "${o.name}"`);
+      refs.add(o.ref);
+      names.add(name);
+    });
+    const emails = new Set<string>();
+    doc.people.forEach((p, i) => {
+      if (p.organisationRef !== null && !refs.has(p.organisationRef))
+        ctx.addIssue({
+          code: "custom",
+          path: ["people", i, "organisationRef"],
+          message: `names no organisation of the file (${p.organisationRef})`,
+        });
+      if (p.email !== null && emails.has(p.email))
+        twice(["people", i, "email"], `the address ${p.email}`);
+      if (p.email !== null) emails.add(p.email);
+    });
+    const members = new Set<string>();
+    doc.memberships.forEach((m, i) => {
+      if (members.has(m.email)) twice(["memberships", i, "email"], `the address ${m.email}`);
+      members.add(m.email);
+    });
+  });
+
+export type RegionImport = z.input<typeof regionExportSchema>;
 
 export interface ImportSummary {
   slug: string;
@@ -52,20 +106,40 @@ export interface ImportSummary {
   memberships: number;
   /** Members whose e-mail has no account on this installation: they need a new invitation. */
   skippedMembers: string[];
+  /** Pending invitations of the file: their links cannot move, so they must be sent again. */
+  skippedInvitations: string[];
 }
 
-/** "people.3.email: Invalid email address" — one line per problem, for an operator to fix the file. */
-function describe(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 10)
-    .map((i) => `${i.path.join(".") || "(document)"}: ${i.message}`)
-    .join("\n");
-}
+const MAX_PROBLEMS = 10;
+const en = translator("en");
 
 /**
- * Creates a region from an export in one transaction, with new ids. Memberships are kept only for
- * e-mail addresses that already have an account here; invitations are not carried over because
- * their links cannot be (only token hashes were ever stored).
+ * "people.3.email: Enter a valid e-mail address…", one line per problem, so that an operator can
+ * fix the file. The shared schemas carry catalog keys ("validation.tooLong|200"), read in English.
+ */
+function describe(error: z.ZodError): string {
+  const lines = error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
+    const [key, max] = issue.message.split("|");
+    const message =
+      key && /^[a-z]+(\.[A-Za-z]+)+$/.test(key)
+        ? en(key, max === undefined ? {} : { max: Number(max) })
+        : issue.message;
+    const choices =
+      issue.code === "invalid_value" ? ` Allowed: ${issue.values.map(String).join(", ")}.` : "";
+    return `${issue.path.join(".") || "(document)"}: ${message}${choices}`;
+  });
+  if (error.issues.length > MAX_PROBLEMS)
+    lines.push(`… and ${error.issues.length - MAX_PROBLEMS} more problems.`);
+  return lines.join("\n");
+}
+
+const PEOPLE_PER_INSERT = 1000;
+
+/**
+ * Creates a region from an export in one transaction, with new ids: nothing is written when any
+ * part is refused. Memberships are kept only for e-mail addresses that already have an account
+ * here, because creating accounts would need passwords nobody chose; invitations are not carried
+ * over because their links cannot be (only token hashes were ever stored).
  */
 export async function importRegion(
   db: Db,
@@ -76,37 +150,27 @@ export async function importRegion(
   if (!parsed.success)
     return fail("import.invalid", undefined, { details: describe(parsed.error) });
   const data = parsed.data;
-  const targetSlug = opts.slug ?? data.region.slug;
-  if (!slugSchema().safeParse(targetSlug).success)
-    return fail("import.badSlug", undefined, { slug: targetSlug });
-  const refs = new Set(data.organisations.map((o) => o.ref));
-  const dangling = data.people.find(
-    (p) => p.organisationRef !== null && !refs.has(p.organisationRef),
-  );
-  const emails = data.people.map((p) => p.email?.toLowerCase()).filter((e): e is string => !!e);
-  const twice = emails.find((e, i) => emails.indexOf(e) !== i);
-  if (twice)
-    return fail("import.invalid", undefined, {
-      details: `the e-mail address ${twice} belongs to two people`,
-    });
-  if (dangling)
-    return fail("import.invalid", undefined, {
-      details: `a person refers to an unknown organisation (${dangling.organisationRef})`,
-    });
+  let targetSlug = data.region.slug;
+  if (opts.slug !== undefined) {
+    const s = slugSchema().safeParse(opts.slug);
+    if (!s.success) return fail("import.badSlug", undefined, { slug: opts.slug });
+    targetSlug = s.data;
+  }
 
   return db.transaction().execute(async (trx) => {
+    const r = data.region;
     const region = await trx
       .insertInto("regions")
       .values({
         slug: targetSlug,
-        name: data.region.name,
-        description: data.region.description,
-        challenges: data.region.challenges,
-        primary_color: data.region.primaryColor,
-        logo: data.region.logo ? Buffer.from(data.region.logo, "base64") : null,
-        logo_mime: data.region.logo ? data.region.logoMime : null,
-        retention_months: data.region.retentionMonths,
-        privacy_statement: data.region.privacyStatement,
+        name: r.name,
+        description: r.description,
+        challenges: r.challenges.join("\n"),
+        primary_color: r.primaryColor,
+        logo: r.logo,
+        logo_mime: r.logoMime,
+        retention_months: r.retentionMonths,
+        privacy_statement: r.privacyStatement,
       })
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
@@ -122,46 +186,60 @@ export async function importRegion(
         .executeTakeFirstOrThrow();
       orgIds.set(o.ref, row.id);
     }
-    for (const p of data.people) {
-      const row = await trx
+
+    const erased = anonymisedPerson();
+    const rows = data.people.map((p) =>
+      p.erasedAt === null
+        ? {
+            region_id: region.id,
+            organisation_id: p.organisationRef === null ? null : orgIds.get(p.organisationRef)!,
+            name: p.name,
+            email: p.email,
+            perspectives: p.perspectives,
+            expertise: p.expertise,
+          }
+        : {
+            region_id: region.id,
+            // Whatever a hand-edited file says, an erased person comes back as erased.
+            organisation_id: null,
+            name: erased.name,
+            email: null,
+            perspectives: [],
+            expertise: [],
+            erased_at: p.erasedAt,
+          },
+    );
+    for (let i = 0; i < rows.length; i += PEOPLE_PER_INSERT)
+      await trx
         .insertInto("people")
-        .values({
-          region_id: region.id,
-          organisation_id: p.organisationRef ? orgIds.get(p.organisationRef)! : null,
-          name: p.name,
-          email: p.email?.toLowerCase() ?? null,
-          perspectives: p.perspectives,
-          expertise: p.expertise,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      if (p.erased)
-        await trx.updateTable("people").set(anonymisedPerson()).where("id", "=", row.id).execute();
-    }
-    const skippedMembers: string[] = [];
-    let memberships = 0;
-    for (const m of data.memberships) {
-      const user = await trx
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", m.email.toLowerCase())
-        .executeTakeFirst();
-      if (!user) {
-        skippedMembers.push(m.email);
-        continue;
-      }
+        .values(rows.slice(i, i + PEOPLE_PER_INSERT))
+        .execute();
+
+    const wanted = data.memberships.map((m) => m.email);
+    const users = wanted.length
+      ? await trx.selectFrom("users").select(["id", "email"]).where("email", "in", wanted).execute()
+      : [];
+    const userIds = new Map(users.map((u) => [u.email, u.id]));
+    const members = data.memberships.filter((m) => userIds.has(m.email));
+    if (members.length)
       await trx
         .insertInto("memberships")
-        .values({ user_id: user.id, region_id: region.id, role: m.role })
+        .values(
+          members.map((m) => ({
+            user_id: userIds.get(m.email)!,
+            region_id: region.id,
+            role: m.role,
+          })),
+        )
         .execute();
-      memberships++;
-    }
+
     return ok({
       slug: targetSlug,
       organisations: orgIds.size,
-      people: data.people.length,
-      memberships,
-      skippedMembers,
+      people: rows.length,
+      memberships: members.length,
+      skippedMembers: wanted.filter((e) => !userIds.has(e)),
+      skippedInvitations: data.invitations.map((i) => i.email),
     });
   });
 }
