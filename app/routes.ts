@@ -17,6 +17,10 @@ export default [
   route("account/export.json", "routes/account/export.ts"),
   route("account/erased", "routes/account/erased.tsx"),
 
+  // Live dialogue: participants need no account, only the session's code.
+  route("live", "routes/live/join.tsx"),
+  route("live/:code", "routes/live/participant.tsx"),
+
   // Public pages of a region: anyone may see these.
   route("r/:slug", "routes/public/region.tsx"),
   route("r/:slug/logo", "routes/public/logo.ts"),
@@ -30,6 +34,8 @@ export default [
       route("members", "routes/manage/members.tsx"),
       route("outbox", "routes/manage/outbox.tsx"),
       route("outbox/:mailId", "routes/manage/outbox-mail.tsx"),
+      route("dialogue", "routes/manage/dialogue/list.tsx"),
+      route("dialogue/:id", "routes/manage/dialogue/console.tsx"),
       // (organisations and people routes)
       route("organisations", "routes/manage/organisations/list.tsx"),
       route("organisations/new", "routes/manage/organisations/new.tsx"),

@@ -1,6 +1,7 @@
 import { admin } from "./admin.ts";
 import { common } from "./common.ts";
+import { dialogue } from "./dialogue.ts";
 import { people } from "./people.ts";
 import { regions } from "./regions.ts";
 
-export const en = { ...common, ...regions, ...people, ...admin };
+export const en = { ...common, ...dialogue, ...regions, ...people, ...admin };

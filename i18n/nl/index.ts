@@ -1,7 +1,8 @@
 import { admin } from "./admin.ts";
 import { common } from "./common.ts";
+import { dialogue } from "./dialogue.ts";
 import { people } from "./people.ts";
 import { regions } from "./regions.ts";
 
 /** Namespaces are merged at the top level; each file owns its own top-level keys. */
-export const nl = { ...common, ...regions, ...people, ...admin };
+export const nl = { ...common, ...dialogue, ...regions, ...people, ...admin };

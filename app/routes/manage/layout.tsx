@@ -40,6 +40,7 @@ export default function RegionLayout() {
   const items: { to: string; label: string; end?: boolean; show: boolean }[] = [
     { to: base, label: t("nav.overview"), end: true, show: true },
     { to: `${base}/organisations`, label: t("nav.organisations"), show: true },
+    { to: `${base}/dialogue`, label: t("dialogue.nav"), show: hasRole(role, "facilitator") },
     { to: `${base}/people`, label: t("nav.people"), show: hasRole(role, "facilitator") },
     { to: `${base}/members`, label: t("nav.members"), show: hasRole(role, "admin") },
     { to: `${base}/settings`, label: t("nav.settings"), show: hasRole(role, "admin") },
