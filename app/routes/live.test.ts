@@ -46,7 +46,9 @@ describe("a live session without JavaScript", () => {
     });
     expect(joined.status).toBe(302);
     expect(joined.headers.getSetCookie().join()).toMatch(/lr_device_.*HttpOnly/);
-    expect(await (await phone.get(`/live/${code}`)).text()).toContain("wachten op de volgende vraag");
+    expect(await (await phone.get(`/live/${code}`)).text()).toContain(
+      "wachten op de volgende vraag",
+    );
 
     await facilitator.post(consolePath, { _intent: "open" });
     const page = await (await phone.get(`/live/${code}`)).text();
