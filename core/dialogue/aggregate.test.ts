@@ -103,8 +103,14 @@ describe("answer checks", () => {
       ok: false,
       error: "dialogue.answerPhases",
     });
-    expect(checkAnswer(ladder, { now: 0, desired: 6 })).toEqual({ ok: false, error: "dialogue.answerLadder" });
-    expect(checkAnswer(ladder, { now: "", desired: "3" })).toEqual({ ok: false, error: "dialogue.answerLadder" });
+    expect(checkAnswer(ladder, { now: 0, desired: 6 })).toEqual({
+      ok: false,
+      error: "dialogue.answerLadder",
+    });
+    expect(checkAnswer(ladder, { now: "", desired: "3" })).toEqual({
+      ok: false,
+      error: "dialogue.answerLadder",
+    });
     expect(checkAnswer(ladder, { now: "2", desired: "5" })).toEqual({
       ok: true,
       value: { now: 2, desired: 5 },

@@ -105,6 +105,19 @@ export class LiveHub {
     }
   }
 
+  /**
+   * Failed joins per client address, shared by the WebSocket and the join page, so guessing codes
+   * gets one allowance whichever way it comes in.
+   */
+  async joinBlocked(clientAddress: string): Promise<boolean> {
+    const record = await this.joinLimiter.get(clientAddress);
+    return record !== null && record.remainingPoints <= 0;
+  }
+
+  async joinFailed(clientAddress: string): Promise<void> {
+    await this.joinLimiter.consume(clientAddress).catch(() => undefined);
+  }
+
   connect(conn: LiveConnection, auth: ConnectionAuth): Client {
     return { conn, auth };
   }
@@ -171,15 +184,14 @@ export class LiveHub {
   private async join(client: Client, code: string, token: string): Promise<void> {
     // Only failed attempts count: a whole room behind one school's address joins freely, while
     // guessing codes from one address stops after a handful of misses.
-    const record = await this.joinLimiter.get(client.auth.clientAddress);
-    if (record && record.remainingPoints <= 0)
+    if (await this.joinBlocked(client.auth.clientAddress))
       return client.conn.send({ t: "error", error: "dialogue.tooManyAttempts" });
     const normal = normaliseJoinCode(code);
     const row = normal ? await findOpenSessionByCode(this.db, normal) : null;
     const participant =
       row && typeof token === "string" ? await findParticipant(this.db, row.id, token) : null;
     if (!row || !participant) {
-      await this.joinLimiter.consume(client.auth.clientAddress).catch(() => undefined);
+      await this.joinFailed(client.auth.clientAddress);
       return client.conn.send({ t: "error", error: "dialogue.unknownCode" });
     }
     const s = await this.loadSession(row);

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, useActionData } from "react-router";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Route } from "./+types/participant";
 import { findParticipant, joinSession } from "../../../core/dialogue/joinSession.ts";
 import { normaliseJoinCode } from "../../../core/dialogue/joinCode.ts";
@@ -22,25 +21,21 @@ import { formObject, intent } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import { getRequestInfo, getServices, requestT } from "../../lib/request.server.ts";
 
-// Unknown codes per client address, as on the WebSocket: a room behind one address joins freely.
-const misses = new RateLimiterMemory({ points: 20, duration: 60 });
 const deviceCookie = (code: string) => `lr_device_${code}`;
 
 async function sessionFor(request: Request, context: Route.LoaderArgs["context"], code: string) {
   const { clientAddress } = getRequestInfo(context);
-  const record = await misses.get(clientAddress);
-  if (record && record.remainingPoints <= 0)
+  const { live, db } = getServices(context);
+  if (await live.joinBlocked(clientAddress))
     throw data({ message: requestT(context)("dialogue.tooManyAttempts") }, { status: 429 });
   const normal = normaliseJoinCode(code);
-  const session = normal ? await findOpenSessionByCode(getServices(context).db, normal) : null;
+  const session = normal ? await findOpenSessionByCode(db, normal) : null;
   if (!session || !normal) {
-    await misses.consume(clientAddress).catch(() => undefined);
+    await live.joinFailed(clientAddress);
     throw data({ message: requestT(context)("dialogue.unknownCode") }, { status: 404 });
   }
   const token = readCookie(request, deviceCookie(normal));
-  const participant = token
-    ? await findParticipant(getServices(context).db, session.id, token)
-    : null;
+  const participant = token ? await findParticipant(db, session.id, token) : null;
   return { session, participant, code: normal, token };
 }
 
