@@ -1,8 +1,9 @@
 import { admin } from "./admin.ts";
 import { common } from "./common.ts";
 import { dialogue } from "./dialogue.ts";
+import { dialogueResults } from "./dialogueResults.ts";
 import { people } from "./people.ts";
 import { regions } from "./regions.ts";
 
 /** Namespaces are merged at the top level; each file owns its own top-level keys. */
-export const nl = { ...common, ...dialogue, ...regions, ...people, ...admin };
+export const nl = { ...common, ...dialogue, ...dialogueResults, ...regions, ...people, ...admin };
