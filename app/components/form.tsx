@@ -259,14 +259,17 @@ export function SubmitButton({
   name,
   value,
   kind = "primary",
+  busy: sending = false,
 }: {
   children: ReactNode;
   name?: string;
   value?: string;
   kind?: "primary" | "secondary" | "danger";
+  /** For forms sent by script rather than by navigation (live answers over the WebSocket). */
+  busy?: boolean;
 }) {
   const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const busy = sending || navigation.state === "submitting";
   const cls =
     kind === "danger"
       ? "utrecht-button--primary-action utrecht-button--danger"

@@ -133,4 +133,26 @@ describe("the live hub", () => {
     expect(s).toMatchObject({ index: 1, answeringOpen: false, resultsVisible: false });
     await hub.close();
   });
+
+  it("closes answering for everyone when the facilitator's timer runs out", async () => {
+    const { hub, facilitator, fc, sessionId, code } = await setup();
+    await hub.handle(fc, { t: "control", command: { cmd: "timer", seconds: 60 } });
+    const a = await participant(hub, code);
+    expect(a.c.last("state")!.state).toMatchObject({ answeringOpen: true });
+    expect(a.c.last("state")!.state.timerEndsAt).not.toBeNull();
+    // Bring the end close rather than wait a minute; the hub follows the stored moment.
+    await t.db
+      .updateTable("dialogue_sessions")
+      .set({ timer_ends_at: new Date(Date.now() + 200) })
+      .where("id", "=", sessionId)
+      .execute();
+    await hub.refresh(sessionId);
+    await tick(400);
+    expect(a.c.last("state")!.state.answeringOpen).toBe(false);
+    expect(facilitator.last("state")!.state.answeringOpen).toBe(false);
+    const q = a.c.last("state")!.state.question;
+    await hub.handle(a.client, { t: "answer", q: q.id, v: { now: 1, desired: 2 }, k: "late" });
+    expect(a.c.last("ack")).toMatchObject({ ok: false, error: "dialogue.questionClosed" });
+    await hub.close();
+  });
 });

@@ -48,6 +48,8 @@ interface LiveSession {
   seq: number;
   dirty: boolean;
   timer: NodeJS.Timeout | null;
+  /** Fires when the facilitator's countdown runs out, to tell every screen that answering closed. */
+  countdown: NodeJS.Timeout | null;
   loading: Promise<void> | null;
 }
 
@@ -130,6 +132,7 @@ export class LiveHub {
     this.broadcastPresence(s);
     if (s.participants.size === 0 && s.watchers.size === 0) {
       if (s.timer) clearTimeout(s.timer);
+      if (s.countdown) clearTimeout(s.countdown);
       this.sessions.delete(s.row.id);
     }
   }
@@ -156,9 +159,11 @@ export class LiveHub {
         seq: 0,
         dirty: false,
         timer: null,
+        countdown: null,
         loading: null,
       };
       this.sessions.set(row.id, s);
+      this.scheduleCountdown(s);
       s.loading = this.loadAnswers(s, stateOf(row).question.id);
     }
     await s.loading;
@@ -392,6 +397,27 @@ export class LiveHub {
     for (const c of to) c.conn.send(c.watcher ? forWatchers : forParticipants);
   }
 
+  /** Participants whose device is connected right now, for the facilitator's list of who is here. */
+  connectedParticipants(sessionId: string): Set<string> {
+    const s = this.sessions.get(sessionId);
+    return new Set(
+      s ? [...s.participants].flatMap((c) => (c.participant ? [c.participant.id] : [])) : [],
+    );
+  }
+
+  private scheduleCountdown(s: LiveSession): void {
+    if (s.countdown) clearTimeout(s.countdown);
+    s.countdown = null;
+    const endsAt = s.row.timerEndsAt?.getTime();
+    if (!endsAt || !s.row.answeringOpen) return;
+    const wait = endsAt - Date.now();
+    if (wait < 0) return;
+    s.countdown = setTimeout(() => {
+      s.countdown = null;
+      for (const c of [...s.participants, ...s.watchers]) this.sendState(s, c);
+    }, wait + 5);
+  }
+
   private sendState(s: LiveSession, client: Client): void {
     const state = stateOf(s.row);
     const p = client.participant;
@@ -399,6 +425,7 @@ export class LiveHub {
       t: "state",
       state,
       presence: s.participants.size,
+      now: Date.now(),
       ...(p
         ? {
             you: { id: p.id, groupNo: p.groupNo, isScribe: p.isScribe },
@@ -416,6 +443,7 @@ export class LiveHub {
     const questionChanged = stateOf(row).question.id !== s.questionId;
     const versionChanged = row.version !== s.row.version;
     s.row = row;
+    this.scheduleCountdown(s);
     if (questionChanged) await this.loadAnswers(s, stateOf(row).question.id);
     // Group assignment may have changed with the version: participants re-read theirs.
     if (versionChanged) await this.reloadParticipants(s);
@@ -477,6 +505,7 @@ export class LiveHub {
     await this.flushing;
     for (const s of this.sessions.values()) {
       if (s.timer) clearTimeout(s.timer);
+      if (s.countdown) clearTimeout(s.countdown);
       for (const c of [...s.participants, ...s.watchers]) c.conn.close();
     }
     this.sessions.clear();

@@ -29,7 +29,15 @@ export interface ParticipantInfo {
 }
 
 export type ServerMessage =
-  | { t: "state"; state: SessionState; you?: ParticipantInfo; myAnswer?: unknown; presence: number }
+  | {
+      t: "state";
+      state: SessionState;
+      you?: ParticipantInfo;
+      myAnswer?: unknown;
+      presence: number;
+      /** The server's clock (ms), so a phone whose clock is off still counts the timer down right. */
+      now: number;
+    }
   | { t: "ack"; k: string; ok: true }
   | { t: "ack"; k: string; ok: false; error: string }
   /** Sent to watchers always, to participants only while results are shown. `seq` only rises. */

@@ -94,7 +94,11 @@ export function toSessionRow(r: Raw): SessionRow {
   };
 }
 
-export function stateOf(s: SessionRow): SessionState {
+/**
+ * What clients follow. Answering counts as closed once a running timer has passed, even before
+ * anyone clicks "close": the answer statement checks the same moment in SQL.
+ */
+export function stateOf(s: SessionRow, now: number = Date.now()): SessionState {
   const all = questionsOf(s.template);
   const index = Math.min(Math.max(0, s.currentIndex), all.length - 1);
   const { theme, question } = all[index]!;
@@ -107,7 +111,10 @@ export function stateOf(s: SessionRow): SessionState {
     total: all.length,
     theme: { id: theme.id, title: theme.title },
     question,
-    answeringOpen: s.status === "open" && s.answeringOpen,
+    answeringOpen:
+      s.status === "open" &&
+      s.answeringOpen &&
+      (s.timerEndsAt === null || s.timerEndsAt.getTime() > now),
     resultsVisible: s.resultsVisible,
     timerEndsAt: s.timerEndsAt ? s.timerEndsAt.toISOString() : null,
     version: s.version,
@@ -186,5 +193,18 @@ export async function answersOf(db: Db, sessionId: string, questionId: string) {
     .where("a.session_id", "=", sessionId)
     .where("a.question_id", "=", questionId)
     .orderBy("a.created_at")
+    .execute();
+}
+
+/** The session's participants for the facilitator's list: who is here, in which group. */
+export async function listParticipants(scope: RegionScope, sessionId: string) {
+  return scope.db
+    .selectFrom("dialogue_participants as p")
+    .innerJoin("dialogue_sessions as s", "s.id", "p.session_id")
+    .select(["p.id", "p.display_name", "p.organisation", "p.sector", "p.group_no", "p.is_scribe"])
+    .where("s.region_id", "=", scope.regionId)
+    .where("p.session_id", "=", sessionId)
+    .orderBy("p.group_no")
+    .orderBy("p.created_at")
     .execute();
 }

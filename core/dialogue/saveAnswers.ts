@@ -42,6 +42,7 @@ export async function saveAnswers(db: Db, batch: Submission[]): Promise<Saved[]>
     FROM (VALUES ${values}) AS v(session_id, question_id, participant_id, value, key)
     JOIN dialogue_sessions s ON s.id = v.session_id
       AND s.status = 'open' AND s.answering_open AND s.current_question_id = v.question_id
+      AND (s.timer_ends_at IS NULL OR s.timer_ends_at > now())
     JOIN dialogue_participants p ON p.id = v.participant_id AND p.session_id = v.session_id
     ON CONFLICT (session_id, question_id, participant_id)
     DO UPDATE SET value = EXCLUDED.value, idempotency_key = EXCLUDED.idempotency_key, updated_at = now()

@@ -5,11 +5,11 @@ import { findParticipant, joinSession } from "../../../core/dialogue/joinSession
 import { normaliseJoinCode } from "../../../core/dialogue/joinCode.ts";
 import { findOpenSessionByCode, stateOf } from "../../../core/dialogue/queries.ts";
 import { SECTORS } from "../../../core/regions/sectors.ts";
-import { AnswerInput, answerFromForm } from "../../components/dialogue/AnswerInput.tsx";
+import { answerFromForm } from "../../components/dialogue/AnswerInput.tsx";
+import { LiveParticipant } from "../../components/dialogue/LiveParticipant.tsx";
 import {
   Field,
   FormError,
-  Notice,
   PostForm,
   SelectField,
   SubmitButton,
@@ -44,7 +44,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { session, participant, code } = await sessionFor(request, context, params.code);
+  const { session, participant, code, token } = await sessionFor(request, context, params.code);
   const state = stateOf(session);
   let myAnswer: unknown = undefined;
   if (participant) {
@@ -62,6 +62,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     code,
     sessionTitle: session.title,
     joined: participant !== null,
+    // The device's own token, so its script can join over the WebSocket; the cookie stays HttpOnly.
+    token: participant ? token : null,
+    group: participant ? { groupNo: participant.groupNo, isScribe: participant.isScribe } : null,
     state,
     myAnswer,
     // A fresh key per rendered form: posting the same page twice is one answer, not two.
@@ -105,8 +108,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function ParticipantView({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const { state, joined, myAnswer, key, sessionTitle } = loaderData;
-  const lang = state.language;
+  const { joined, sessionTitle } = loaderData;
   const sectors = useTranslatedOptions("sectors", SECTORS);
   const failed =
     actionData && "ok" in actionData && actionData.ok === false ? actionData.error : undefined;
@@ -140,39 +142,21 @@ export default function ParticipantView({ loaderData }: Route.ComponentProps) {
           <SubmitButton>{t("dialogue.joinButton")}</SubmitButton>
         </PostForm>
       ) : (
-        <section aria-labelledby="question">
-          <p className="utrecht-paragraph">
-            {state.theme.title[lang]} ·{" "}
-            {t("dialogue.question", { index: state.index + 1, total: state.total })} ·{" "}
-            {state.question.audience === "group" ? t("dialogue.forGroup") : t("dialogue.forYou")}
-          </p>
-          <h1 className="utrecht-heading-1" id="question">
-            {state.question.prompt[lang]}
-          </h1>
-          {state.question.help ? (
-            <p className="utrecht-paragraph">{state.question.help[lang]}</p>
-          ) : null}
-          {actionData && "ok" in actionData && actionData.ok ? (
-            <Notice>{t("dialogue.saved")}</Notice>
-          ) : null}
-          <FormError error={failed} />
-          {state.answeringOpen ? (
-            <PostForm className="lr-form">
-              <input type="hidden" name="_intent" value="answer" />
-              <input type="hidden" name="questionId" value={state.question.id} />
-              <input type="hidden" name="key" value={key} />
-              <AnswerInput question={state.question} lang={lang} value={myAnswer} />
-              <SubmitButton>{t("dialogue.send")}</SubmitButton>
-            </PostForm>
-          ) : (
-            <Notice kind="info">{t("dialogue.waiting")}</Notice>
-          )}
-          <p className="utrecht-paragraph">
-            <a className="utrecht-link" href={`/live/${loaderData.code}`}>
-              {t("dialogue.refresh")}
-            </a>
-          </p>
-        </section>
+        <LiveParticipant
+          code={loaderData.code}
+          token={loaderData.token}
+          initialState={loaderData.state}
+          initialAnswer={loaderData.myAnswer}
+          group={loaderData.group}
+          formKey={loaderData.key}
+          posted={
+            actionData && "ok" in actionData
+              ? actionData.ok
+                ? { ok: true }
+                : { ok: false, error: actionData.error }
+              : null
+          }
+        />
       )}
     </Shell>
   );

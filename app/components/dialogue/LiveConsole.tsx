@@ -1,0 +1,332 @@
+import type { FormEvent, ReactNode } from "react";
+import { Link } from "react-router";
+import type { Results } from "../../../core/dialogue/aggregate.ts";
+import type { Command } from "../../../core/dialogue/controlSession.ts";
+import type { OpenAnswer } from "../../../core/dialogue/protocol.ts";
+import type { SessionState } from "../../../core/dialogue/queries.ts";
+import { useT } from "../../lib/i18n.ts";
+import { useCountdown, useLive } from "../../lib/useLive.ts";
+import { Notice, PostForm, SubmitButton } from "../form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
+import { ConnectionStatus, Countdown, JoinPanel } from "./LiveBits.tsx";
+import { ResultsView } from "./ResultsView.tsx";
+
+interface ConsoleProps {
+  base: string;
+  session: { id: string; title: string; status: "open" | "closed" };
+  join: { code: string; shortUrl: string; joinUrl: string; qrSvg: string };
+  state: SessionState;
+  results: Results;
+  open: OpenAnswer[];
+  questions: { index: number; theme: string; prompt: string }[];
+  roster: {
+    id: string;
+    name: string | null;
+    sector: string | null;
+    groupNo: number | null;
+    isScribe: boolean;
+    connected: boolean;
+  }[];
+  participantCount: number;
+  connectedCount: number;
+}
+
+const TIMER_CHOICES = [30, 60, 120, 180, 300];
+
+function Control({
+  cmd,
+  label,
+  kind = "secondary",
+  onSubmit,
+  children,
+}: {
+  cmd: string;
+  label: string;
+  kind?: "primary" | "secondary" | "danger";
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <PostForm onSubmit={onSubmit} className="lr-inline-form">
+      {children}
+      <SubmitButton name="_intent" value={cmd} kind={kind}>
+        {label}
+      </SubmitButton>
+    </PostForm>
+  );
+}
+
+/**
+ * The facilitator's console: every button is a form that posts (it works without JavaScript), and
+ * with a live connection the same command goes over the WebSocket, so the room sees it at once.
+ */
+export function LiveConsole(props: ConsoleProps) {
+  const t = useT();
+  const live = useLive({ t: "watch", sessionId: props.session.id }, { state: props.state });
+  const { state } = live;
+  const lang = state.language;
+  const results = live.results?.results ?? props.results;
+  const open = live.results ? (live.results.open ?? []) : props.open;
+  const seconds = useCountdown(state.timerEndsAt, live.clockOffset);
+  const presence = live.presence ?? props.connectedCount;
+
+  /** Sends the form's command over the socket when it is up; otherwise lets the form post. */
+  const viaSocket = (e: FormEvent<HTMLFormElement>) => {
+    if (live.status !== "live") return;
+    const form = new FormData(e.currentTarget);
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const cmd = submitter?.value ?? String(form.get("_intent"));
+    const command = { ...Object.fromEntries(form), cmd } as unknown as Command;
+    e.preventDefault();
+    live.control(command);
+  };
+
+  return (
+    <div className="lr-console">
+      <div className="lr-console__main">
+        <ConnectionStatus status={live.status} />
+        <section aria-labelledby="current" className="lr-section">
+          <p className="utrecht-paragraph">
+            {state.theme.title[lang]} ·{" "}
+            {t("dialogue.question", { index: state.index + 1, total: state.total })} ·{" "}
+            {state.question.audience === "group" ? t("dialogue.forGroup") : t("dialogue.forYou")}
+          </p>
+          <h2 className="utrecht-heading-2" id="current" lang={lang}>
+            {state.question.prompt[lang]}
+          </h2>
+          <Notice kind="info">
+            {state.status === "closed"
+              ? t("dialogue.sessionEnded")
+              : state.answeringOpen
+                ? t("dialogue.answeringOpen")
+                : t("dialogue.answeringClosed")}{" "}
+            {state.resultsVisible ? t("dialogue.resultsShown") : t("dialogue.resultsHidden")}
+          </Notice>
+          {state.answeringOpen && seconds !== null ? <Countdown seconds={seconds} /> : null}
+          {live.error ? (
+            <div className="utrecht-alert utrecht-alert--error" role="alert">
+              <p className="utrecht-paragraph">{t(live.error)}</p>
+            </div>
+          ) : null}
+          <div className="lr-actions">
+            <Control onSubmit={viaSocket} cmd="previous" label={t("dialogue.previous")} />
+            {state.answeringOpen ? (
+              <Control
+                onSubmit={viaSocket}
+                cmd="close"
+                label={t("dialogue.closeAnswering")}
+                kind="primary"
+              />
+            ) : (
+              <Control
+                onSubmit={viaSocket}
+                cmd="open"
+                label={t("dialogue.openAnswering")}
+                kind="primary"
+              />
+            )}
+            {state.resultsVisible ? (
+              <Control onSubmit={viaSocket} cmd="hide" label={t("dialogue.hideResults")} />
+            ) : (
+              <Control onSubmit={viaSocket} cmd="show" label={t("dialogue.showResults")} />
+            )}
+            <Control onSubmit={viaSocket} cmd="next" label={t("dialogue.next")} />
+          </div>
+          <div className="lr-actions">
+            <Control onSubmit={viaSocket} cmd="timer" label={t("dialogue.startTimer")}>
+              <label className="utrecht-form-label" htmlFor="timer-seconds">
+                {t("dialogue.timerLength")}
+              </label>{" "}
+              <select
+                id="timer-seconds"
+                name="seconds"
+                defaultValue="60"
+                className="utrecht-select utrecht-select--html-select lr-select-inline"
+              >
+                {TIMER_CHOICES.map((s) => (
+                  <option key={s} value={s}>
+                    {t("dialogue.seconds", { n: s })}
+                  </option>
+                ))}
+              </select>{" "}
+            </Control>
+            {state.timerEndsAt ? (
+              <Control onSubmit={viaSocket} cmd="stopTimer" label={t("dialogue.stopTimer")} />
+            ) : null}
+            {state.status === "open" ? (
+              <Control onSubmit={viaSocket} cmd="end" label={t("dialogue.end")} kind="danger" />
+            ) : (
+              <Control onSubmit={viaSocket} cmd="reopen" label={t("dialogue.reopen")} />
+            )}
+          </div>
+        </section>
+
+        <section aria-labelledby="results" className="lr-section">
+          <h2 className="utrecht-heading-2" id="results">
+            {t("dialogue.answers", { count: results.all.count })}
+          </h2>
+          <ResultsView question={state.question} results={results} open={open} lang={lang} />
+          {state.question.kind === "open" && open.length > 0 ? (
+            <OpenModeration
+              open={open}
+              questionId={state.question.id}
+              onHide={live.status === "live" ? live.hide : null}
+              moderateHref={`${props.base}/answers/${state.question.id}`}
+            />
+          ) : null}
+        </section>
+      </div>
+
+      <div className="lr-console__side">
+        <section aria-labelledby="join" className="lr-section">
+          <h2 className="utrecht-heading-2" id="join">
+            {t("dialogue.joinHeading")}
+          </h2>
+          <JoinPanel {...props.join} />
+        </section>
+
+        <section aria-labelledby="people" className="lr-section">
+          <h2 className="utrecht-heading-2" id="people">
+            {t("dialogue.connected", { n: presence, total: props.participantCount })}
+          </h2>
+          <PostForm className="lr-form">
+            <input type="hidden" name="_intent" value="groups" />
+            <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+              <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                {t("dialogue.splitGroups")}
+              </legend>
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="group-mode">
+                  {t("dialogue.groupMode")}
+                </label>
+                <select
+                  id="group-mode"
+                  name="mode"
+                  defaultValue="mixed"
+                  className="utrecht-select utrecht-select--html-select"
+                >
+                  <option value="mixed">{t("dialogue.groupModes.mixed")}</option>
+                  <option value="random">{t("dialogue.groupModes.random")}</option>
+                  <option value="none">{t("dialogue.groupModes.none")}</option>
+                </select>
+              </div>
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="group-size">
+                  {t("dialogue.groupSize")}
+                </label>
+                <input
+                  id="group-size"
+                  name="size"
+                  type="number"
+                  min={2}
+                  max={20}
+                  defaultValue={4}
+                  className="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric"
+                />
+              </div>
+            </fieldset>
+            <SubmitButton kind="secondary">{t("dialogue.makeGroups")}</SubmitButton>
+          </PostForm>
+          {props.roster.length > 0 ? (
+            <DataTable
+              caption={t("dialogue.rosterCaption")}
+              columns={[
+                t("dialogue.participant"),
+                t("dialogue.sectorColumn"),
+                t("dialogue.group"),
+                t("dialogue.presence"),
+              ]}
+            >
+              {props.roster.map((p) => (
+                <Row key={p.id}>
+                  <RowHeader>{p.name ?? t("dialogue.anonymous")}</RowHeader>
+                  <Cell>{p.sector ? t(`sectors.${p.sector}`) : "–"}</Cell>
+                  <Cell>
+                    {p.groupNo ?? "–"}
+                    {p.isScribe ? ` (${t("dialogue.scribe")})` : ""}
+                  </Cell>
+                  <Cell>{p.connected ? t("dialogue.here") : t("dialogue.away")}</Cell>
+                </Row>
+              ))}
+            </DataTable>
+          ) : (
+            <p className="utrecht-paragraph">{t("dialogue.nobodyYet")}</p>
+          )}
+        </section>
+
+        <nav aria-labelledby="all-questions" className="lr-section">
+          <h2 className="utrecht-heading-2" id="all-questions">
+            {t("dialogue.allQuestions")}
+          </h2>
+          <ol className="utrecht-ordered-list lr-question-list">
+            {props.questions.map((q) => (
+              <li
+                key={q.index}
+                className="utrecht-ordered-list__item"
+                aria-current={q.index === state.index ? "step" : undefined}
+              >
+                <PostForm onSubmit={viaSocket} className="lr-inline-form">
+                  <input type="hidden" name="index" value={q.index} />
+                  <button
+                    type="submit"
+                    name="_intent"
+                    value="goto"
+                    className="lr-linklike lr-question-link"
+                    lang={lang}
+                  >
+                    <span className="lr-visually-hidden">{t("dialogue.goTo")} </span>
+                    {q.prompt}
+                  </button>{" "}
+                  <span className="lr-muted" lang={lang}>
+                    ({q.theme})
+                  </span>
+                </PostForm>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      </div>
+    </div>
+  );
+}
+
+function OpenModeration({
+  open,
+  questionId,
+  onHide,
+  moderateHref,
+}: {
+  open: OpenAnswer[];
+  questionId: string;
+  onHide: ((participantId: string, questionId: string, hidden: boolean) => void) | null;
+  moderateHref: string;
+}) {
+  const t = useT();
+  return (
+    <div className="lr-section">
+      <h3 className="utrecht-heading-3">{t("dialogue.moderation")}</h3>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={moderateHref}>
+          {t("dialogue.moderateAndGroup")}
+        </Link>
+      </p>
+      {onHide ? (
+        <ul className="lr-moderation">
+          {open.map((a) => (
+            <li key={a.participantId} className={a.hidden ? "lr-hidden-answer" : undefined}>
+              <span>{a.text}</span>{" "}
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--secondary-action lr-button-small"
+                onClick={() => onHide(a.participantId!, questionId, !a.hidden)}
+              >
+                {a.hidden ? t("dialogue.unhide") : t("dialogue.hideAnswer")}
+                <span className="lr-visually-hidden">: {a.text.slice(0, 40)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
