@@ -27,6 +27,8 @@ export default [
 
   // Inside a region: members only, scoped by the layout's loader and again by every route.
   ...prefix("manage/:slug", [
+    // The big screen for the room: outside the layout, so no navigation fills the wall.
+    route("dialogue/:id/present", "routes/manage/dialogue/present.tsx"),
     layout("routes/manage/layout.tsx", [
       index("routes/manage/overview.tsx"),
       // (region admin routes)
