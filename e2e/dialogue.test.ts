@@ -28,6 +28,29 @@ afterAll(async () => {
   await smtp?.close();
 });
 
+async function signInAndStart(title: string): Promise<{ facilitator: Page; code: string }> {
+  const facilitator = await newPage();
+  await visit(facilitator, `${app.url}/login`);
+  await facilitator.getByLabel("E-mailadres").fill(app.demo.email);
+  await facilitator.getByLabel("Wachtwoord", { exact: true }).fill(app.demo.password);
+  await submit(
+    facilitator,
+    () => facilitator.getByRole("button", { name: "Inloggen" }).click(),
+    `${app.url}/`,
+    facilitator.getByRole("heading", { name: "Mijn regio's" }),
+  );
+  await visit(facilitator, `${app.url}/manage/${REGION}/dialogue`);
+  await facilitator.getByLabel("Titel van de sessie").fill(title);
+  await submit(
+    facilitator,
+    () => facilitator.getByRole("button", { name: "Sessie starten" }).click(),
+    (url) => /\/dialogue\/[0-9a-f-]{36}$/.test(url.pathname),
+    facilitator.getByRole("heading", { level: 1, name: title }),
+  );
+  const code = (await facilitator.locator(".lr-join__code strong").textContent())!.replace(" ", "");
+  return { facilitator, code };
+}
+
 describe("a live dialogue session, in a real browser", () => {
   it("lets a facilitator start a session and a participant without JavaScript join and answer", async () => {
     const facilitator = await newPage();
@@ -49,7 +72,10 @@ describe("a live dialogue session, in a real browser", () => {
       (url) => /\/dialogue\/[0-9a-f-]{36}$/.test(url.pathname),
       facilitator.getByRole("heading", { level: 1, name: "Kennissessie lerende regio" }),
     );
-    const code = (await facilitator.locator("strong").first().textContent())!.replace(" ", "");
+    const code = (await facilitator.locator(".lr-join__code strong").textContent())!.replace(
+      " ",
+      "",
+    );
     const consoleUrl = facilitator.url();
     await submit(
       facilitator,
@@ -71,5 +97,100 @@ describe("a live dialogue session, in a real browser", () => {
 
     await visit(facilitator, consoleUrl);
     expect(await facilitator.getByRole("heading", { name: "1 antwoorden" }).count()).toBe(1);
+  });
+
+  it("runs three questions live with a facilitator, a presenter screen and three phones", async () => {
+    const { facilitator, code } = await signInAndStart("Ontwikkelsessie live");
+    await facilitator.getByText("Live verbonden").waitFor();
+    await checkA11y(facilitator, "facilitator console");
+
+    const presenter = await facilitator.context().newPage();
+    await visit(presenter, `${facilitator.url()}/present`, "presenter view");
+    await presenter.getByText(code.slice(0, 4)).first().waitFor();
+    await presenter.getByText("Live verbonden").waitFor();
+
+    const phones: Page[] = [];
+    for (const [name, sector] of [
+      ["Anouk", "Mbo-instelling"],
+      ["Bram", "Gemeente of andere overheid"],
+      ["Chris", "Bedrijf"],
+    ] as const) {
+      const phone = await newPage();
+      await visit(phone, `${app.url}/live/${code}`, "participant join");
+      await phone.getByLabel("Naam (optioneel)").fill(name);
+      await phone.getByLabel("Sector (optioneel)").selectOption({ label: sector });
+      await phone.getByRole("button", { name: "Meedoen" }).click();
+      await phone.getByText("Live verbonden").waitFor();
+      await phone.getByText("Even wachten op de volgende vraag").waitFor();
+      phones.push(phone);
+    }
+    await checkA11y(phones[0]!, "participant waiting");
+    await presenter.getByText("3 deelnemers verbonden").waitFor();
+    await facilitator.getByRole("heading", { name: "3 verbonden, 3 aangemeld" }).waitFor();
+    await facilitator.getByRole("rowheader", { name: "Anouk" }).waitFor();
+
+    // Question 1, the ambition ladder: answering opens on every phone without a reload.
+    await facilitator.getByRole("button", { name: "Antwoorden openen" }).click();
+    const ladder: [number, number][] = [
+      [2, 4],
+      [3, 5],
+      [2, 5],
+    ];
+    for (const [i, phone] of phones.entries()) {
+      await phone.locator(`#now-${ladder[i]![0]}`).check();
+      await phone.locator(`#desired-${ladder[i]![1]}`).check();
+      await phone.getByRole("button", { name: "Versturen" }).click();
+      await phone.getByText("Je antwoord is opgeslagen").waitFor();
+    }
+    await checkA11y(phones[0]!, "participant answered");
+    await facilitator.getByRole("heading", { name: "3 antwoorden" }).waitFor();
+    await facilitator.getByRole("button", { name: "Uitkomsten tonen" }).click();
+    await phones[1]!.getByRole("heading", { name: "Uitkomsten" }).waitFor();
+    await checkA11y(phones[1]!, "participant sees results");
+    await presenter.getByText("3 antwoorden", { exact: false }).first().waitFor();
+    await checkA11y(presenter, "presenter with results");
+
+    // Question 2, open: a phone changes its answer; text with markup stays text.
+    await facilitator.getByRole("button", { name: "Volgende vraag" }).click();
+    await facilitator.getByRole("button", { name: "Antwoorden openen" }).click();
+    const answers = [
+      "Samen stageplaatsen vinden in de zorg",
+      "<b>Meer</b> praktijkleren <script>alert(1)</script>",
+      "Een warmtenet voor de wijk",
+    ];
+    for (const [i, phone] of phones.entries()) {
+      await phone.getByLabel("Jouw antwoord").fill(answers[i]!);
+      await phone.getByRole("button", { name: "Versturen" }).click();
+      await phone.getByText("Je antwoord is opgeslagen").waitFor();
+    }
+    await phones[2]!.getByLabel("Jouw antwoord").fill("Een warmtenet en zonnedaken voor de wijk");
+    await phones[2]!.getByRole("button", { name: "Antwoord aanpassen" }).click();
+    await phones[2]!.getByText("Je antwoord is opgeslagen").waitFor();
+    await facilitator.getByRole("heading", { name: "3 antwoorden" }).waitFor();
+    await facilitator
+      .getByText("<b>Meer</b> praktijkleren <script>alert(1)</script>", { exact: true })
+      .first()
+      .waitFor();
+    await facilitator.getByText("Een warmtenet en zonnedaken voor de wijk").first().waitFor();
+    await checkA11y(facilitator, "console with open answers");
+
+    // Question 3, the word cloud, reached through the list of all questions.
+    await facilitator
+      .getByRole("button", { name: /Welke woorden passen bij de samenwerking/ })
+      .click();
+    await facilitator.getByRole("button", { name: "Antwoorden openen" }).click();
+    for (const [i, phone] of phones.entries()) {
+      await phone.getByLabel("Jouw antwoord").fill(i === 1 ? "vertrouwen, lef" : "vertrouwen");
+      await phone.getByRole("button", { name: "Versturen" }).click();
+      await phone.getByText("Je antwoord is opgeslagen").waitFor();
+    }
+    await facilitator.getByRole("button", { name: "Uitkomsten tonen" }).click();
+    await presenter.getByRole("cell", { name: "vertrouwen" }).first().waitFor();
+    await checkA11y(presenter, "presenter word cloud");
+
+    // Ending the session tells every phone.
+    await facilitator.getByRole("button", { name: "Sessie beëindigen" }).click();
+    for (const phone of phones) await phone.getByText("De sessie is afgelopen").waitFor();
+    await checkA11y(phones[0]!, "participant after the end");
   });
 });

@@ -25,6 +25,7 @@ export const dialogue: CatalogOf<typeof nl> = {
     question: "Question {{index}} of {{total}}",
     forGroup: "Question to the group",
     forYou: "Question to you",
+    forEach: "Everyone answers for themselves",
     answeringOpen: "Answering is open.",
     answeringClosed: "Answering is closed.",
     previous: "Previous question",

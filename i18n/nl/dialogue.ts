@@ -22,6 +22,7 @@ export const dialogue = {
     question: "Vraag {{index}} van {{total}}",
     forGroup: "Vraag aan de groep",
     forYou: "Vraag aan jou",
+    forEach: "Ieder antwoordt voor zich",
     answeringOpen: "Antwoorden staat open.",
     answeringClosed: "Antwoorden is gesloten.",
     previous: "Vorige vraag",

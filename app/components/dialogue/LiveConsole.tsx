@@ -1,5 +1,5 @@
-import type { FormEvent, ReactNode } from "react";
-import { Link } from "react-router";
+import { useEffect, type FormEvent, type ReactNode } from "react";
+import { Link, useRevalidator } from "react-router";
 import type { Results } from "../../../core/dialogue/aggregate.ts";
 import type { Command } from "../../../core/dialogue/controlSession.ts";
 import type { OpenAnswer } from "../../../core/dialogue/protocol.ts";
@@ -29,6 +29,13 @@ interface ConsoleProps {
   }[];
   participantCount: number;
   connectedCount: number;
+}
+
+/** The template's questions under their themes, in running order. */
+function themesOf(questions: ConsoleProps["questions"]): [string, ConsoleProps["questions"]][] {
+  const byTheme = new Map<string, ConsoleProps["questions"]>();
+  for (const q of questions) byTheme.set(q.theme, [...(byTheme.get(q.theme) ?? []), q]);
+  return [...byTheme];
 }
 
 const TIMER_CHOICES = [30, 60, 120, 180, 300];
@@ -69,6 +76,14 @@ export function LiveConsole(props: ConsoleProps) {
   const open = live.results ? (live.results.open ?? []) : props.open;
   const seconds = useCountdown(state.timerEndsAt, live.clockOffset);
   const presence = live.presence ?? props.connectedCount;
+  const { revalidate } = useRevalidator();
+  // Who joined or left comes from the loader; presence changes in bursts when a room joins, so
+  // reload the list at most every two seconds.
+  useEffect(() => {
+    if (live.presence === null) return;
+    const id = setTimeout(() => void revalidate(), 2000);
+    return () => clearTimeout(id);
+  }, [live.presence, revalidate]);
 
   /** Sends the form's command over the socket when it is up; otherwise lets the form post. */
   const viaSocket = (e: FormEvent<HTMLFormElement>) => {
@@ -89,7 +104,7 @@ export function LiveConsole(props: ConsoleProps) {
           <p className="utrecht-paragraph">
             {state.theme.title[lang]} ·{" "}
             {t("dialogue.question", { index: state.index + 1, total: state.total })} ·{" "}
-            {state.question.audience === "group" ? t("dialogue.forGroup") : t("dialogue.forYou")}
+            {state.question.audience === "group" ? t("dialogue.forGroup") : t("dialogue.forEach")}
           </p>
           <h2 className="utrecht-heading-2" id="current" lang={lang}>
             {state.question.prompt[lang]}
@@ -258,32 +273,40 @@ export function LiveConsole(props: ConsoleProps) {
           <h2 className="utrecht-heading-2" id="all-questions">
             {t("dialogue.allQuestions")}
           </h2>
-          <ol className="utrecht-ordered-list lr-question-list">
-            {props.questions.map((q) => (
-              <li
-                key={q.index}
-                className="utrecht-ordered-list__item"
-                aria-current={q.index === state.index ? "step" : undefined}
-              >
-                <PostForm onSubmit={viaSocket} className="lr-inline-form">
-                  <input type="hidden" name="index" value={q.index} />
-                  <button
-                    type="submit"
-                    name="_intent"
-                    value="goto"
-                    className="lr-linklike lr-question-link"
-                    lang={lang}
+          {themesOf(props.questions).map(([theme, questions]) => (
+            <details
+              key={theme}
+              className="lr-question-theme"
+              open={questions.some((q) => q.index === state.index)}
+            >
+              <summary lang={lang}>
+                {theme} ({questions.length})
+              </summary>
+              <ol className="utrecht-ordered-list lr-question-list" start={questions[0]!.index + 1}>
+                {questions.map((q) => (
+                  <li
+                    key={q.index}
+                    className="utrecht-ordered-list__item"
+                    aria-current={q.index === state.index ? "step" : undefined}
                   >
-                    <span className="lr-visually-hidden">{t("dialogue.goTo")} </span>
-                    {q.prompt}
-                  </button>{" "}
-                  <span className="lr-muted" lang={lang}>
-                    ({q.theme})
-                  </span>
-                </PostForm>
-              </li>
-            ))}
-          </ol>
+                    <PostForm onSubmit={viaSocket} className="lr-inline-form">
+                      <input type="hidden" name="index" value={q.index} />
+                      <button
+                        type="submit"
+                        name="_intent"
+                        value="goto"
+                        className="lr-linklike lr-question-link"
+                        lang={lang}
+                      >
+                        <span className="lr-visually-hidden">{t("dialogue.goTo")} </span>
+                        {q.prompt}
+                      </button>
+                    </PostForm>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ))}
         </nav>
       </div>
     </div>

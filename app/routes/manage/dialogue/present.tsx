@@ -60,7 +60,7 @@ export default function Presenter({ loaderData }: Route.ComponentProps) {
             <p className="utrecht-paragraph lr-presenter__meta" lang={lang}>
               {state.theme.title[lang]} ·{" "}
               {t("dialogue.question", { index: state.index + 1, total: state.total })} ·{" "}
-              {state.question.audience === "group" ? t("dialogue.forGroup") : t("dialogue.forYou")}
+              {state.question.audience === "group" ? t("dialogue.forGroup") : t("dialogue.forEach")}
             </p>
             <h1 className="utrecht-heading-1 lr-presenter__question" lang={lang}>
               {state.question.prompt[lang]}
