@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { aggregateWithSectors, type AnswerRow } from "../../../core/dialogue/aggregate.ts";
 import type { Question } from "../../../core/dialogue/template.ts";
-import { formatNumber, groupOpenAnswers, ResultsView, spreadKey } from "./ResultsView.tsx";
+import { formatNumber, spreadKey } from "../../../core/dialogue/resultsText.ts";
+import { groupOpenAnswers, ResultsView } from "./ResultsView.tsx";
 
 const l = (nl: string, en = nl) => ({ nl, en });
 const rows = (values: unknown[], sectors: (string | null)[] = []): AnswerRow[] =>

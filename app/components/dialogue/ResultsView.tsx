@@ -1,36 +1,18 @@
 import type { ReactNode } from "react";
 import type { Aggregate, Results } from "../../../core/dialogue/aggregate.ts";
 import type { OpenAnswer } from "../../../core/dialogue/protocol.ts";
+import {
+  formatNumber,
+  optionLabel,
+  percentOf,
+  spreadKey,
+} from "../../../core/dialogue/resultsText.ts";
 import { LADDER_LEVELS, PHASES, type Question } from "../../../core/dialogue/template.ts";
 import { translator } from "../../../i18n/index.ts";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
 
 type Lang = "nl" | "en";
 type T = ReturnType<typeof translator>;
-
-/**
- * Numbers written the same way on the server and in the browser (no Intl: the two may carry
- * different ICU data, and a hydration mismatch would be the result).
- */
-export function formatNumber(x: number | null, lang: Lang, digits = 1): string {
-  if (x === null || !Number.isFinite(x)) return "–";
-  const s = x.toFixed(digits);
-  return lang === "nl" ? s.replace(".", ",") : s;
-}
-
-const percentOf = (part: number, whole: number) =>
-  whole > 0 ? Math.round((part / whole) * 100) : 0;
-
-/** How far apart a group's answers on the ladder lie, in words (the standard deviation). */
-export function spreadKey(sd: number): "close" | "some" | "far" {
-  return sd < 0.75 ? "close" : sd < 1.25 ? "some" : "far";
-}
-
-function optionLabel(question: Question, id: string, lang: Lang): string {
-  return "options" in question
-    ? (question.options.find((o) => o.id === id)?.label[lang] ?? id)
-    : id;
-}
 
 /** A bar as wide as its share, with its label beside it in ordinary text colour. */
 function Bar({

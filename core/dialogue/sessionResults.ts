@@ -1,0 +1,218 @@
+import type { Db } from "../../db/client.ts";
+import type { RegionScope } from "../shared/scope.ts";
+import { aggregateWithSectors, type AnswerRow, type Results } from "./aggregate.ts";
+import type { OpenAnswer } from "./protocol.ts";
+import { findSession, toSessionRow, type SessionRow } from "./queries.ts";
+import { questionsOf, type LocalText, type Question } from "./template.ts";
+
+/** One question of a session with its figures, as the results page and the exports show it. */
+export interface QuestionResults {
+  /** Place in the session's running order, from 0. */
+  index: number;
+  theme: { id: string; title: LocalText };
+  question: Question;
+  results: Results;
+  /** Open questions only: the visible answers, with the theme the facilitator gave them. */
+  open?: OpenAnswer[];
+}
+
+export interface SessionResults {
+  session: {
+    id: string;
+    title: string;
+    language: "nl" | "en";
+    status: "open" | "closed";
+    createdAt: string;
+    closedAt: string | null;
+    anonymisedAt: string | null;
+    shareToken: string | null;
+  };
+  region: { name: string; slug: string };
+  participants: number;
+  /** Participants per sector, the most frequent first; `null` for those who gave none. */
+  sectorMix: { sector: string | null; count: number }[];
+  questions: QuestionResults[];
+}
+
+/** One answer as the exports list it: who (if they said), from which sector, and what. */
+export interface AnswerRecord {
+  questionId: string;
+  participantId: string;
+  displayName: string | null;
+  sector: string | null;
+  value: unknown;
+  hidden: boolean;
+  themeLabel: string | null;
+}
+
+async function sessionMeta(db: Db, sessionId: string) {
+  return db
+    .selectFrom("dialogue_sessions as s")
+    .innerJoin("regions as r", "r.id", "s.region_id")
+    .select(["s.closed_at", "s.anonymised_at", "r.name", "r.slug"])
+    .where("s.id", "=", sessionId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Every answer of a session in one query, with each participant's sector and name. */
+async function allAnswers(db: Db, sessionId: string): Promise<AnswerRecord[]> {
+  const rows = await db
+    .selectFrom("dialogue_answers as a")
+    .innerJoin("dialogue_participants as p", "p.id", "a.participant_id")
+    .select([
+      "a.question_id",
+      "a.participant_id",
+      "a.value",
+      "a.hidden",
+      "a.theme_label",
+      "p.sector",
+      "p.display_name",
+    ])
+    .where("a.session_id", "=", sessionId)
+    .orderBy("a.created_at")
+    .orderBy("p.created_at")
+    .orderBy("a.participant_id")
+    .execute();
+  return rows.map((r) => ({
+    questionId: r.question_id,
+    participantId: r.participant_id,
+    displayName: r.display_name,
+    sector: r.sector,
+    value: r.value,
+    hidden: r.hidden,
+    themeLabel: r.theme_label,
+  }));
+}
+
+async function sectorMixOf(db: Db, sessionId: string) {
+  const rows = await db
+    .selectFrom("dialogue_participants")
+    .select((eb) => ["sector", eb.fn.countAll<number | string>().as("n")])
+    .where("session_id", "=", sessionId)
+    .groupBy("sector")
+    .execute();
+  return rows
+    .map((r) => ({ sector: r.sector, count: Number(r.n) }))
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        (a.sector === null ? 1 : b.sector === null ? -1 : a.sector.localeCompare(b.sector)),
+    );
+}
+
+/**
+ * The figures of every question of a session, built from its answers (hidden answers count in
+ * no figure and are not listed). `names` adds the participant's name to open answers, for the
+ * region's own exports; pages and the shared link never get names.
+ */
+async function build(
+  db: Db,
+  session: SessionRow,
+  opts: { names: boolean },
+): Promise<{ results: SessionResults; answers: AnswerRecord[] }> {
+  const [meta, answers, sectorMix] = await Promise.all([
+    sessionMeta(db, session.id),
+    allAnswers(db, session.id),
+    sectorMixOf(db, session.id),
+  ]);
+  const byQuestion = new Map<string, AnswerRecord[]>();
+  for (const a of answers)
+    byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
+  const questions = questionsOf(session.template).map(({ theme, question }, index) => {
+    const rows = byQuestion.get(question.id) ?? [];
+    const answerRows: AnswerRow[] = rows.map((r) => ({
+      value: r.value,
+      sector: r.sector,
+      hidden: r.hidden,
+    }));
+    const q: QuestionResults = {
+      index,
+      theme: { id: theme.id, title: theme.title },
+      question,
+      results: aggregateWithSectors(question, answerRows, session.language),
+    };
+    if (question.kind === "open")
+      q.open = rows
+        .filter((r) => !r.hidden)
+        .map((r) => ({
+          text: String(r.value),
+          theme: r.themeLabel,
+          ...(opts.names ? { name: r.displayName } : {}),
+        }));
+    return q;
+  });
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    results: {
+      session: {
+        id: session.id,
+        title: session.title,
+        language: session.language,
+        status: session.status,
+        createdAt: session.createdAt.toISOString(),
+        closedAt: iso(meta.closed_at),
+        anonymisedAt: iso(meta.anonymised_at),
+        shareToken: session.shareToken,
+      },
+      region: { name: meta.name, slug: meta.slug },
+      participants: sectorMix.reduce((n, s) => n + s.count, 0),
+      sectorMix,
+      questions,
+    },
+    answers,
+  };
+}
+
+/** The results of a session of the scope's region; null for another region's or an unknown id. */
+export async function sessionResults(
+  scope: RegionScope,
+  sessionId: string,
+): Promise<SessionResults | null> {
+  const session = await findSession(scope, sessionId);
+  if (!session) return null;
+  return (await build(scope.db, session, { names: false })).results;
+}
+
+/** The results and every answer (names included), for the region's own exports. */
+export async function sessionResultsWithAnswers(
+  scope: RegionScope,
+  sessionId: string,
+): Promise<{ results: SessionResults; answers: AnswerRecord[] } | null> {
+  const session = await findSession(scope, sessionId);
+  if (!session) return null;
+  return build(scope.db, session, { names: true });
+}
+
+/**
+ * The results behind a shared link, for anyone: only while sharing is on (the token is removed
+ * when it is turned off), without names and without the token itself.
+ */
+export async function sharedSessionResults(
+  db: Db,
+  shareToken: string,
+): Promise<SessionResults | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(shareToken)) return null;
+  const row = await db
+    .selectFrom("dialogue_sessions")
+    .select([
+      "id",
+      "region_id",
+      "title",
+      "language",
+      "content",
+      "join_code",
+      "status",
+      "current_index",
+      "answering_open",
+      "results_visible",
+      "timer_ends_at",
+      "version",
+      "share_token",
+      "created_at",
+    ])
+    .where("share_token", "=", shareToken)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { results } = await build(db, toSessionRow(row), { names: false });
+  return { ...results, session: { ...results.session, shareToken: null } };
+}
