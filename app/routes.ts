@@ -24,6 +24,8 @@ export default [
   // Public pages of a region: anyone may see these.
   route("r/:slug", "routes/public/region.tsx"),
   route("r/:slug/logo", "routes/public/logo.ts"),
+  // Results a facilitator shares by link: anyone with the link, only while sharing is on.
+  route("s/:token", "routes/public/shared-results.tsx"),
 
   // Inside a region: members only, scoped by the layout's loader and again by every route.
   ...prefix("manage/:slug", [
@@ -38,6 +40,10 @@ export default [
       route("outbox/:mailId", "routes/manage/outbox-mail.tsx"),
       route("dialogue", "routes/manage/dialogue/list.tsx"),
       route("dialogue/:id", "routes/manage/dialogue/console.tsx"),
+      route("dialogue/:id/results", "routes/manage/dialogue/results.tsx"),
+      route("dialogue/:id/results.csv", "routes/manage/dialogue/results-csv.ts"),
+      route("dialogue/:id/results.xlsx", "routes/manage/dialogue/results-xlsx.ts"),
+      route("dialogue/:id/results.docx", "routes/manage/dialogue/results-docx.ts"),
       // (organisations and people routes)
       route("organisations", "routes/manage/organisations/list.tsx"),
       route("organisations/new", "routes/manage/organisations/new.tsx"),

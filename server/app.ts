@@ -27,11 +27,13 @@ export interface App {
 
 /**
  * The path as it goes into the request log: without the query string, and with the secret of
- * invitation and reset links replaced, since a log line must not be enough to accept an
- * invitation or set somebody's password.
+ * invitation, reset and shared-results links replaced, since a log line must not be enough to
+ * accept an invitation, set somebody's password or read a session's shared results.
  */
 export function loggedPath(url: string | undefined): string {
-  return (url ?? "").split("?")[0]!.replace(/^\/(invitation|reset-password)\/[^/]+/, "/$1/:token");
+  return (url ?? "")
+    .split("?")[0]!
+    .replace(/^\/(invitation|reset-password|s)\/[^/]+/, "/$1/:token");
 }
 
 const projectDir = fileURLToPath(new URL("../", import.meta.url));

@@ -1,0 +1,87 @@
+import type { ReactNode } from "react";
+import type { SessionResults as Data } from "../../../core/dialogue/sessionResults.ts";
+import { percentOf } from "../../../core/dialogue/resultsText.ts";
+import { useT } from "../../lib/i18n.ts";
+import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
+import { ResultsView } from "./ResultsView.tsx";
+
+/**
+ * The whole of a session's results: who took part (by sector), then every question under its
+ * theme with its chart and table. The results page and the shared link both show this; what
+ * they pass in decides what is shown (the shared link never carries names).
+ */
+export function SessionResults({ results, date }: { results: Data; date: string }) {
+  const t = useT();
+  const lang = results.session.language;
+  const total = results.questions.length;
+  const themes: { id: string; title: string; items: Data["questions"] }[] = [];
+  for (const q of results.questions) {
+    const last = themes[themes.length - 1];
+    if (last && last.id === q.theme.id) last.items.push(q);
+    else themes.push({ id: q.theme.id, title: q.theme.title[lang], items: [q] });
+  }
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        {t("dialogueResults.held", { date })} ·{" "}
+        {t("dialogueResults.participants", { count: results.participants })}
+      </p>
+      {results.sectorMix.length > 0 ? (
+        <section aria-labelledby="sector-mix" className="lr-section">
+          <h2 className="utrecht-heading-2" id="sector-mix">
+            {t("dialogueResults.sectorMix")}
+          </h2>
+          <DataTable
+            caption={t("dialogueResults.sectorMix")}
+            hideCaption
+            columns={[
+              t("dialogueResults.sector"),
+              { label: t("dialogue.participants"), numeric: true },
+              { label: t("dialogueResults.percent"), numeric: true },
+            ]}
+          >
+            {results.sectorMix.map((s) => (
+              <Row key={s.sector ?? "none"}>
+                <RowHeader>
+                  {s.sector ? t(`sectors.${s.sector}`) : t("dialogueResults.noSectorGiven")}
+                </RowHeader>
+                <Cell numeric>{s.count}</Cell>
+                <Cell numeric>{percentOf(s.count, results.participants)}%</Cell>
+              </Row>
+            ))}
+          </DataTable>
+        </section>
+      ) : null}
+      {themes.map((theme) => (
+        <section
+          key={theme.id}
+          aria-labelledby={`theme-${theme.id}`}
+          className="lr-section lr-results-theme"
+        >
+          <h2 className="utrecht-heading-2" id={`theme-${theme.id}`} lang={lang}>
+            {theme.title}
+          </h2>
+          {theme.items.map((q) => (
+            <Question key={q.question.id} id={`question-${q.question.id}`}>
+              <p className="utrecht-paragraph lr-muted">
+                {t("dialogueResults.questionOf", { index: q.index + 1, total })}
+              </p>
+              <h3 className="utrecht-heading-3" id={`question-${q.question.id}`} lang={lang}>
+                {q.question.prompt[lang]}
+              </h3>
+              <ResultsView question={q.question} results={q.results} lang={lang} open={q.open} />
+            </Question>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Question({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <article aria-labelledby={id} className="lr-results-question">
+      {children}
+    </article>
+  );
+}
