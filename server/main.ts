@@ -2,6 +2,7 @@ import "./production.ts";
 import { mkdirSync } from "node:fs";
 import pino from "pino";
 import { seedDemoIfEmpty } from "../cli/seedDemo.ts";
+import { anonymiseExpiredDialogue } from "../core/dialogue/anonymiseExpired.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./env.server.ts";
 
@@ -29,6 +30,17 @@ if (config.SEED_DEMO === "true") {
     );
   }
 }
+
+// Retention of live dialogue answers: until there is a job runner, this process anonymises sessions
+// past their region's retention period at start and every six hours (core/dialogue/anonymiseExpired.ts).
+const anonymiseDialogue = () =>
+  anonymiseExpiredDialogue(app.handle.db)
+    .then((done) => {
+      if (done.sessions > 0) log.info(done, "anonymised dialogue sessions past retention");
+    })
+    .catch((err: unknown) => log.error({ err }, "anonymising dialogue sessions failed"));
+void anonymiseDialogue();
+setInterval(() => void anonymiseDialogue(), 6 * 60 * 60 * 1000).unref();
 
 app.server.listen(config.PORT, config.HOST, () => {
   log.info({ url: config.publicUrl, database: app.handle.kind }, "Lerende Regio is listening");
