@@ -64,7 +64,6 @@ export const dialogueResults: CatalogOf<typeof nl> = {
     shareOff:
       "Sharing is off. Turn sharing on to make a link with which anyone can see these results, without an account and without names.",
     shareOn: "Sharing is on. Anyone with this link sees the results, without names:",
-    shareLinkLabel: "Link to share",
     shareStart: "Turn sharing on",
     shareStop: "Turn sharing off",
     shareStarted: "Sharing is now on.",

@@ -65,7 +65,6 @@ export const dialogueResults = {
     shareOff:
       "Delen staat uit. Zet delen aan om een link te maken waarmee iedereen deze uitkomsten kan bekijken, zonder account en zonder namen.",
     shareOn: "Delen staat aan. Iedereen met deze link ziet de uitkomsten, zonder namen:",
-    shareLinkLabel: "Link om te delen",
     shareStart: "Delen aanzetten",
     shareStop: "Delen uitzetten",
     shareStarted: "Delen staat nu aan.",

@@ -40,7 +40,8 @@ describe("ResultsView", () => {
     expect(html).toMatch(
       /aria-label="Staafdiagram van de antwoorden: Appels 3 keer \(75%\); Peren 1 keer \(25%\)\."/,
     );
-    expect(html).toContain("width:75%");
+    expect(html).toContain("width:max(2px, 75%)");
+    expect(html).not.toContain("width:0%");
     expect(html).toContain("<summary>Toon als tabel</summary>");
     expect(html).toContain("<table");
     // Per sector, with the catalog's sector names.

@@ -27,15 +27,16 @@ function Bar({
   variant?: "desired";
 }) {
   return (
-    <div className="lr-bar">
-      <span className="lr-bar__label">{label}</span>
-      <span className="lr-bar__track">
+    <div className="lr-rbar">
+      <span className="lr-rbar__label">{label}</span>
+      <span className="lr-rbar__track">
         <span
-          className={variant ? `lr-bar__fill lr-bar__fill--${variant}` : "lr-bar__fill"}
-          style={{ width: `${Math.max(0, Math.min(100, width))}%` }}
+          className={variant ? `lr-rbar__fill lr-rbar__fill--${variant}` : "lr-rbar__fill"}
+          // Nothing is no bar at all; anything more shows at least a sliver.
+          style={{ width: width > 0 ? `max(2px, ${Math.min(100, width)}%)` : "0" }}
         />
       </span>
-      <span className="lr-bar__value">{value}</span>
+      <span className="lr-rbar__value">{value}</span>
     </div>
   );
 }

@@ -101,11 +101,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
           <>
             <p className="utrecht-paragraph">{t("dialogueResults.shareOn")}</p>
             <p className="utrecht-paragraph lr-share-link">
-              <a
-                className="utrecht-link"
-                href={shareUrl}
-                aria-label={t("dialogueResults.shareLinkLabel")}
-              >
+              <a className="utrecht-link" href={shareUrl}>
                 {shareUrl}
               </a>
             </p>
