@@ -99,6 +99,14 @@ export interface OutboxTable {
   claimed_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** Calendar invites and the like, delivered with the mail. */
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface DialogueTemplateTable {
@@ -158,6 +166,108 @@ export interface DialogueAnswerTable {
   updated_at: Generated<Timestamp>;
 }
 
+export type EventKind =
+  "knowledge_session" | "workshop" | "development_session" | "network_meeting";
+export type EventMode = "on_site" | "online" | "hybrid";
+export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
+
+export interface EventSeriesTable {
+  id: Generated<string>;
+  region_id: string;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  registration_mode: Generated<"series" | "event">;
+  created_at: CreatedAt;
+}
+
+export interface EventTable {
+  id: Generated<string>;
+  region_id: string;
+  series_id: string | null;
+  slug: string;
+  kind: EventKind;
+  title: string;
+  summary: Generated<string>;
+  programme: Generated<string>;
+  language: Generated<Locale>;
+  mode: EventMode;
+  address: Generated<string>;
+  room: Generated<string>;
+  online_url: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  organisers: Generated<string>;
+  facilitators: Generated<string>;
+  cost_note: Generated<string>;
+  capacity: number | null;
+  waitlist: Generated<boolean>;
+  registration_deadline: Timestamp | null;
+  registration_closed: Generated<boolean>;
+  invitation_only: Generated<boolean>;
+  reminder_days: number | null;
+  questions: ColumnType<unknown, string | undefined, string>;
+  follow_up_url: Generated<string>;
+  status: Generated<"draft" | "published" | "cancelled">;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  anonymised_at: Timestamp | null;
+}
+
+export interface RegistrationTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  event_id: string;
+  region_id: string;
+  email: string;
+  name: string;
+  organisation: Generated<string>;
+  sector: string | null;
+  role: Generated<string>;
+  answers: ColumnType<Record<string, unknown>, string | undefined, string>;
+  diet: Generated<string>;
+  accessibility: Generated<string>;
+  language: Generated<Locale>;
+  status: RegistrationStatus;
+  consent_at: Timestamp;
+  checked_in_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  promoted_at: Timestamp | null;
+  anonymised_at: Timestamp | null;
+}
+
+export interface EventInvitationTable {
+  id: Generated<string>;
+  event_id: string;
+  token_hash: string;
+  label: Generated<string>;
+  max_uses: number | null;
+  uses: Generated<number>;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
+export interface JobTable {
+  id: Generated<string>;
+  key: string;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  done_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   regions: RegionTable;
   users: UserTable;
@@ -172,6 +282,12 @@ export interface Database {
   dialogue_sessions: DialogueSessionTable;
   dialogue_participants: DialogueParticipantTable;
   dialogue_answers: DialogueAnswerTable;
+  event_series: EventSeriesTable;
+  events: EventTable;
+  registrations: RegistrationTable;
+  event_invitations: EventInvitationTable;
+  jobs: JobTable;
+  app_secrets: AppSecretTable;
 }
 
 export type Region = Selectable<RegionTable>;

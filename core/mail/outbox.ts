@@ -1,11 +1,14 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "../../db/client.ts";
+import type { MailAttachment } from "../../db/schema.ts";
 
 export interface MailMessage {
   regionId: string | null;
   to: string;
   subject: string;
   text: string;
+  /** Calendar invites and the like; kept in the outbox row so a retry sends them too. */
+  attachments?: MailAttachment[];
 }
 
 export interface MailLog {
@@ -37,6 +40,7 @@ export async function queueMail(db: Db, mail: MailMessage): Promise<void> {
       to_address: mail.to,
       subject: mail.subject,
       body_text: mail.text,
+      attachments: JSON.stringify(mail.attachments ?? []),
     })
     .execute();
 }
@@ -110,7 +114,7 @@ export class Mailer {
             .forUpdate()
             .skipLocked(),
         )
-        .returning(["id", "to_address", "subject", "body_text"])
+        .returning(["id", "to_address", "subject", "body_text", "attachments"])
         .execute();
       let failed = false;
       for (const row of batch) {
@@ -120,6 +124,11 @@ export class Mailer {
             to: row.to_address,
             subject: row.subject,
             text: row.body_text,
+            attachments: row.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: a.content,
+            })),
           });
           await this.db
             .updateTable("outbox")

@@ -2,7 +2,20 @@ import { admin } from "./admin.ts";
 import { common } from "./common.ts";
 import { dialogue } from "./dialogue.ts";
 import { dialogueResults } from "./dialogueResults.ts";
+import { dialogueTemplates } from "./dialogueTemplates.ts";
+import { dialogueThemes } from "./dialogueThemes.ts";
+import { events } from "./events.ts";
 import { people } from "./people.ts";
 import { regions } from "./regions.ts";
 
-export const en = { ...common, ...dialogue, ...dialogueResults, ...regions, ...people, ...admin };
+export const en = {
+  ...common,
+  ...dialogue,
+  ...dialogueTemplates,
+  ...dialogueResults,
+  ...dialogueThemes,
+  ...events,
+  ...regions,
+  ...people,
+  ...admin,
+};

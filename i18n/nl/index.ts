@@ -2,8 +2,21 @@ import { admin } from "./admin.ts";
 import { common } from "./common.ts";
 import { dialogue } from "./dialogue.ts";
 import { dialogueResults } from "./dialogueResults.ts";
+import { dialogueTemplates } from "./dialogueTemplates.ts";
+import { dialogueThemes } from "./dialogueThemes.ts";
+import { events } from "./events.ts";
 import { people } from "./people.ts";
 import { regions } from "./regions.ts";
 
 /** Namespaces are merged at the top level; each file owns its own top-level keys. */
-export const nl = { ...common, ...dialogue, ...dialogueResults, ...regions, ...people, ...admin };
+export const nl = {
+  ...common,
+  ...dialogue,
+  ...dialogueTemplates,
+  ...dialogueResults,
+  ...dialogueThemes,
+  ...events,
+  ...regions,
+  ...people,
+  ...admin,
+};
