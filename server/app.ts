@@ -9,6 +9,9 @@ import type { RouterContext } from "react-router";
 import type { Services } from "../app/lib/services.server.ts";
 import { createLoginLimiter } from "../core/accounts/signIn.ts";
 import { LiveHub } from "../core/dialogue/liveHub.ts";
+import { eventJobHandlers } from "../core/events/eventJobs.ts";
+import { createRegistrationLimiter } from "../core/events/registrationLimiter.ts";
+import { JobRunner } from "../core/jobs/jobs.ts";
 import { Mailer } from "../core/mail/outbox.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
@@ -56,6 +59,12 @@ export async function createApp(
     }));
   await migrate(handle);
   const mailer = new Mailer(handle.db, config.SMTP_URL, config.MAIL_FROM, log);
+  const jobs = new JobRunner(
+    handle.db,
+    eventJobHandlers({ publicUrl: config.publicUrl }),
+    (err) => log.error({ err: err instanceof Error ? err.message : String(err) }, "job failed"),
+    () => void mailer.kick(),
+  );
   const services: Services = {
     db: handle.db,
     config,
@@ -63,6 +72,8 @@ export async function createApp(
     log,
     loginLimiter: createLoginLimiter(),
     live: new LiveHub(handle.db, { log }),
+    registrationLimiter: createRegistrationLimiter(config.REGISTRATIONS_PER_CLIENT_PER_MINUTE),
+    jobs,
   };
 
   const buildDir = resolve(projectDir, config.BUILD_DIR) + "/";
@@ -119,6 +130,8 @@ export async function createApp(
   void mailer.kick();
   const retry = setInterval(() => void mailer.kick(), 60_000);
   retry.unref();
+  // Reminders and follow-ups that fell due while the process was down run now, then every 30 s.
+  jobs.start(30_000);
 
   const live = attachLive(server, services.live, handle.db, log);
 
@@ -128,6 +141,7 @@ export async function createApp(
     services,
     async close() {
       clearInterval(retry);
+      await jobs.stop();
       await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -22,6 +22,7 @@ const schema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   NODE_ENV: z.string().default("production"),
   BUILD_DIR: z.string().min(1).default("build"),
+  REGISTRATIONS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; secureCookies: boolean };

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import pino from "pino";
 import { seedDemoIfEmpty } from "../cli/seedDemo.ts";
 import { anonymiseExpiredDialogue } from "../core/dialogue/anonymiseExpired.ts";
+import { anonymiseExpiredRegistrations } from "../core/events/cancelRegistration.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./env.server.ts";
 
@@ -31,14 +32,19 @@ if (config.SEED_DEMO === "true") {
   }
 }
 
-// Retention of live dialogue answers: until there is a job runner, this process anonymises sessions
-// past their region's retention period at start and every six hours (core/dialogue/anonymiseExpired.ts).
+// Retention: at start and every six hours, dialogue sessions and event registrations past their
+// region's retention period lose what identifies people (both are idempotent sweeps, so a restart
+// or a second process repeats nothing).
 const anonymiseDialogue = () =>
-  anonymiseExpiredDialogue(app.handle.db)
-    .then((done) => {
-      if (done.sessions > 0) log.info(done, "anonymised dialogue sessions past retention");
+  Promise.all([
+    anonymiseExpiredDialogue(app.handle.db),
+    anonymiseExpiredRegistrations(app.handle.db),
+  ])
+    .then(([dialogue, registrations]) => {
+      if (dialogue.sessions > 0 || registrations > 0)
+        log.info({ ...dialogue, registrations }, "anonymised personal data past retention");
     })
-    .catch((err: unknown) => log.error({ err }, "anonymising dialogue sessions failed"));
+    .catch((err: unknown) => log.error({ err }, "anonymising past retention failed"));
 void anonymiseDialogue();
 setInterval(() => void anonymiseDialogue(), 6 * 60 * 60 * 1000).unref();
 

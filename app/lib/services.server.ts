@@ -4,6 +4,8 @@ import type { Db } from "../../db/client.ts";
 import type { LoginLimiter } from "../../core/accounts/signIn.ts";
 import type { SessionUser } from "../../core/accounts/sessions.ts";
 import type { LiveHub } from "../../core/dialogue/liveHub.ts";
+import type { RegistrationLimiter } from "../../core/events/registrationLimiter.ts";
+import type { JobRunner } from "../../core/jobs/jobs.ts";
 import type { Mailer } from "../../core/mail/outbox.ts";
 import type { Locale } from "../../i18n/index.ts";
 import type { Config } from "../../server/env.server.ts";
@@ -17,6 +19,10 @@ export interface Services {
   loginLimiter: LoginLimiter;
   /** Live dialogue sessions of this process (WebSocket clients, batched answer commits). */
   live: LiveHub;
+  /** Sign-up limits per client and per e-mail address for public registration forms. */
+  registrationLimiter: RegistrationLimiter;
+  /** Durable jobs (reminders, follow-ups): kick it after planning one that may be due now. */
+  jobs: JobRunner;
 }
 
 /** What the root middleware learns about the request: who, in which language, with which CSRF token. */

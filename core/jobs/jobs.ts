@@ -110,11 +110,19 @@ export class JobRunner {
   private db: Db;
   private handlers: Record<string, JobHandler>;
   private onError: (err: unknown) => void;
+  private afterRound: (ran: number) => void;
 
-  constructor(db: Db, handlers: Record<string, JobHandler>, onError: (err: unknown) => void) {
+  /** `afterRound` runs when a round did work, e.g. to deliver the mail the jobs queued. */
+  constructor(
+    db: Db,
+    handlers: Record<string, JobHandler>,
+    onError: (err: unknown) => void,
+    afterRound: (ran: number) => void = () => undefined,
+  ) {
     this.db = db;
     this.handlers = handlers;
     this.onError = onError;
+    this.afterRound = afterRound;
   }
 
   start(everyMs = 30_000): void {
@@ -126,6 +134,10 @@ export class JobRunner {
   kick(): Promise<number> {
     if (this.running) return this.running;
     this.running = runDueJobs(this.db, this.handlers)
+      .then((ran) => {
+        if (ran > 0) this.afterRound(ran);
+        return ran;
+      })
       .catch((err: unknown) => {
         this.onError(err);
         return 0;
