@@ -53,29 +53,7 @@ async function signInAndStart(title: string): Promise<{ facilitator: Page; code:
 
 describe("a live dialogue session, in a real browser", () => {
   it("lets a facilitator start a session and a participant without JavaScript join and answer", async () => {
-    const facilitator = await newPage();
-    await visit(facilitator, `${app.url}/login`);
-    await facilitator.getByLabel("E-mailadres").fill(app.demo.email);
-    await facilitator.getByLabel("Wachtwoord", { exact: true }).fill(app.demo.password);
-    await submit(
-      facilitator,
-      () => facilitator.getByRole("button", { name: "Inloggen" }).click(),
-      `${app.url}/`,
-      facilitator.getByRole("heading", { name: "Mijn regio's" }),
-    );
-
-    await visit(facilitator, `${app.url}/manage/${REGION}/dialogue`);
-    await facilitator.getByLabel("Titel van de sessie").fill("Kennissessie lerende regio");
-    await submit(
-      facilitator,
-      () => facilitator.getByRole("button", { name: "Sessie starten" }).click(),
-      (url) => /\/dialogue\/[0-9a-f-]{36}$/.test(url.pathname),
-      facilitator.getByRole("heading", { level: 1, name: "Kennissessie lerende regio" }),
-    );
-    const code = (await facilitator.locator(".lr-join__code strong").textContent())!.replace(
-      " ",
-      "",
-    );
+    const { facilitator, code } = await signInAndStart("Kennissessie lerende regio");
     const consoleUrl = facilitator.url();
     await submit(
       facilitator,
