@@ -145,6 +145,31 @@ export class LiveHub {
     if (row) await this.applyRow(s, row);
   }
 
+  /**
+   * Called after answers were hidden or put into themes over HTTP: re-reads the current question's
+   * answers and pushes fresh results. Moderation comes from the database; an answer committed
+   * while this read ran is already newer in the hub and stays.
+   */
+  async reloadAnswers(sessionId: string): Promise<void> {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    const questionId = s.questionId;
+    const rows = await answersOf(this.db, sessionId, questionId);
+    if (s.questionId !== questionId) return;
+    for (const r of rows) {
+      const cached = s.answers.get(r.participant_id);
+      if (cached) Object.assign(cached, { hidden: r.hidden, theme: r.theme_label });
+      else
+        s.answers.set(r.participant_id, {
+          value: r.value,
+          sector: r.sector,
+          hidden: r.hidden,
+          theme: r.theme_label,
+        });
+    }
+    this.markDirty(s);
+  }
+
   private async loadSession(row: SessionRow): Promise<LiveSession> {
     let s = this.sessions.get(row.id);
     if (!s) {

@@ -48,7 +48,7 @@ describe("proposing themes for open answers", () => {
       [ZORG, /zorg|personeel/],
       [ENERGIE, /energie|warmtenet/],
     ] as const) {
-      const theme = themeOf(themes, ids, texts, group[0]);
+      const theme = themeOf(themes, ids, texts, group[0]!);
       expect(theme.answerIds.map((id) => texts[ids.indexOf(id)])).toEqual(
         expect.arrayContaining([...group]),
       );
