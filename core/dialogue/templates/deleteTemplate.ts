@@ -1,0 +1,20 @@
+import { fail, ok, type Result } from "../../shared/result.ts";
+import type { RegionScope } from "../../shared/scope.ts";
+import { isId } from "../../shared/validate.ts";
+import { canManageTemplates } from "./templateQueries.ts";
+
+/**
+ * Deletes one of the region's own templates. Sessions started from it are not touched: each
+ * session keeps its own copy of the template it started with.
+ */
+export async function deleteTemplate(scope: RegionScope, id: unknown): Promise<Result<null>> {
+  if (!canManageTemplates(scope)) return fail("errors.forbidden");
+  if (!isId(id)) return fail("errors.notFound");
+  const deleted = await scope.db
+    .deleteFrom("dialogue_templates")
+    .where("region_id", "=", scope.regionId)
+    .where("id", "=", id)
+    .returning("id")
+    .executeTakeFirst();
+  return deleted ? ok(null) : fail("errors.notFound");
+}
