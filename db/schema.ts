@@ -268,6 +268,134 @@ export interface AppSecretTable {
   created_at: CreatedAt;
 }
 
+export type ContributionKind = "dream" | "dilemma" | "idea" | "question" | "other";
+export type ContributionOrigin = "answer" | "group_note" | "form" | "import" | "manual";
+export type ActionStatus = "idea" | "planned" | "running" | "done" | "stopped";
+
+export interface HarvestTable {
+  id: Generated<string>;
+  region_id: string;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  language: Generated<Locale>;
+  strategic_themes: ColumnType<string[], string | undefined, string>;
+  form_open: Generated<boolean>;
+  publication_title: Generated<string>;
+  introduction: Generated<string>;
+  publication_public: Generated<boolean>;
+  agenda_public: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface HarvestSourceTable {
+  harvest_id: string;
+  dialogue_session_id: string | null;
+  event_id: string | null;
+}
+
+export interface HarvestThemeTable {
+  id: Generated<string>;
+  harvest_id: string;
+  label: string;
+  summary: Generated<string>;
+  strategic_theme: Generated<string>;
+  position: Generated<number>;
+  origin: Generated<"proposed" | "curated">;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ContributionTable {
+  id: Generated<string>;
+  harvest_id: string;
+  region_id: string;
+  text: string;
+  kind: Generated<ContributionKind>;
+  origin: ContributionOrigin;
+  source_session_id: string | null;
+  source_question_id: string | null;
+  source_participant_id: string | null;
+  source_label: Generated<string>;
+  source_theme: Generated<string>;
+  sector: string | null;
+  tags: ColumnType<string[], string | undefined, string>;
+  hidden: Generated<boolean>;
+  merged_into_id: string | null;
+  theme_id: string | null;
+  theme_locked: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface HarvestQuoteTable {
+  theme_id: string;
+  contribution_id: string;
+  position: Generated<number>;
+}
+
+export interface ActionTable {
+  id: Generated<string>;
+  region_id: string;
+  harvest_id: string | null;
+  title: string;
+  goal: Generated<string>;
+  owner_organisation: Generated<string>;
+  partners: Generated<string>;
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<ActionStatus>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ActionProgressTable {
+  id: Generated<string>;
+  action_id: string;
+  note: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ActionSourceTable {
+  action_id: string;
+  theme_id: string | null;
+  contribution_id: string | null;
+}
+
+export interface CoalitionTable {
+  id: Generated<string>;
+  region_id: string;
+  title: string;
+  lead_name: Generated<string>;
+  lead_organisation: Generated<string>;
+  way_of_working: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CoalitionActionTable {
+  coalition_id: string;
+  action_id: string;
+}
+
+export interface CoalitionMemberTable {
+  id: Generated<string>;
+  coalition_id: string;
+  name: string;
+  email: string | null;
+  organisation: Generated<string>;
+  sector: string | null;
+  perspective: string | null;
+  note: Generated<string>;
+  status: Generated<"interested" | "member" | "declined">;
+  consent_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   regions: RegionTable;
   users: UserTable;
@@ -288,6 +416,17 @@ export interface Database {
   event_invitations: EventInvitationTable;
   jobs: JobTable;
   app_secrets: AppSecretTable;
+  harvests: HarvestTable;
+  harvest_sources: HarvestSourceTable;
+  harvest_themes: HarvestThemeTable;
+  contributions: ContributionTable;
+  harvest_quotes: HarvestQuoteTable;
+  actions: ActionTable;
+  action_progress: ActionProgressTable;
+  action_sources: ActionSourceTable;
+  coalitions: CoalitionTable;
+  coalition_actions: CoalitionActionTable;
+  coalition_members: CoalitionMemberTable;
 }
 
 export type Region = Selectable<RegionTable>;
