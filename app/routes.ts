@@ -39,6 +39,8 @@ export default [
       route("outbox", "routes/manage/outbox.tsx"),
       route("outbox/:mailId", "routes/manage/outbox-mail.tsx"),
       route("dialogue", "routes/manage/dialogue/list.tsx"),
+      route("dialogue/templates", "routes/manage/dialogue/templates.tsx"),
+      route("dialogue/templates/:id", "routes/manage/dialogue/template-edit.tsx"),
       route("dialogue/:id", "routes/manage/dialogue/console.tsx"),
       route("dialogue/:id/results", "routes/manage/dialogue/results.tsx"),
       route("dialogue/:id/results.csv", "routes/manage/dialogue/results-csv.ts"),

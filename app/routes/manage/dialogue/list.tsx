@@ -3,7 +3,7 @@ import type { Route } from "./+types/list";
 import { createSession } from "../../../../core/dialogue/createSession.ts";
 import { formatJoinCode } from "../../../../core/dialogue/joinCode.ts";
 import { listSessions } from "../../../../core/dialogue/queries.ts";
-import { BUILTIN_TEMPLATES } from "../../../../core/dialogue/templates/index.ts";
+import { templateChoices } from "../../../../core/dialogue/templates/templateQueries.ts";
 import {
   Field,
   FormError,
@@ -31,7 +31,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       participants: Number(s.participants),
       created_at: new Date(s.created_at).toISOString(),
     })),
-    templates: BUILTIN_TEMPLATES.map((b) => ({ key: b.key, title: b.template.title })),
+    // Built-in templates first, then the region's own.
+    templates: await templateChoices(scope),
     title: `${requestT(context)("dialogue.title")} · ${region.name}`,
   };
 }
@@ -68,9 +69,14 @@ export default function DialogueList({ loaderData }: Route.ComponentProps) {
           <SelectField
             name="template"
             label={t("dialogue.template")}
-            options={templates.map((tp) => ({ value: tp.key, label: tp.title[locale] }))}
+            options={templates.map((tp) => ({ value: tp.value, label: tp.title[locale] }))}
             errors={fieldErrors}
           />
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to={`/manage/${region.slug}/dialogue/templates`}>
+              {t("dialogueTemplates.manageLink")}
+            </Link>
+          </p>
           <SelectField
             name="language"
             label={t("dialogue.language")}
