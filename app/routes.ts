@@ -42,6 +42,7 @@ export default [
       route("dialogue/templates", "routes/manage/dialogue/templates.tsx"),
       route("dialogue/templates/:id", "routes/manage/dialogue/template-edit.tsx"),
       route("dialogue/:id", "routes/manage/dialogue/console.tsx"),
+      route("dialogue/:id/answers/:questionId", "routes/manage/dialogue/answers.tsx"),
       route("dialogue/:id/results", "routes/manage/dialogue/results.tsx"),
       route("dialogue/:id/results.csv", "routes/manage/dialogue/results-csv.ts"),
       route("dialogue/:id/results.xlsx", "routes/manage/dialogue/results-xlsx.ts"),

@@ -110,6 +110,13 @@ describe("proposing themes for open answers", () => {
     expect(proposeThemes(answers(["stage", "stages lopen"]), "nl").map((t) => t.answerIds)).toEqual(
       [["a0", "a1"]],
     );
+    // Repeated answers on two subjects: two themes, not one.
+    expect(
+      proposeThemes(answers(["stage", "Stage!", "zorg", "de zorg"]), "nl").map((t) => t.answerIds),
+    ).toEqual([
+      ["a0", "a1"],
+      ["a2", "a3"],
+    ]);
     const same = proposeThemes(answers(Array(6).fill("Meer stageplaatsen!")), "nl");
     expect(same).toHaveLength(1);
     expect(same[0]!.answerIds).toHaveLength(6);

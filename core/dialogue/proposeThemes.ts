@@ -202,7 +202,7 @@ function chooseK(vectors: number[][], distinct: number, maxThemes: number): numb
   const ceiling = Math.min(maxThemes, distinct);
   if (ceiling <= 1) return 1;
   const guess = Math.min(ceiling, Math.max(1, Math.round(Math.sqrt(n / 2))));
-  if (n > SILHOUETTE_LIMIT || ceiling < 2 || distinct < 3) return guess;
+  if (n > SILHOUETTE_LIMIT || n < 3) return guess;
   const distance = vectors.map((a) => vectors.map((b) => Math.max(0, 1 - dot(a, b))));
   let best = { k: guess, score: -Infinity };
   for (let k = 2; k <= Math.min(ceiling, n - 1); k++) {

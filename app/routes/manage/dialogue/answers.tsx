@@ -1,0 +1,406 @@
+import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
+import type { Route } from "./+types/answers";
+import {
+  applyProposedThemes,
+  clearThemes,
+  findOpenQuestion,
+  hideAnswer,
+  listOpenAnswers,
+  mergeThemes,
+  moveAnswer,
+  renameTheme,
+  THEME_LABEL_MAX,
+} from "../../../../core/dialogue/moderateAnswers.ts";
+import type { Result } from "../../../../core/shared/result.ts";
+import {
+  FormError,
+  Notice,
+  PostForm,
+  SubmitButton,
+  useFieldErrors,
+} from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { formObject, intent } from "../../../lib/form.server.ts";
+import { useT } from "../../../lib/i18n.ts";
+import {
+  getServices,
+  notFound,
+  refusedChange,
+  requestT,
+  requireRegion,
+} from "../../../lib/request.server.ts";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: loaderData?.title }];
+}
+
+const DONE = ["proposed", "hidden", "shown", "moved", "renamed", "merged", "cleared"] as const;
+type Done = (typeof DONE)[number];
+
+interface AnswerView {
+  participantId: string;
+  text: string;
+  hidden: boolean;
+  name: string | null;
+}
+
+interface ThemeView {
+  label: string;
+  answers: AnswerView[];
+  visible: number;
+  hidden: number;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const found = await listOpenAnswers(scope, params.id, params.questionId);
+  if (!found.ok) notFound(context);
+  const { session, question, answers } = found.value;
+  const lang = session.language;
+  const byTheme = new Map<string | null, AnswerView[]>();
+  for (const a of answers) {
+    const list = byTheme.get(a.theme) ?? [];
+    list.push({
+      participantId: a.participantId,
+      text: a.text,
+      hidden: a.hidden,
+      name: a.name,
+    });
+    byTheme.set(a.theme, list);
+  }
+  const view = (label: string, list: AnswerView[]): ThemeView => ({
+    label,
+    answers: list,
+    visible: list.filter((a) => !a.hidden).length,
+    hidden: list.filter((a) => a.hidden).length,
+  });
+  const themes = [...byTheme]
+    .filter((e): e is [string, AnswerView[]] => e[0] !== null)
+    .map(([label, list]) => view(label, list))
+    .sort(
+      (a, b) =>
+        b.visible - a.visible ||
+        b.answers.length - a.answers.length ||
+        a.label.localeCompare(b.label),
+    );
+  const unthemed = byTheme.get(null);
+  return {
+    title: `${requestT(context)("dialogueThemes.title")} · ${session.title}`,
+    region: { slug: region.slug },
+    session: { id: session.id, title: session.title },
+    prompt: question.prompt[lang],
+    total: answers.length,
+    themes,
+    unthemed: unthemed ? view("", unthemed) : null,
+  };
+}
+
+type Failure = Extract<Result<unknown>, { ok: false }>;
+
+/** Every change is a plain form post; connected screens hear of it through the live hub. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  // Another region's session, an unknown question or one that is not open: 404, whatever was posted.
+  const found = await findOpenQuestion(scope, params.id, params.questionId);
+  if (!found.ok) notFound(context);
+  const sessionId = found.value.session.id;
+  const questionId = found.value.question.id;
+  const form = await request.formData();
+  const input = formObject(form);
+  const kind = intent(form);
+  const run = async (): Promise<Result<unknown> | null> => {
+    switch (kind) {
+      case "hide":
+      case "show":
+        return hideAnswer(scope, sessionId, questionId, {
+          participantId: input.participantId,
+          hidden: kind === "hide",
+        });
+      case "move": {
+        const typed = typeof input.newTheme === "string" ? input.newTheme.trim() : "";
+        return moveAnswer(scope, sessionId, questionId, {
+          participantId: input.participantId,
+          theme: typed || input.theme,
+        });
+      }
+      case "rename":
+        return renameTheme(scope, sessionId, questionId, input);
+      case "merge":
+        return mergeThemes(scope, sessionId, questionId, input);
+      case "propose":
+        return applyProposedThemes(scope, sessionId, questionId);
+      case "clear":
+        return clearThemes(scope, sessionId, questionId);
+      default:
+        return null;
+    }
+  };
+  const result = await run();
+  if (!result) throw data({ message: requestT(context)("errors.badRequest") }, { status: 400 });
+  if (!result.ok) return refusedChange(context, result as Failure, kind, null);
+  await getServices(context).live.reloadAnswers(sessionId);
+  const done: Record<string, Done> = {
+    hide: "hidden",
+    show: "shown",
+    move: "moved",
+    rename: "renamed",
+    merge: "merged",
+    propose: "proposed",
+    clear: "cleared",
+  };
+  return redirect(
+    `/manage/${region.slug}/dialogue/${sessionId}/answers/${questionId}?done=${done[kind]}`,
+  );
+}
+
+function AnswerRow({
+  answer,
+  labels,
+  current,
+}: {
+  answer: AnswerView;
+  labels: string[];
+  current: string;
+}) {
+  const t = useT();
+  // Which answer a control acts on, for screen readers that list controls out of their row.
+  const which = answer.text.length > 80 ? `${answer.text.slice(0, 80)}…` : answer.text;
+  return (
+    <Row>
+      <RowHeader>{answer.text}</RowHeader>
+      <Cell>{answer.name ?? t("dialogueThemes.anonymous")}</Cell>
+      <Cell>{answer.hidden ? t("dialogueThemes.hidden") : t("dialogueThemes.visible")}</Cell>
+      <Cell>
+        <PostForm className="lr-inline-form">
+          <input type="hidden" name="participantId" value={answer.participantId} />
+          {answer.hidden ? (
+            <SubmitButton name="_intent" value="show" kind="secondary">
+              {t("dialogueThemes.show")}
+              <span className="lr-visually-hidden">: {which}</span>
+            </SubmitButton>
+          ) : (
+            <SubmitButton name="_intent" value="hide" kind="secondary">
+              {t("dialogueThemes.hide")}
+              <span className="lr-visually-hidden">: {which}</span>
+            </SubmitButton>
+          )}
+        </PostForm>
+        <PostForm className="lr-inline-form">
+          <input type="hidden" name="_intent" value="move" />
+          <input type="hidden" name="participantId" value={answer.participantId} />
+          <label className="utrecht-form-label" htmlFor={`move-${answer.participantId}`}>
+            {t("dialogueThemes.moveTo")}
+            <span className="lr-visually-hidden">: {which}</span>
+          </label>
+          <select
+            id={`move-${answer.participantId}`}
+            name="theme"
+            className="utrecht-select utrecht-select--html-select"
+            defaultValue={current}
+          >
+            <option value="">{t("dialogueThemes.noTheme")}</option>
+            {labels.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+          <label className="utrecht-form-label" htmlFor={`new-${answer.participantId}`}>
+            {t("dialogueThemes.newTheme")}
+            <span className="lr-visually-hidden">: {which}</span>
+          </label>
+          <input
+            id={`new-${answer.participantId}`}
+            name="newTheme"
+            type="text"
+            maxLength={THEME_LABEL_MAX}
+            className="utrecht-textbox utrecht-textbox--html-input"
+          />
+          <SubmitButton kind="secondary">
+            {t("dialogueThemes.move")}
+            <span className="lr-visually-hidden">: {which}</span>
+          </SubmitButton>
+        </PostForm>
+      </Cell>
+    </Row>
+  );
+}
+
+function AnswersTable({
+  theme,
+  caption,
+  labels,
+}: {
+  theme: ThemeView;
+  caption: string;
+  labels: string[];
+}) {
+  const t = useT();
+  return (
+    <DataTable
+      caption={caption}
+      hideCaption
+      columns={[
+        t("dialogueThemes.answer"),
+        t("dialogueThemes.from"),
+        t("dialogueThemes.status"),
+        t("app.actions"),
+      ]}
+    >
+      {theme.answers.map((a) => (
+        <AnswerRow key={a.participantId} answer={a} labels={labels} current={theme.label} />
+      ))}
+    </DataTable>
+  );
+}
+
+export default function Answers({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const { fieldErrors, error } = useFieldErrors(actionData);
+  const [params] = useSearchParams();
+  const { region, session, prompt, total, themes, unthemed } = loaderData;
+  const done = params.get("done");
+  const labels = themes.map((th) => th.label);
+  const firstFieldError = fieldErrors ? Object.values(fieldErrors)[0] : undefined;
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t("dialogueThemes.title")}</h1>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">{prompt}</p>
+      <p className="utrecht-paragraph">{t("dialogueThemes.intro")}</p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/manage/${region.slug}/dialogue/${session.id}`}>
+          {t("dialogueThemes.back")}
+        </Link>
+      </p>
+      {done && (DONE as readonly string[]).includes(done) && !actionData ? (
+        <Notice>{t(`dialogueThemes.done.${done}`)}</Notice>
+      ) : null}
+      <FormError error={firstFieldError ?? error} />
+      {total === 0 ? (
+        <p className="utrecht-paragraph">{t("dialogueThemes.none")}</p>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">{t("dialogueThemes.proposeHint")}</p>
+          <div className="lr-actions">
+            <PostForm>
+              <SubmitButton name="_intent" value="propose">
+                {t("dialogueThemes.propose")}
+              </SubmitButton>
+            </PostForm>
+            {themes.length > 0 ? (
+              <PostForm>
+                <SubmitButton name="_intent" value="clear" kind="danger">
+                  {t("dialogueThemes.clear")}
+                </SubmitButton>
+              </PostForm>
+            ) : null}
+          </div>
+
+          <section aria-labelledby="overview" className="lr-section">
+            <h2 className="utrecht-heading-2" id="overview">
+              {t("dialogueThemes.overview")}
+            </h2>
+            <DataTable
+              caption={t("dialogueThemes.overviewCaption")}
+              hideCaption
+              columns={[
+                null,
+                { label: t("dialogueThemes.count"), numeric: true },
+                { label: t("dialogueThemes.hiddenCount"), numeric: true },
+              ]}
+            >
+              {[...themes, ...(unthemed ? [unthemed] : [])].map((th) => (
+                <Row key={th.label}>
+                  <RowHeader>{th.label || t("dialogueThemes.unthemed")}</RowHeader>
+                  <Cell numeric>{th.visible}</Cell>
+                  <Cell numeric>{th.hidden}</Cell>
+                </Row>
+              ))}
+            </DataTable>
+          </section>
+
+          {unthemed ? (
+            <section aria-labelledby="unthemed" className="lr-section">
+              <h2 className="utrecht-heading-2" id="unthemed">
+                {t("dialogueThemes.unthemed")}
+              </h2>
+              <p className="utrecht-paragraph">
+                {t("dialogueThemes.counts", { visible: unthemed.visible, hidden: unthemed.hidden })}
+              </p>
+              <AnswersTable
+                theme={unthemed}
+                caption={t("dialogueThemes.caption", { theme: t("dialogueThemes.unthemed") })}
+                labels={labels}
+              />
+            </section>
+          ) : null}
+
+          {themes.map((th, i) => (
+            <section aria-labelledby={`theme-${i}`} className="lr-section" key={th.label}>
+              <h2 className="utrecht-heading-2" id={`theme-${i}`}>
+                {t("dialogueThemes.theme", { theme: th.label })}
+              </h2>
+              <p className="utrecht-paragraph">
+                {t("dialogueThemes.counts", { visible: th.visible, hidden: th.hidden })}
+              </p>
+              <div className="lr-actions">
+                <PostForm className="lr-inline-form">
+                  <input type="hidden" name="_intent" value="rename" />
+                  <input type="hidden" name="from" value={th.label} />
+                  <label className="utrecht-form-label" htmlFor={`rename-${i}`}>
+                    {t("dialogueThemes.renameLabel", { theme: th.label })}
+                  </label>
+                  <input
+                    id={`rename-${i}`}
+                    name="to"
+                    type="text"
+                    required
+                    maxLength={THEME_LABEL_MAX}
+                    defaultValue={th.label}
+                    className="utrecht-textbox utrecht-textbox--html-input"
+                  />
+                  <SubmitButton kind="secondary">
+                    {t("dialogueThemes.rename")}
+                    <span className="lr-visually-hidden">: {th.label}</span>
+                  </SubmitButton>
+                </PostForm>
+                {themes.length > 1 ? (
+                  <PostForm className="lr-inline-form">
+                    <input type="hidden" name="_intent" value="merge" />
+                    <input type="hidden" name="from" value={th.label} />
+                    <label className="utrecht-form-label" htmlFor={`merge-${i}`}>
+                      {t("dialogueThemes.mergeLabel", { theme: th.label })}
+                    </label>
+                    <select
+                      id={`merge-${i}`}
+                      name="into"
+                      className="utrecht-select utrecht-select--html-select"
+                    >
+                      {labels
+                        .filter((l) => l !== th.label)
+                        .map((l) => (
+                          <option key={l} value={l}>
+                            {l}
+                          </option>
+                        ))}
+                    </select>
+                    <SubmitButton kind="secondary">
+                      {t("dialogueThemes.merge")}
+                      <span className="lr-visually-hidden">: {th.label}</span>
+                    </SubmitButton>
+                  </PostForm>
+                ) : null}
+              </div>
+              <AnswersTable
+                theme={th}
+                caption={t("dialogueThemes.caption", { theme: th.label })}
+                labels={labels}
+              />
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { CatalogOf } from "../catalog.ts";
+import type { dialogueThemes as nl } from "../nl/dialogueThemes.ts";
+
+export const dialogueThemes: CatalogOf<typeof nl> = {
+  dialogueThemes: {
+    title: "Sort answers",
+    link: "Sort answers",
+    intro:
+      "Hide answers that do not belong on the screen and sort the rest into themes. Hidden answers count nowhere and participants do not see them.",
+    back: "Back to the console",
+    propose: "Propose themes",
+    proposeHint:
+      "Only answers without a theme get a proposal. What you renamed, merged or moved yourself stays as it is.",
+    clear: "Clear all themes",
+    none: "No answers to this question yet.",
+    unthemed: "Without a theme",
+    theme: "Theme: {{theme}}",
+    counts: "{{visible}} visible, {{hidden}} hidden",
+    caption: "Answers in {{theme}}",
+    answer: "Answer",
+    from: "From",
+    anonymous: "anonymous",
+    status: "Status",
+    hidden: "Hidden",
+    visible: "Visible",
+    hide: "Hide",
+    show: "Show",
+    moveTo: "Move to theme",
+    newTheme: "Or a new theme",
+    noTheme: "(no theme)",
+    move: "Move",
+    renameLabel: "New name for {{theme}}",
+    rename: "Rename",
+    mergeLabel: "Merge {{theme}} into",
+    merge: "Merge",
+    overview: "Themes",
+    overviewCaption: "Number of answers per theme",
+    count: "Visible",
+    hiddenCount: "Hidden",
+    done: {
+      proposed: "Themes proposed for the answers without a theme.",
+      hidden: "The answer is hidden.",
+      shown: "The answer is visible again.",
+      moved: "The answer has been moved.",
+      renamed: "The theme has a new name.",
+      merged: "The themes have been merged.",
+      cleared: "All themes have been cleared.",
+    },
+    unknownTheme: "This theme no longer exists. Refresh the page and try again.",
+    chooseTheme: "Choose another theme to merge with.",
+  },
+};
