@@ -48,6 +48,8 @@ interface LiveSession {
   seq: number;
   dirty: boolean;
   timer: NodeJS.Timeout | null;
+  /** When the last coalesced results went out (performance.now()). */
+  lastResultsAt: number;
   /** Fires when the facilitator's countdown runs out, to tell every screen that answering closed. */
   countdown: NodeJS.Timeout | null;
   loading: Promise<void> | null;
@@ -184,6 +186,7 @@ export class LiveHub {
         seq: 0,
         dirty: false,
         timer: null,
+        lastResultsAt: 0,
         countdown: null,
         loading: null,
       };
@@ -386,15 +389,21 @@ export class LiveHub {
     if (this.queue.length > 0) this.scheduleFlush();
   }
 
+  /**
+   * At most one results message per window, sent at the start of a window rather than its end:
+   * the first answer after a quiet spell shows at once, a stream of answers shows every window.
+   */
   private markDirty(s: LiveSession): void {
     s.dirty = true;
     if (s.timer) return;
+    const wait = Math.max(0, s.lastResultsAt + this.resultsMs - performance.now());
     s.timer = setTimeout(() => {
       s.timer = null;
       if (!s.dirty) return;
       s.dirty = false;
+      s.lastResultsAt = performance.now();
       this.sendResults(s, [...s.watchers, ...(s.row.resultsVisible ? s.participants : [])]);
-    }, this.resultsMs);
+    }, wait);
   }
 
   private sendResults(s: LiveSession, to: Iterable<Client>): void {
