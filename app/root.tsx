@@ -147,6 +147,8 @@ export function ErrorBoundary() {
   }
   return (
     <Shell>
+      {/* An error page has no route meta; React puts this title in the head. */}
+      <title>{title}</title>
       <h1 className="utrecht-heading-1">{title}</h1>
       <p className="utrecht-paragraph">{message}</p>
       <p className="utrecht-paragraph">

@@ -24,6 +24,16 @@ export default [
   // Public pages of a region: anyone may see these.
   route("r/:slug", "routes/public/region.tsx"),
   route("r/:slug/logo", "routes/public/logo.ts"),
+  route("r/:slug/privacy", "routes/public/privacy.tsx"),
+  // Events: the agenda (also as an iCalendar feed), an event's page with its registration form,
+  // a series, and the page behind the link in a registrant's mails (no account: a signed link).
+  route("r/:slug/events", "routes/public/events/agenda.tsx"),
+  route("r/:slug/agenda.ics", "routes/public/events/agenda-ics.ts"),
+  route("r/:slug/events/:eventSlug", "routes/public/events/event.tsx"),
+  route("r/:slug/events/:eventSlug/calendar.ics", "routes/public/events/event-ics.ts"),
+  route("r/:slug/series/:seriesSlug", "routes/public/events/series.tsx"),
+  route("registration/erased", "routes/public/registration-erased.tsx"),
+  route("registration/:token", "routes/public/registration.tsx"),
   // Results a facilitator shares by link: anyone with the link, only while sharing is on.
   route("s/:token", "routes/public/shared-results.tsx"),
 

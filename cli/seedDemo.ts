@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { hashPassword } from "../core/accounts/password.ts";
+import { slugFrom } from "../core/events/editEvent.ts";
+import { scheduleEventJobs } from "../core/events/eventJobs.ts";
+import { parseLocalDateTime, toLocalInput } from "../core/events/time.ts";
 import type { Sector } from "../core/regions/sectors.ts";
 
 export const DEMO_EMAIL = "demo@lerenderegio.nl";
@@ -51,6 +54,55 @@ const people: { name: string; org: number; perspectives: string[]; expertise: st
     expertise: ["ouderenzorg", "personeelstekort"],
   },
   { name: "Noor Visser", org: 7, perspectives: ["work"], expertise: ["duurzaam bouwen"] },
+];
+
+const DAY = 24 * 3600 * 1000;
+
+/** 14:30 Amsterdam time, `days` days from now: the demo's agenda is always upcoming. */
+function afternoon(days: number, time: string): Date {
+  const day = toLocalInput(new Date(Date.now() + days * DAY)).slice(0, 10);
+  return parseLocalDateTime(`${day}T${time}`)!;
+}
+
+const place = {
+  mode: "on_site",
+  address: "HAN, Ruitenberglaan 26, 6826 CC Arnhem",
+  room: "A.1.01",
+  organisers: "Kenniscentrum Publieke Zaak (HAN), in opdracht van Stichting IKPOB",
+  reminder_days: 2,
+} as const;
+
+/** Two knowledge sessions in a series, after the invitation the project started from. */
+const sessions = [
+  {
+    days: 42,
+    title: "Kennissessie: op weg naar een lerende regio",
+    summary:
+      "In een lerende regio werken overheden, kennisinstellingen, maatschappelijke organisaties, ondernemers en bewoners samen aan kennis over complexe vraagstukken in het sociaal domein. In deze eerste kennissessie wisselen we ervaring en kennis uit over samenwerkend leren en innovatie.",
+    programme:
+      "Uit landelijk onderzoek blijkt dat er veel ervaring is opgebouwd met lerende regio's in andere sectoren, zoals de bouw, techniek en landbouw. Zijn die inzichten ook bruikbaar in het sociaal domein?\n\nAan bod komen:\n- werkzame elementen bij het inrichten van systematische kennisontwikkeling en -toepassing\n- terugkerende patronen in leerprocessen in netwerken die tot innovatie leiden\n\n14:30 Welkom\n14:45 Ervaringen uit andere sectoren\n15:30 Gesprek in groepen\n16:15 Oogst en vooruitblik",
+    // Small on purpose: the demo shows the waitlist at work with the second registration.
+    capacity: 1,
+    questions: [
+      {
+        id: "uitkomst",
+        kind: "yesno",
+        label: "Wil je na afloop de uitkomsten ontvangen?",
+        options: [],
+        required: false,
+      },
+    ],
+  },
+  {
+    days: 161,
+    title: "Kennissessie 2: een gezamenlijk handvat",
+    summary:
+      "Het vervolg op de eerste kennissessie: samen ontwikkelen we een handvat met de succesfactoren voor lerende regio's in het sociaal domein.",
+    programme:
+      "We bouwen voort op de opbrengst van de eerste sessie: wat zijn succesfactoren voor lerende regio's? Het volledige programma volgt.",
+    capacity: 40,
+    questions: [],
+  },
 ];
 
 /**
@@ -120,6 +172,42 @@ export async function seedDemoIfEmpty(
         })),
       )
       .execute();
+    const series = await trx
+      .insertInto("event_series")
+      .values({
+        region_id: region.id,
+        slug: "op-weg-naar-een-lerende-regio",
+        title: "Op weg naar een lerende regio",
+        description:
+          "Hoe kunnen we van elkaar leren en tot een gezamenlijk handvat komen? Dat verkennen we in twee kennissessies. Je meldt je per sessie aan.",
+        registration_mode: "event",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const e of sessions) {
+      const event = await trx
+        .insertInto("events")
+        .values({
+          ...place,
+          region_id: region.id,
+          series_id: series.id,
+          slug: slugFrom(e.title),
+          kind: "knowledge_session",
+          title: e.title,
+          summary: e.summary,
+          programme: e.programme,
+          starts_at: afternoon(e.days, "14:30"),
+          ends_at: afternoon(e.days, "16:30"),
+          capacity: e.capacity,
+          waitlist: true,
+          questions: JSON.stringify(e.questions),
+          status: "published",
+          created_by: user.id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await scheduleEventJobs(trx, event.id);
+    }
   });
   return { regionName, email: DEMO_EMAIL, password };
 }

@@ -30,13 +30,14 @@ export interface App {
 
 /**
  * The path as it goes into the request log: without the query string, and with the secret of
- * invitation, reset and shared-results links replaced, since a log line must not be enough to
- * accept an invitation, set somebody's password or read a session's shared results.
+ * invitation, reset, shared-results and registration links replaced, since a log line must not be
+ * enough to accept an invitation, set somebody's password, read a session's shared results or
+ * cancel somebody's registration.
  */
 export function loggedPath(url: string | undefined): string {
   return (url ?? "")
     .split("?")[0]!
-    .replace(/^\/(invitation|reset-password|s)\/[^/]+/, "/$1/:token");
+    .replace(/^\/(invitation|reset-password|s|registration)\/[^/]+/, "/$1/:token");
 }
 
 const projectDir = fileURLToPath(new URL("../", import.meta.url));

@@ -257,14 +257,18 @@ export async function registerForSeries(
 ): Promise<Result<{ outcomes: { eventId: string; status: string }[] }>> {
   const events = await db
     .selectFrom("events")
-    .select(["id", "questions"])
+    .select(["id", "questions", "starts_at"])
     .where("series_id", "=", seriesId)
     .where("status", "=", "published")
     .where("starts_at", ">", opts.now ?? new Date())
     .orderBy("id")
     .execute();
   if (events.length === 0) return fail("events.notOpen");
-  const parsed = parseRegistration(events[0]!.questions, input);
+  // The series form asks the questions of its first session (the list is in lock order, by id).
+  const first = events.reduce((a, b) =>
+    new Date(b.starts_at).getTime() < new Date(a.starts_at).getTime() ? b : a,
+  );
+  const parsed = parseRegistration(first.questions, input);
   if (!parsed.ok) return parsed;
   if (parsed.value.v.website.trim() !== "") return ok({ outcomes: [] });
   return db.transaction().execute(async (trx) => {

@@ -133,9 +133,11 @@ export const registrationSchema = z.object({
   role: optionalText(200),
   diet: optionalText(500),
   accessibility: optionalText(500),
+  // A checkbox left unticked is not sent at all. `.default("")`, not `.optional()`: zod skips the
+  // refinement of an optional key that is absent, which would let a registration without consent in.
   consent: z
     .union([z.string(), z.boolean()])
-    .optional()
+    .default("")
     .refine((v) => v === "on" || v === true || v === "true", { message: "events.consentNeeded" }),
   website: z.string().max(1000).default(""),
 });

@@ -1,10 +1,18 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
+export interface ReceivedAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** Parts of a multipart mail other than its text (calendar invites). */
+  attachments: ReceivedAttachment[];
 }
 
 export interface TestSmtp {
@@ -46,31 +54,75 @@ function decodeWords(value: string): string {
     );
 }
 
-/**
- * Just enough MIME for what the app sends: one text/plain part, in 7bit, quoted-printable or
- * base64. A full parser would be another dependency for no gain here.
- */
-export function parseMail(raw: string, recipients: string[]): ReceivedMail {
+interface Part {
+  headers: Map<string, string>;
+  body: string;
+}
+
+function splitPart(raw: string): Part {
   const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
-  const body = raw.slice(split).replace(/^\r?\n\r?\n/, "");
+  const head = (split < 0 ? raw : raw.slice(0, split)).replace(/\r?\n[ \t]+/g, " ");
+  const body = split < 0 ? "" : raw.slice(split).replace(/^\r?\n\r?\n/, "");
   const headers = new Map<string, string>();
   for (const line of head.split(/\r?\n/)) {
     const colon = line.indexOf(":");
     if (colon > 0)
       headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
-  const encoding = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
+  return { headers, body };
+}
+
+function decodeBody(part: Part): string {
+  const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
   const text =
     encoding === "quoted-printable"
-      ? decodeQuotedPrintable(body)
+      ? decodeQuotedPrintable(part.body)
       : encoding === "base64"
-        ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-        : body;
+        ? Buffer.from(part.body.replace(/\s+/g, ""), "base64").toString("utf8")
+        : part.body;
+  return text.replace(/\r\n/g, "\n");
+}
+
+/** The leaf parts of a (possibly nested) multipart body, in order. */
+function leaves(part: Part): Part[] {
+  const type = part.headers.get("content-type") ?? "text/plain";
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!type.toLowerCase().startsWith("multipart/") || !boundary) return [part];
+  return part.body
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((chunk) => !chunk.startsWith("--"))
+    .flatMap((chunk) => leaves(splitPart(chunk.replace(/^\r?\n/, ""))));
+}
+
+/**
+ * Just enough MIME for what the app sends: a text/plain body in 7bit, quoted-printable or
+ * base64, alone or in a multipart mail with attachments (calendar invites). A full parser would
+ * be another dependency for no gain here.
+ */
+export function parseMail(raw: string, recipients: string[]): ReceivedMail {
+  const mail = splitPart(raw);
+  const parts = leaves(mail);
+  const isAttachment = (p: Part) =>
+    /attachment|filename=/i.test(p.headers.get("content-disposition") ?? "") ||
+    /name=/i.test(p.headers.get("content-type") ?? "");
+  const textPart =
+    parts.find(
+      (p) =>
+        !isAttachment(p) && /^text\/plain/i.test(p.headers.get("content-type") ?? "text/plain"),
+    ) ?? parts[0]!;
   return {
     to: recipients,
-    subject: decodeWords(headers.get("subject") ?? ""),
-    text: text.replace(/\r\n/g, "\n"),
+    subject: decodeWords(mail.headers.get("subject") ?? ""),
+    text: decodeBody(textPart),
+    attachments: parts.filter(isAttachment).map((p) => ({
+      filename:
+        /filename="?([^";]+)"?/i.exec(p.headers.get("content-disposition") ?? "")?.[1] ??
+        /name="?([^";]+)"?/i.exec(p.headers.get("content-type") ?? "")?.[1] ??
+        "",
+      contentType: (p.headers.get("content-type") ?? "").split(";")[0]!.trim(),
+      content: decodeBody(p),
+    })),
   };
 }
 

@@ -105,6 +105,32 @@ export const events: CatalogOf<typeof nl> = {
     eraseButton: "Erase my details",
     erasedDone: "Your details have been erased. This link no longer works.",
     onlineLink: "Link for taking part online",
+    // Public pages: agenda, event page, registration form, registrant's page
+    agendaLink: "See the agenda of events",
+    backToAgenda: "All events of the region",
+    subscribeTitle: "In your own calendar",
+    subscribeHint:
+      "Subscribe your calendar app to this address, and new events appear by themselves:",
+    alsoOnline: "also online",
+    byInvitation: "By invitation.",
+    deadlineTitle: "Registration",
+    requiredNote: "Fields without “(optional)” are required.",
+    readPrivacy: "Read the privacy statement",
+    registeredAgain:
+      "Had you registered before? Then we send your confirmation again; it says whether you have a place.",
+    registerAnother: "Register someone else",
+    registeredSeries:
+      "Done! Check your mail: for every event of the series you receive a confirmation with a link to cancel.",
+    seriesKind: "Series of events",
+    past: "past",
+    privacyDefault:
+      "{{region}} uses your details only to organise events: your name, e-mail address, organisation and what you fill in when registering. We share them with nobody outside the organisation and anonymise them {{months}} months after the event.",
+    privacyRights:
+      "With the link in your confirmation mail you can always view or cancel your registration and have your details erased.",
+    eventTitle: "Event",
+    onlineLinkLater: "You receive the link for taking part online as soon as you have a place.",
+    cancelTitle: "Cancel",
+    erasedTitle: "Details erased",
   },
   eventMail: {
     greeting: "Dear {{name}},",

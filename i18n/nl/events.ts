@@ -104,6 +104,32 @@ export const events = {
     eraseButton: "Wis mijn gegevens",
     erasedDone: "Je gegevens zijn gewist. Deze link werkt niet meer.",
     onlineLink: "Link voor online deelname",
+    // Public pages: agenda, event page, registration form, registrant's page
+    agendaLink: "Bekijk de agenda met bijeenkomsten",
+    backToAgenda: "Alle bijeenkomsten van de regio",
+    subscribeTitle: "In je eigen agenda",
+    subscribeHint:
+      "Abonneer je agenda-app op dit adres, dan verschijnen nieuwe bijeenkomsten vanzelf:",
+    alsoOnline: "ook online",
+    byInvitation: "Op uitnodiging.",
+    deadlineTitle: "Aanmelden",
+    requiredNote: "Velden zonder „(optioneel)” zijn verplicht.",
+    readPrivacy: "Lees de privacyverklaring",
+    registeredAgain:
+      "Had je je al eerder aangemeld? Dan sturen we je bevestiging opnieuw; daarin staat of je een plaats hebt.",
+    registerAnother: "Nog iemand aanmelden",
+    registeredSeries:
+      "Gelukt! Kijk in je mail: voor elke bijeenkomst van de reeks krijg je een bevestiging met een link om af te zeggen.",
+    seriesKind: "Reeks bijeenkomsten",
+    past: "voorbij",
+    privacyDefault:
+      "{{region}} gebruikt je gegevens alleen om bijeenkomsten te organiseren: je naam, e-mailadres, organisatie en wat je bij je aanmelding invult. We delen ze met niemand buiten de organisatie en anonimiseren ze {{months}} maanden na de bijeenkomst.",
+    privacyRights:
+      "Via de link in je bevestigingsmail kun je je aanmelding altijd bekijken, afzeggen en je gegevens laten wissen.",
+    eventTitle: "Bijeenkomst",
+    onlineLinkLater: "De link voor online deelname krijg je zodra je een plaats hebt.",
+    cancelTitle: "Afzeggen",
+    erasedTitle: "Gegevens gewist",
   },
   eventMail: {
     greeting: "Beste {{name}},",

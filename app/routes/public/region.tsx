@@ -57,6 +57,11 @@ export default function PublicRegion({ loaderData }: Route.ComponentProps) {
       <Shell brand={<RegionBrand region={region} />}>
         <h1 className="utrecht-heading-1">{region.name}</h1>
         <Paragraphs text={region.description} />
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to={`/r/${region.slug}/events`}>
+            {t("events.agendaLink")}
+          </Link>
+        </p>
         {challenges.length > 0 ? (
           <section aria-labelledby="challenges">
             <h2 className="utrecht-heading-2" id="challenges">
