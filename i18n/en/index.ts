@@ -5,6 +5,7 @@ import { dialogueResults } from "./dialogueResults.ts";
 import { dialogueTemplates } from "./dialogueTemplates.ts";
 import { dialogueThemes } from "./dialogueThemes.ts";
 import { events } from "./events.ts";
+import { harvest } from "./harvest.ts";
 import { people } from "./people.ts";
 import { regions } from "./regions.ts";
 
@@ -15,6 +16,7 @@ export const en = {
   ...dialogueResults,
   ...dialogueThemes,
   ...events,
+  ...harvest,
   ...regions,
   ...people,
   ...admin,

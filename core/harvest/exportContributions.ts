@@ -1,0 +1,73 @@
+import { stringify } from "csv-stringify/sync";
+import { translator, type Locale } from "../../i18n/index.ts";
+import { guardFormula } from "../people/peopleTable.ts";
+import { fail, ok, type Result } from "../shared/result.ts";
+import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { findHarvest, listContributionsForExport, type ContributionFilters } from "./queries.ts";
+
+export interface ContributionsFile {
+  body: Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+/** The import's columns first, so an exported file can be imported into another harvest. */
+const COLUMNS = [
+  "text",
+  "kind",
+  "sector",
+  "source",
+  "theme",
+  "tags",
+  "origin",
+  "grouped",
+  "hidden",
+  "merged",
+] as const;
+
+/**
+ * The contributions the filters match as CSV, in the reader's language (semicolons for Dutch
+ * spreadsheets, commas for English ones; a byte order mark so that Excel reads UTF-8). No names:
+ * contributions carry none. Facilitators and up, like the list.
+ */
+export async function exportContributionsCsv(
+  scope: RegionScope,
+  harvestId: string,
+  filters: ContributionFilters,
+  locale: Locale,
+): Promise<Result<ContributionsFile>> {
+  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
+  const harvest = await findHarvest(scope, harvestId);
+  if (!harvest) return fail("errors.notFound");
+  const t = translator(locale);
+  const rows = await listContributionsForExport(scope, harvest.id, filters);
+  const csv = stringify(
+    [
+      COLUMNS.map((c) => t(`harvest.columns.${c}`)),
+      ...rows.map((r) => [
+        r.text,
+        t(`harvest.kinds.${r.kind}`),
+        r.sector ? t(`sectors.${r.sector}`) : "",
+        r.sourceLabel,
+        r.sourceTheme,
+        r.tags.join(", "),
+        t(`harvest.origins.${r.origin}`),
+        r.theme?.label ?? "",
+        r.hidden ? t("harvest.yes") : "",
+        r.merged.map((m) => m.text).join(" | "),
+      ]),
+    ],
+    {
+      bom: true,
+      delimiter: locale === "nl" ? ";" : ",",
+      record_delimiter: "windows",
+      cast: { string: guardFormula },
+    },
+  );
+  const date = new Date().toISOString().slice(0, 10);
+  return ok({
+    body: new TextEncoder().encode(csv),
+    contentType: "text/csv; charset=utf-8",
+    fileName: `${t("harvest.exportFileName")}-${harvest.slug}-${date}.csv`,
+  });
+}

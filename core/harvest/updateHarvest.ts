@@ -1,0 +1,33 @@
+import { sql } from "kysely";
+import { fail, ok, type Result } from "../shared/result.ts";
+import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { isId, validate } from "../shared/validate.ts";
+import { harvestSchema } from "./createHarvest.ts";
+
+/** Changes a harvest's title, description, language, strategic themes and whether its form is open. */
+export async function updateHarvest(
+  scope: RegionScope,
+  harvestId: string,
+  input: unknown,
+): Promise<Result<{ id: string }>> {
+  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!isId(harvestId)) return fail("errors.notFound");
+  const parsed = validate(harvestSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const row = await scope.db
+    .updateTable("harvests")
+    .set({
+      title: v.title,
+      description: v.description,
+      language: v.language,
+      strategic_themes: JSON.stringify(v.strategicThemes),
+      form_open: v.formOpen,
+      updated_at: sql`now()`,
+    })
+    .where("region_id", "=", scope.regionId)
+    .where("id", "=", harvestId)
+    .returning("id")
+    .executeTakeFirst();
+  return row ? ok(row) : fail("errors.notFound");
+}
