@@ -155,6 +155,9 @@ export function checkAnswers(
     const raw = input[`q_${q.id}`];
     const given = typeof raw === "string" ? raw.trim() : "";
     if (given.length > 2000) return { ok: false, field: `q_${q.id}`, key: "validation.tooLong" };
+    // PostgreSQL's jsonb cannot hold a NUL character; typed text never has one.
+    if (given.includes("\u0000"))
+      return { ok: false, field: `q_${q.id}`, key: "validation.invalid" };
     if (q.kind === "yesno") {
       if (given !== "" && given !== "yes" && given !== "no")
         return { ok: false, field: `q_${q.id}`, key: "validation.choice" };

@@ -311,6 +311,7 @@ describe("registering without JavaScript", () => {
       .set({
         questions: JSON.stringify([
           { id: "c3", kind: "yesno", label: "Blijf je eten?", options: [], required: true },
+          { id: "t4", kind: "text", label: "Opmerkingen", options: [], required: false },
         ]),
       })
       .where("id", "=", event.id)
@@ -320,6 +321,13 @@ describe("registering without JavaScript", () => {
     const missing = await visitor.post(path, person(uniqueEmail()));
     expect(missing.status).toBe(400);
     expect(await missing.text()).toContain('id="field-q_c3-error"');
+    const hostile = await visitor.post(path, {
+      ...person(uniqueEmail()),
+      q_c3: "yes",
+      q_t4: "<script>alert(1)</script>\u0000",
+    });
+    expect(hostile.status).toBe(400);
+    expect(await hostile.text()).not.toContain("<script>alert(1)</script>");
     const answered = await visitor.post(path, { ...person(uniqueEmail()), q_c3: "yes" });
     expect(answered.status).toBe(302);
     expect((await rows(event.id))[0]!.answers).toEqual({ c3: true });
