@@ -59,7 +59,10 @@ const url = z
   .trim()
   .max(1000, { error: () => "validation.tooLong|1000" })
   .default("")
-  .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), { message: "events.url" });
+  // (A NUL character is not whitespace, but PostgreSQL cannot store it.)
+  .refine((v) => v === "" || (/^https?:\/\/\S+$/.test(v) && !v.includes("\u0000")), {
+    message: "events.url",
+  });
 
 export const eventSchema = z
   .object({

@@ -12,19 +12,24 @@ export const LIMITS = {
   tags: 30,
 } as const;
 
+/** PostgreSQL text cannot hold a NUL character; typed text never has one, so it is refused. */
+const noNul = (v: string) => !v.includes("\u0000");
+
 /** Trimmed text; an empty field after trimming counts as missing. */
 export const text = (max: number = LIMITS.shortText) =>
   z
     .string({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
-    .max(max, { error: () => `validation.tooLong|${max}` });
+    .max(max, { error: () => `validation.tooLong|${max}` })
+    .refine(noNul, { error: "validation.invalid" });
 
 export const optionalText = (max: number = LIMITS.longText) =>
   z
     .string()
     .trim()
     .max(max, { error: () => `validation.tooLong|${max}` })
+    .refine(noNul, { error: "validation.invalid" })
     .default("");
 
 export const email = () =>
