@@ -84,6 +84,36 @@ describe("bad input", () => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    const event = await s.db
+      .insertInto("events")
+      .values({
+        region_id: region.id,
+        slug: "bewaarde-bijeenkomst",
+        kind: "workshop",
+        title: "Bewaarde Bijeenkomst",
+        mode: "on_site",
+        address: "Arnhem",
+        starts_at: start,
+        ends_at: new Date(start.getTime() + 3_600_000),
+        invitation_only: true,
+        questions: JSON.stringify([
+          { id: "q1", kind: "text", label: "Vraag", options: [], required: false },
+        ]),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await s.db
+      .insertInto("registrations")
+      .values({
+        event_id: event.id,
+        region_id: region.id,
+        email: "deelnemer@example.org",
+        name: "Bewaarde Deelnemer",
+        status: "confirmed",
+        consent_at: new Date(),
+      })
+      .execute();
     client = new TestClient(s.url);
     await client.signIn(user.email, TEST_PASSWORD);
     const build = (await import(
@@ -93,6 +123,7 @@ describe("bad input", () => {
       organisations: org.id,
       people: person.id,
       members: user.id,
+      events: event.id,
     });
   });
   afterAll(async () => {
@@ -152,5 +183,12 @@ describe("bad input", () => {
     expect(
       await s.db.selectFrom("regions").select("slug").where("slug", "=", slug).executeTakeFirst(),
     ).toBeDefined();
+    expect(
+      await s.db
+        .selectFrom("registrations")
+        .select(["name", "status"])
+        .where("email", "=", "deelnemer@example.org")
+        .executeTakeFirst(),
+    ).toEqual({ name: "Bewaarde Deelnemer", status: "confirmed" });
   });
 });

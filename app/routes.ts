@@ -57,6 +57,14 @@ export default [
       route("dialogue/:id/results.csv", "routes/manage/dialogue/results-csv.ts"),
       route("dialogue/:id/results.xlsx", "routes/manage/dialogue/results-xlsx.ts"),
       route("dialogue/:id/results.docx", "routes/manage/dialogue/results-docx.ts"),
+      // (events: the organiser's side; check-in for facilitators too)
+      route("events", "routes/manage/events/list.tsx"),
+      route("events/new", "routes/manage/events/new.tsx"),
+      route("events/:id", "routes/manage/events/detail.tsx"),
+      route("events/:id/registrations", "routes/manage/events/registrations.tsx"),
+      route("events/:id/registrations.csv", "routes/manage/events/registrations-csv.ts"),
+      route("events/:id/registrations.xlsx", "routes/manage/events/registrations-xlsx.ts"),
+      route("events/:id/checkin", "routes/manage/events/checkin.tsx"),
       // (organisations and people routes)
       route("organisations", "routes/manage/organisations/list.tsx"),
       route("organisations/new", "routes/manage/organisations/new.tsx"),

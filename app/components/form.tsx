@@ -118,7 +118,7 @@ interface FieldProps {
   errors?: FieldErrors;
   description?: string;
   defaultValue?: string | number | null;
-  type?: "text" | "email" | "password" | "url" | "color" | "number" | "search";
+  type?: "text" | "email" | "password" | "url" | "color" | "number" | "search" | "datetime-local";
   required?: boolean;
   autoComplete?: string;
   maxLength?: number;

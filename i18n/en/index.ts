@@ -5,6 +5,7 @@ import { dialogueResults } from "./dialogueResults.ts";
 import { dialogueTemplates } from "./dialogueTemplates.ts";
 import { dialogueThemes } from "./dialogueThemes.ts";
 import { events } from "./events.ts";
+import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
 import { people } from "./people.ts";
 import { regions } from "./regions.ts";
@@ -16,6 +17,7 @@ export const en = {
   ...dialogueResults,
   ...dialogueThemes,
   ...events,
+  ...eventsAdmin,
   ...harvest,
   ...regions,
   ...people,

@@ -1,0 +1,22 @@
+import { data } from "react-router";
+import type { Route } from "./+types/registrations-xlsx";
+import { parseRegistrationFilter } from "../../../../core/events/adminQueries.ts";
+import { exportRegistrationsXlsx } from "../../../../core/events/exportRegistrations.ts";
+import { getRequestInfo, notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { fileResponse } from "../people/download.server.ts";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { scope } = await requireRegion(request, context, params.slug, "organiser");
+  const filter = parseRegistrationFilter(new URL(request.url).searchParams);
+  const result = await exportRegistrationsXlsx(
+    scope,
+    params.id,
+    filter,
+    getRequestInfo(context).locale,
+  );
+  if (!result.ok) {
+    if (result.error.key === "errors.notFound") notFound(context);
+    throw data({ message: requestT(context)("errors.forbidden") }, { status: 403 });
+  }
+  return fileResponse(result.value);
+}

@@ -1,0 +1,352 @@
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/registrations";
+import {
+  answerLines,
+  eventRegistrations,
+  findEventRegistration,
+  parseRegistrationFilter,
+} from "../../../../core/events/adminQueries.ts";
+import { cancelByOrganiser } from "../../../../core/events/cancelRegistration.ts";
+import { messageRegistrants } from "../../../../core/events/organise.ts";
+import { findEvent } from "../../../../core/events/queries.ts";
+import { SECTORS } from "../../../../core/regions/sectors.ts";
+import {
+  Field,
+  FormError,
+  Notice,
+  PostForm,
+  SelectField,
+  SubmitButton,
+  useFieldErrors,
+  useTranslatedOptions,
+} from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { formatDateTime, isoDate } from "../../../lib/format.ts";
+import { intent } from "../../../lib/form.server.ts";
+import { useT } from "../../../lib/i18n.ts";
+import {
+  getRequestInfo,
+  getServices,
+  notFound,
+  refusedChange,
+  requestT,
+  requireRegion,
+} from "../../../lib/request.server.ts";
+import { deliverSoon } from "./deliver.server.ts";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: loaderData?.title }];
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const event = await findEvent(scope, params.id);
+  if (!event) notFound(context);
+  const { locale } = getRequestInfo(context);
+  const t = requestT(context);
+  const filter = parseRegistrationFilter(new URL(request.url).searchParams);
+  const rows = await eventRegistrations(scope, event.id, filter);
+  const words = { yes: t("app.yes"), no: t("app.no") };
+  return {
+    region: { slug: region.slug },
+    event: { id: event.id, title: event.title, total: event.confirmed + event.waitlisted },
+    filter,
+    filtered: filter.q !== "" || filter.status !== "" || filter.sector !== "",
+    registrations: rows.map((r) => ({
+      id: r.id,
+      erased: r.anonymised_at !== null,
+      name: r.name,
+      email: r.anonymised_at === null ? r.email : "",
+      organisation: r.organisation,
+      sector: r.sector,
+      role: r.role,
+      answers: answerLines(event.questions, r.answers, words),
+      diet: r.diet,
+      accessibility: r.accessibility,
+      status: r.status,
+      waitlistPosition: r.waitlistPosition,
+      checkedIn: r.checked_in_at ? formatDateTime(r.checked_in_at, locale) : null,
+      checkedInIso: r.checked_in_at ? isoDate(r.checked_in_at) : null,
+    })),
+    title: `${t("eventsAdmin.registrationsHeading", { title: event.title })} · ${region.name}`,
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const event = await findEvent(scope, params.id);
+  if (!event) notFound(context);
+  const { publicUrl } = getServices(context).config;
+  const form = await request.formData();
+  const page = `/manage/${region.slug}/events/${event.id}/registrations`;
+  const field = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  switch (intent(form)) {
+    case "cancelRegistration": {
+      // Only a registration of this event: another event's or region's id is "not found".
+      const reg = await findEventRegistration(scope, event.id, field("registrationId"));
+      if (!reg) notFound(context);
+      const result = await cancelByOrganiser(scope, reg.id, { publicUrl });
+      if (!result.ok) return refusedChange(context, result, "cancelRegistration", undefined);
+      deliverSoon(context);
+      return redirect(
+        `${page}?done=${result.value.promoted > 0 ? "cancelledPromoted" : "cancelled"}`,
+      );
+    }
+    case "message": {
+      const values = {
+        subject: field("subject").slice(0, 1000),
+        body: field("body").slice(0, 20_000),
+        audience: field("audience"),
+      };
+      const result = await messageRegistrants(scope, event.id, values, { publicUrl });
+      if (!result.ok) return refusedChange(context, result, "message", values);
+      deliverSoon(context);
+      return redirect(`${page}?done=messageSent&n=${result.value.sent}#message`);
+    }
+    default:
+      return data(
+        { ok: false as const, error: { key: "errors.badRequest" }, intent: "unknown" as const },
+        { status: 400 },
+      );
+  }
+}
+
+/** The list's filters as a query string, so an export holds the same rows as the list. */
+function filterQuery(filter: { q: string; status: string; sector: string }): string {
+  const kept = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) kept.set(k, v);
+  const s = kept.toString();
+  return s ? `?${s}` : "";
+}
+
+export default function Registrations({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const { region, event, filter, filtered, registrations } = loaderData;
+  const sectors = useTranslatedOptions("sectors", SECTORS);
+  const cancel = useFieldErrors(
+    actionData?.intent === "cancelRegistration" ? actionData : undefined,
+  );
+  const message = useFieldErrors(actionData?.intent === "message" ? actionData : undefined);
+  const messageValues =
+    actionData?.intent === "message"
+      ? (actionData.values as { subject: string; body: string; audience: string } | undefined)
+      : undefined;
+  const eventPage = `/manage/${region.slug}/events/${event.id}`;
+  const base = `${eventPage}/registrations`;
+  const done = params.get("done");
+  const n = Number(params.get("n") ?? 0) || 0;
+  return (
+    <>
+      <p className="lr-breadcrumb">
+        <Link className="utrecht-link" to={eventPage}>
+          {t("eventsAdmin.backToEvent")}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">
+        {t("eventsAdmin.registrationsHeading", { title: event.title })}
+      </h1>
+      {done === "cancelled" ? <Notice>{t("eventsAdmin.registrationCancelled")}</Notice> : null}
+      {done === "cancelledPromoted" ? (
+        <Notice>{t("eventsAdmin.registrationCancelledPromoted")}</Notice>
+      ) : null}
+      <FormError error={cancel.error} />
+
+      <Form method="get" role="search" className="lr-filters" aria-labelledby="reg-filter">
+        <h2 className="utrecht-heading-2" id="reg-filter">
+          {t("eventsAdmin.filterTitle")}
+        </h2>
+        <Field
+          name="q"
+          type="search"
+          label={t("eventsAdmin.search")}
+          defaultValue={filter.q}
+          maxLength={200}
+        />
+        <div className="lr-filter-row">
+          <SelectField
+            name="status"
+            label={t("eventsAdmin.filterStatus")}
+            options={(["confirmed", "waitlisted", "cancelled"] as const).map((s) => ({
+              value: s,
+              label: t(`eventsAdmin.regStatuses.${s}`),
+            }))}
+            emptyLabel={t("eventsAdmin.allStatuses")}
+            defaultValue={filter.status}
+          />
+          <SelectField
+            name="sector"
+            label={t("eventsAdmin.filterSector")}
+            options={sectors}
+            emptyLabel={t("eventsAdmin.allSectors")}
+            defaultValue={filter.sector}
+          />
+        </div>
+        <div className="lr-actions">
+          <SubmitButton kind="secondary">{t("eventsAdmin.applyFilter")}</SubmitButton>
+          {filtered ? (
+            <Link className="utrecht-link" to={base}>
+              {t("eventsAdmin.clearFilter")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      <h2 className="utrecht-heading-2">{t("eventsAdmin.registrationsTitle")}</h2>
+      <p className="utrecht-paragraph" role="status">
+        {t("eventsAdmin.resultCount", { count: registrations.length })}
+      </p>
+      {registrations.length > 0 ? (
+        <p className="lr-actions">
+          <a
+            className="utrecht-link"
+            href={`${eventPage}/registrations.csv${filterQuery(filter)}`}
+            download
+          >
+            {t("eventsAdmin.exportCsv")}
+          </a>
+          <a
+            className="utrecht-link"
+            href={`${eventPage}/registrations.xlsx${filterQuery(filter)}`}
+            download
+          >
+            {t("eventsAdmin.exportXlsx")}
+          </a>
+        </p>
+      ) : null}
+      {registrations.length === 0 ? (
+        <p className="utrecht-paragraph">
+          {filtered ? t("eventsAdmin.noMatches") : t("eventsAdmin.noRegistrations")}
+        </p>
+      ) : (
+        <DataTable
+          caption={t("eventsAdmin.registrationsCaption", { title: event.title })}
+          columns={[
+            t("eventsAdmin.regName"),
+            t("eventsAdmin.regEmail"),
+            t("eventsAdmin.regOrganisation"),
+            t("eventsAdmin.regSector"),
+            t("eventsAdmin.regRole"),
+            t("eventsAdmin.regAnswers"),
+            t("eventsAdmin.regDiet"),
+            t("eventsAdmin.regAccessibility"),
+            t("eventsAdmin.regStatus"),
+            t("eventsAdmin.regCheckedIn"),
+            t("app.actions"),
+          ]}
+        >
+          {registrations.map((r) => (
+            <Row key={r.id}>
+              <RowHeader>
+                {r.erased ? (
+                  <span className="lr-muted">{t("eventsAdmin.anonymised")}</span>
+                ) : (
+                  r.name
+                )}
+              </RowHeader>
+              <Cell>
+                {r.email ? (
+                  <a className="utrecht-link" href={`mailto:${r.email}`}>
+                    {r.email}
+                  </a>
+                ) : null}
+              </Cell>
+              <Cell>{r.organisation}</Cell>
+              <Cell>{r.sector ? t(`sectors.${r.sector}`) : null}</Cell>
+              <Cell>{r.role}</Cell>
+              <Cell>
+                {r.answers.length > 0 ? (
+                  <ul className="lr-plain-list">
+                    {r.answers.map((a, i) => (
+                      <li key={i}>{a}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </Cell>
+              <Cell>{r.diet}</Cell>
+              <Cell>{r.accessibility}</Cell>
+              <Cell>
+                {r.status === "waitlisted" && r.waitlistPosition !== null
+                  ? t("eventsAdmin.waitlistPosition", { n: r.waitlistPosition })
+                  : t(`eventsAdmin.regStatuses.${r.status}`)}
+              </Cell>
+              <Cell>
+                {r.checkedIn ? (
+                  <time dateTime={r.checkedInIso ?? undefined}>{r.checkedIn}</time>
+                ) : (
+                  t("eventsAdmin.notCheckedIn")
+                )}
+              </Cell>
+              <Cell>
+                {r.status !== "cancelled" && !r.erased ? (
+                  <details className="lr-confirm">
+                    <summary>
+                      {t("eventsAdmin.cancelRegistration")}
+                      <span className="lr-visually-hidden">: {r.name}</span>
+                    </summary>
+                    <p className="utrecht-paragraph">
+                      {t("eventsAdmin.cancelRegistrationQuestion", { name: r.name })}
+                    </p>
+                    <PostForm>
+                      <input type="hidden" name="_intent" value="cancelRegistration" />
+                      <input type="hidden" name="registrationId" value={r.id} />
+                      <SubmitButton kind="danger">
+                        {t("eventsAdmin.cancelRegistrationConfirm", { name: r.name })}
+                      </SubmitButton>
+                    </PostForm>
+                  </details>
+                ) : null}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
+      )}
+
+      <section className="lr-section" id="message" aria-labelledby="message-title">
+        <h2 className="utrecht-heading-2" id="message-title">
+          {t("eventsAdmin.messageTitle")}
+        </h2>
+        {done === "messageSent" ? (
+          <Notice>{t("eventsAdmin.messageSent", { count: n })}</Notice>
+        ) : null}
+        <p className="utrecht-paragraph">{t("eventsAdmin.messageIntro")}</p>
+        <PostForm className="lr-form" noValidate aria-labelledby="message-title">
+          <input type="hidden" name="_intent" value="message" />
+          <FormError error={message.error} />
+          <Field
+            name="subject"
+            label={t("eventsAdmin.messageSubject")}
+            defaultValue={messageValues?.subject}
+            required
+            maxLength={200}
+            errors={message.fieldErrors}
+          />
+          <Field
+            name="body"
+            label={t("eventsAdmin.messageBody")}
+            defaultValue={messageValues?.body}
+            required
+            multiline
+            rows={8}
+            maxLength={10_000}
+            errors={message.fieldErrors}
+          />
+          <SelectField
+            name="audience"
+            label={t("eventsAdmin.messageAudience")}
+            options={(["all", "confirmed", "waitlisted"] as const).map((a) => ({
+              value: a,
+              label: t(`eventsAdmin.messageAudiences.${a}`),
+            }))}
+            defaultValue={messageValues?.audience ?? "all"}
+            errors={message.fieldErrors}
+          />
+          <SubmitButton>{t("eventsAdmin.messageSend")}</SubmitButton>
+        </PostForm>
+      </section>
+    </>
+  );
+}

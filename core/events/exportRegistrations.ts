@@ -1,0 +1,136 @@
+import { stringify } from "csv-stringify/sync";
+import { translator, type Locale } from "../../i18n/index.ts";
+import type { PeopleFile } from "../people/exportPeople.ts";
+import { guardFormula } from "../people/peopleTable.ts";
+import { fail, ok, type Result } from "../shared/result.ts";
+import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { answerLines, eventRegistrations, type EventRegistration } from "./adminQueries.ts";
+import { findEvent, type RegistrationFilter } from "./queries.ts";
+import type { EventQuestion } from "./schema.ts";
+
+const COLUMNS = [
+  "name",
+  "email",
+  "organisation",
+  "sector",
+  "role",
+  "answers",
+  "diet",
+  "accessibility",
+  "status",
+  "position",
+  "checkedIn",
+  "registeredAt",
+] as const;
+const WIDTHS = [28, 32, 28, 26, 24, 40, 24, 30, 14, 12, 18, 18];
+
+function dateTime(value: Date | string | null, locale: Locale): string {
+  if (!value) return "";
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    timeZone: "Europe/Amsterdam",
+    dateStyle: "short",
+    timeStyle: "short",
+  }).format(new Date(value));
+}
+
+function cells(r: EventRegistration, questions: EventQuestion[], locale: Locale): string[] {
+  const t = translator(locale);
+  const erased = r.anonymised_at !== null;
+  return [
+    erased ? t("eventsAdmin.anonymised") : r.name,
+    erased ? "" : r.email,
+    r.organisation,
+    r.sector ? t(`sectors.${r.sector}`) : "",
+    r.role,
+    answerLines(questions, r.answers, { yes: t("app.yes"), no: t("app.no") }).join("; "),
+    r.diet,
+    r.accessibility,
+    t(`eventsAdmin.regStatuses.${r.status}`),
+    r.waitlistPosition === null ? "" : String(r.waitlistPosition),
+    dateTime(r.checked_in_at, locale),
+    dateTime(r.created_at, locale),
+  ];
+}
+
+async function load(scope: RegionScope, eventId: string, filter: RegistrationFilter) {
+  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  const event = await findEvent(scope, eventId);
+  if (!event) return fail("errors.notFound");
+  const rows = await eventRegistrations(scope, event.id, filter);
+  return ok({ event, rows });
+}
+
+function fileName(slug: string, locale: Locale, extension: string): string {
+  const date = new Date().toISOString().slice(0, 10);
+  return `${translator(locale)("eventsAdmin.exportFileName")}-${slug}-${date}.${extension}`;
+}
+
+/**
+ * An event's registrations (the list's filters applied) as CSV with headers in the reader's
+ * language: semicolons for Dutch spreadsheets, commas for English ones, and a byte order mark so
+ * Excel reads UTF-8. Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
+ */
+export async function exportRegistrationsCsv(
+  scope: RegionScope,
+  eventId: string,
+  filter: RegistrationFilter,
+  locale: Locale,
+): Promise<Result<PeopleFile>> {
+  const loaded = await load(scope, eventId, filter);
+  if (!loaded.ok) return loaded;
+  const { event, rows } = loaded.value;
+  const t = translator(locale);
+  const csv = stringify(
+    [
+      COLUMNS.map((c) => t(`eventsAdmin.exportColumns.${c}`)),
+      ...rows.map((r) => cells(r, event.questions, locale)),
+    ],
+    {
+      bom: true,
+      delimiter: locale === "nl" ? ";" : ",",
+      record_delimiter: "windows",
+      cast: { string: guardFormula },
+    },
+  );
+  return ok({
+    body: new TextEncoder().encode(csv),
+    contentType: "text/csv; charset=utf-8",
+    fileName: fileName(event.slug, locale, "csv"),
+  });
+}
+
+/** The same list as an Excel workbook: a header row that stays in view, a filter, text cells. */
+export async function exportRegistrationsXlsx(
+  scope: RegionScope,
+  eventId: string,
+  filter: RegistrationFilter,
+  locale: Locale,
+): Promise<Result<PeopleFile>> {
+  const loaded = await load(scope, eventId, filter);
+  if (!loaded.ok) return loaded;
+  const { event, rows } = loaded.value;
+  const t = translator(locale);
+  // Loaded on first use: exceljs is large (see core/people/exportPeople.ts).
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = t("app.name");
+  const sheet = workbook.addWorksheet(t("eventsAdmin.exportSheetName"), {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  sheet.columns = COLUMNS.map((c, i) => ({
+    header: t(`eventsAdmin.exportColumns.${c}`),
+    key: String(i),
+    width: WIDTHS[i],
+  }));
+  sheet.getRow(1).font = { bold: true };
+  // Strings are written as text cells, never as formulas; the guard also protects whoever
+  // copies a cell into another program.
+  for (const r of rows) sheet.addRow(cells(r, event.questions, locale).map(guardFormula));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  const buffer = await workbook.xlsx.writeBuffer();
+  return ok({
+    body: new Uint8Array(buffer),
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    fileName: fileName(event.slug, locale, "xlsx"),
+  });
+}
