@@ -141,8 +141,9 @@ export async function updateEvent(
 }
 
 /**
- * Publishing puts the event on the public agenda; cancelling takes it off and tells everyone who
- * registered; "draft" hides it again.
+ * Publishing puts the event on the public agenda; "draft" hides it again; "cancelled" only takes
+ * it off. The organiser's cancel is `cancelEvent` (cancelEvent.ts), which also tells everyone who
+ * registered.
  */
 export async function setEventStatus(
   scope: RegionScope,
