@@ -47,7 +47,7 @@ export async function registrationByToken(db: Db, token: string) {
 async function cancel(
   db: Db,
   registrationId: string,
-  opts: { publicUrl: string; now?: Date; notify: boolean },
+  opts: { publicUrl: string; now?: Date; notify: "cancelled" | "cancelledByOrganiser" | null },
 ): Promise<Result<{ promoted: number; already: boolean }>> {
   return db.transaction().execute(async (trx) => {
     const reg = await trx
@@ -88,7 +88,7 @@ async function cancel(
     if (opts.notify)
       await queueEventMail(
         trx,
-        "cancelled",
+        opts.notify,
         r as unknown as MailEvent,
         { email: r.email, name: r.name, language: r.reg_language as Locale },
         { publicUrl: opts.publicUrl, token: null },
@@ -106,7 +106,7 @@ export async function cancelRegistration(
 ): Promise<Result<{ promoted: number; already: boolean }>> {
   const reg = await registrationByToken(db, token);
   if (!reg) return fail("events.linkInvalid");
-  return cancel(db, reg.id, { ...opts, notify: true });
+  return cancel(db, reg.id, { ...opts, notify: "cancelled" });
 }
 
 /** An organiser cancels someone's registration (they asked by phone, say). */
@@ -124,7 +124,7 @@ export async function cancelByOrganiser(
     .where("region_id", "=", scope.regionId)
     .executeTakeFirst();
   if (!own) return fail("errors.notFound");
-  return cancel(scope.db, registrationId, { ...opts, notify: true });
+  return cancel(scope.db, registrationId, { ...opts, notify: "cancelledByOrganiser" });
 }
 
 /** Removes what identifies the person; status, sector and attendance stay for the figures. */
@@ -159,7 +159,7 @@ export async function eraseRegistration(
   if (!reg) return fail("events.linkInvalid");
   const upcoming = new Date(reg.starts_at).getTime() > (opts.now ?? new Date()).getTime();
   if (upcoming && reg.status !== "cancelled") {
-    const cancelled = await cancel(db, reg.id, { ...opts, notify: false });
+    const cancelled = await cancel(db, reg.id, { ...opts, notify: null });
     if (!cancelled.ok) return cancelled;
   }
   await anonymiseRegistration(db, reg.id);

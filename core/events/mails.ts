@@ -30,7 +30,8 @@ export type EventMailKind =
   | "alreadyRegistered"
   | "reminder"
   | "followUp"
-  | "cancelled";
+  | "cancelled"
+  | "cancelledByOrganiser";
 
 export const eventPageUrl = (publicUrl: string, e: { region_slug: string; slug: string }) =>
   `${publicUrl}/r/${e.region_slug}/events/${e.slug}`;

@@ -170,5 +170,9 @@ export const events: CatalogOf<typeof nl> = {
       subject: "Cancelled: {{title}}",
       body: "You have cancelled your registration for {{title}}. Sorry you cannot make it.",
     },
+    cancelledByOrganiser: {
+      subject: "Your registration was cancelled: {{title}}",
+      body: "The organisers have cancelled your registration for {{title}}. If you have questions, please contact them.",
+    },
   },
 };

@@ -169,5 +169,9 @@ export const events = {
       subject: "Afgezegd: {{title}}",
       body: "Je hebt je afgemeld voor {{title}}. Jammer dat je er niet bij kunt zijn.",
     },
+    cancelledByOrganiser: {
+      subject: "Je aanmelding is geannuleerd: {{title}}",
+      body: "De organisatie heeft je aanmelding voor {{title}} geannuleerd. Heb je vragen, neem dan contact op met de organisatie.",
+    },
   },
 };
