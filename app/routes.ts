@@ -65,6 +65,8 @@ export default [
       route("events/:id/registrations.csv", "routes/manage/events/registrations-csv.ts"),
       route("events/:id/registrations.xlsx", "routes/manage/events/registrations-xlsx.ts"),
       route("events/:id/checkin", "routes/manage/events/checkin.tsx"),
+      // (harvest themes: propose, accept, rename, merge, split, move)
+      route("harvest/:id/themes", "routes/manage/harvest/themes.tsx"),
       // (organisations and people routes)
       route("organisations", "routes/manage/organisations/list.tsx"),
       route("organisations/new", "routes/manage/organisations/new.tsx"),

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { groupTexts, stemOnly } from "../core/harvest/grouping.ts";
 import { acceptTheme, proposeThemes } from "../core/harvest/themes.ts";
 import type { RegionScope } from "../core/shared/scope.ts";
@@ -143,24 +144,32 @@ for (const t of themes) await acceptTheme(scope, harvest.id, { themeId: t.id });
 let docxMs: number | null = null;
 let pdfMs: number | null = null;
 let publicationNote: string;
+// Loaded by path: the publication is another part of the harvest work and may not be there yet.
 const here = import.meta.dirname;
-if (
-  existsSync(join(here, "../core/harvest/publication.ts")) &&
-  existsSync(join(here, "../core/harvest/publicationDocx.ts")) &&
-  existsSync(join(here, "../core/harvest/publicationPdf.ts"))
-) {
-  const publication = await import("../core/harvest/publication.ts");
-  const { buildPublicationDocx } = await import("../core/harvest/publicationDocx.ts");
-  const { buildPublicationPdf } = await import("../core/harvest/publicationPdf.ts");
+const modules = ["publication", "publicationDocx", "publicationPdf"].map((m) =>
+  join(here, `../core/harvest/${m}.ts`),
+);
+if (modules.every((m) => existsSync(m))) {
+  type Model = object;
+  const [publication, docxModule, pdfModule] = (await Promise.all(
+    modules.map((m) => import(pathToFileURL(m).href)),
+  )) as [
+    {
+      publicationLook(db: unknown, regionId: string): Promise<unknown>;
+      publicationModel(scope: RegionScope, harvestId: string, lang: "nl"): Promise<Model | null>;
+    },
+    { buildPublicationDocx(model: Model, look: unknown): Promise<Buffer> },
+    { buildPublicationPdf(model: Model, look: unknown): Promise<Buffer> },
+  ];
   const look = await publication.publicationLook(db, region.id);
   started = performance.now();
   const model = await publication.publicationModel(scope, harvest.id, "nl");
   if (!model) throw new Error("no publication model");
-  const docx = await buildPublicationDocx(model, look);
+  const docx = await docxModule.buildPublicationDocx(model, look);
   docxMs = ms(started);
   started = performance.now();
   const model2 = await publication.publicationModel(scope, harvest.id, "nl");
-  const pdf = await buildPublicationPdf(model2!, look);
+  const pdf = await pdfModule.buildPublicationPdf(model2!, look);
   pdfMs = ms(started);
   publicationNote = `Word ${(docx.length / 1e6).toFixed(1)} MB, PDF ${(pdf.length / 1e6).toFixed(1)} MB`;
 } else {

@@ -614,7 +614,7 @@ function sectorOf(value: string | null): Sector | null {
 
 /**
  * Per theme, in order: its label, origin, count, sector mix, strategic theme and its first
- * contributions (`limit`, or all of them for the theme `open`), and the same for the
+ * contributions (`limit`, or all of them for the theme `open`, "none" for no theme), and the same for the
  * contributions in no theme. Only visible contributions that were not merged count.
  */
 export async function themeOverview(
@@ -625,7 +625,7 @@ export async function themeOverview(
   const harvest = await findThemeHarvest(scope, harvestId);
   if (!harvest) return null;
   const limit = Math.max(0, options.limit ?? OVERVIEW_LIMIT);
-  const open = isId(options.open) ? options.open : null;
+  const open = options.open === "none" || isId(options.open) ? options.open : null;
   const themes = await scope.db
     .selectFrom("harvest_themes")
     .select(["id", "label", "origin", "summary", "strategic_theme", "position"])

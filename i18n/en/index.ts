@@ -7,6 +7,7 @@ import { dialogueThemes } from "./dialogueThemes.ts";
 import { events } from "./events.ts";
 import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
+import { harvestThemes } from "./harvestThemes.ts";
 import { people } from "./people.ts";
 import { regions } from "./regions.ts";
 
@@ -19,6 +20,7 @@ export const en = {
   ...events,
   ...eventsAdmin,
   ...harvest,
+  ...harvestThemes,
   ...regions,
   ...people,
   ...admin,

@@ -1,0 +1,580 @@
+import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
+import type { Route } from "./+types/themes";
+import type { Result } from "../../../../core/shared/result.ts";
+import {
+  acceptTheme,
+  findThemeHarvest,
+  mergeThemes,
+  moveContribution,
+  moveTheme,
+  proposeThemes,
+  renameTheme,
+  setStrategicTheme,
+  splitTheme,
+  THEME_LABEL_MAX,
+  themeOverview,
+  type ThemeContribution,
+  type ThemeView,
+  type SectorCount,
+} from "../../../../core/harvest/themes.ts";
+import {
+  FormError,
+  Notice,
+  PostForm,
+  SubmitButton,
+  useFieldErrors,
+} from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { formObject, intent } from "../../../lib/form.server.ts";
+import { useT } from "../../../lib/i18n.ts";
+import { notFound, refusedChange, requestT, requireRegion } from "../../../lib/request.server.ts";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: loaderData?.title }];
+}
+
+const DONE = [
+  "proposed",
+  "accepted",
+  "renamed",
+  "merged",
+  "split",
+  "moved",
+  "strategic",
+  "reordered",
+] as const;
+type Done = (typeof DONE)[number];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const open = new URL(request.url).searchParams.get("theme") ?? undefined;
+  const overview = await themeOverview(scope, params.id, { open });
+  if (!overview) notFound(context);
+  return {
+    title: `${requestT(context)("harvestThemes.title")} · ${overview.harvest.title}`,
+    region: { slug: region.slug },
+    open: open === "none" || overview.themes.some((th) => th.id === open) ? open! : null,
+    ...overview,
+  };
+}
+
+type Failure = Extract<Result<unknown>, { ok: false }>;
+
+/** Every change is a plain form post with an `_intent`; the page comes back at the theme. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const harvest = await findThemeHarvest(scope, params.id);
+  if (!harvest) notFound(context);
+  const form = await request.formData();
+  const input = formObject(form);
+  const kind = intent(form);
+  const run = async (): Promise<[Result<unknown>, Done, string | null] | null> => {
+    const themeId = typeof input.themeId === "string" ? input.themeId : null;
+    switch (kind) {
+      case "propose":
+        return [await proposeThemes(scope, harvest.id), "proposed", null];
+      case "accept":
+        return [await acceptTheme(scope, harvest.id, input), "accepted", themeId];
+      case "rename":
+        return [await renameTheme(scope, harvest.id, input), "renamed", themeId];
+      case "merge": {
+        const r = await mergeThemes(scope, harvest.id, { from: input.themeId, into: input.into });
+        return [r, "merged", r.ok ? r.value.themeId : null];
+      }
+      case "split": {
+        const r = await splitTheme(scope, harvest.id, input);
+        return [r, "split", r.ok ? r.value.themeId : themeId];
+      }
+      case "move": {
+        const r = await moveContribution(scope, harvest.id, input);
+        return [r, "moved", r.ok ? (r.value.themeId ?? "none") : null];
+      }
+      case "strategic":
+        return [await setStrategicTheme(scope, harvest.id, input), "strategic", themeId];
+      case "up":
+      case "down":
+        return [
+          await moveTheme(scope, harvest.id, { themeId, direction: kind }),
+          "reordered",
+          themeId,
+        ];
+      default:
+        return null;
+    }
+  };
+  const outcome = await run();
+  if (!outcome) throw data({ message: requestT(context)("errors.badRequest") }, { status: 400 });
+  const [result, done, anchor] = outcome;
+  if (!result.ok) return refusedChange(context, result as Failure, kind, null);
+  const open =
+    typeof input.open === "string" && /^(none|[0-9a-f-]{36})$/.test(input.open)
+      ? `&theme=${input.open}`
+      : "";
+  const fragment = anchor === "none" ? "#unthemed" : anchor ? `#theme-${anchor}` : "";
+  return redirect(
+    `/manage/${region.slug}/harvest/${harvest.id}/themes?done=${done}${open}${fragment}`,
+  );
+}
+
+/** A short form of a contribution's text, to tell screen-reader users which row a control is for. */
+const short = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+function SectorTable({ sectors, caption }: { sectors: SectorCount[]; caption: string }) {
+  const t = useT();
+  return (
+    <DataTable
+      caption={caption}
+      columns={[t("harvestThemes.sector"), { label: t("harvestThemes.count"), numeric: true }]}
+    >
+      {sectors.map((s) => (
+        <Row key={s.sector ?? ""}>
+          <RowHeader>
+            {s.sector ? t(`sectors.${s.sector}`) : t("harvestThemes.unknownSector")}
+          </RowHeader>
+          <Cell numeric>{s.count}</Cell>
+        </Row>
+      ))}
+    </DataTable>
+  );
+}
+
+function ContributionRow({
+  c,
+  theme,
+  themes,
+  splitForm,
+  open,
+}: {
+  c: ThemeContribution;
+  theme: { id: string; label: string } | null;
+  themes: { id: string; label: string }[];
+  splitForm: string | null;
+  open: string | null;
+}) {
+  const t = useT();
+  const which = short(c.text);
+  return (
+    <Row>
+      {splitForm ? (
+        <Cell>
+          <input
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            name="contributionIds"
+            value={c.id}
+            form={splitForm}
+            id={`split-${c.id}`}
+            aria-label={t("harvestThemes.chooseFor", { text: which })}
+          />
+        </Cell>
+      ) : null}
+      <RowHeader>{c.text}</RowHeader>
+      <Cell>{c.sector ? t(`sectors.${c.sector}`) : t("harvestThemes.unknownSector")}</Cell>
+      <Cell>{c.locked ? t("harvestThemes.placedYes") : t("harvestThemes.placedNo")}</Cell>
+      <Cell>
+        <PostForm className="lr-inline-form">
+          <input type="hidden" name="_intent" value="move" />
+          <input type="hidden" name="contributionId" value={c.id} />
+          {open ? <input type="hidden" name="open" value={open} /> : null}
+          <label className="utrecht-form-label" htmlFor={`move-${c.id}`}>
+            {t("harvestThemes.moveTo")}
+            <span className="lr-visually-hidden">: {which}</span>
+          </label>
+          <select
+            id={`move-${c.id}`}
+            name="themeId"
+            className="utrecht-select utrecht-select--html-select"
+            defaultValue={theme?.id ?? ""}
+          >
+            <option value="">{t("harvestThemes.noTheme")}</option>
+            {themes.map((th) => (
+              <option key={th.id} value={th.id}>
+                {th.label}
+              </option>
+            ))}
+          </select>
+          <SubmitButton kind="secondary">
+            {t("harvestThemes.move")}
+            <span className="lr-visually-hidden">: {which}</span>
+          </SubmitButton>
+        </PostForm>
+      </Cell>
+    </Row>
+  );
+}
+
+function ContributionsTable({
+  contributions,
+  theme,
+  themes,
+  caption,
+  open,
+}: {
+  contributions: ThemeContribution[];
+  theme: { id: string; label: string } | null;
+  themes: { id: string; label: string }[];
+  caption: string;
+  open: string | null;
+}) {
+  const t = useT();
+  const splitForm = theme ? `split-form-${theme.id}` : null;
+  return (
+    <DataTable
+      caption={caption}
+      hideCaption
+      columns={[
+        ...(splitForm ? [t("harvestThemes.choose")] : []),
+        t("harvestThemes.contribution"),
+        t("harvestThemes.sector"),
+        t("harvestThemes.placed"),
+        t("app.actions"),
+      ]}
+    >
+      {contributions.map((c) => (
+        <ContributionRow
+          key={c.id}
+          c={c}
+          theme={theme}
+          themes={themes}
+          splitForm={splitForm}
+          open={open}
+        />
+      ))}
+    </DataTable>
+  );
+}
+
+function ThemeSection({
+  theme,
+  count,
+  themes,
+  strategicThemes,
+  open,
+  slug,
+  harvestId,
+}: {
+  theme: ThemeView;
+  count: number;
+  themes: { id: string; label: string }[];
+  strategicThemes: string[];
+  open: string | null;
+  slug: string;
+  harvestId: string;
+}) {
+  const t = useT();
+  const others = themes.filter((th) => th.id !== theme.id);
+  const hidden = (
+    <>
+      <input type="hidden" name="themeId" value={theme.id} />
+      {open ? <input type="hidden" name="open" value={open} /> : null}
+    </>
+  );
+  return (
+    <section
+      aria-labelledby={`theme-${theme.id}-heading`}
+      className="lr-section"
+      id={`theme-${theme.id}`}
+    >
+      <h2 className="utrecht-heading-2" id={`theme-${theme.id}-heading`}>
+        {theme.label}
+      </h2>
+      <p className="utrecht-paragraph">
+        {t(`harvestThemes.origins.${theme.origin}`)} · {t("harvestThemes.count")}: {theme.count}
+        {theme.strategicTheme
+          ? ` · ${t("harvestThemes.strategicTheme")}: ${theme.strategicTheme}`
+          : ""}
+      </p>
+      {theme.sectors.length > 0 ? (
+        <SectorTable
+          sectors={theme.sectors}
+          caption={t("harvestThemes.sectorsCaption", { theme: theme.label })}
+        />
+      ) : null}
+
+      <div className="lr-actions">
+        {theme.origin === "proposed" ? (
+          <PostForm className="lr-inline-form">
+            {hidden}
+            <SubmitButton name="_intent" value="accept">
+              {t("harvestThemes.accept")}
+              <span className="lr-visually-hidden">: {theme.label}</span>
+            </SubmitButton>
+          </PostForm>
+        ) : null}
+        <PostForm className="lr-inline-form">
+          {hidden}
+          <SubmitButton name="_intent" value="up" kind="secondary">
+            {t("harvestThemes.up")}
+            <span className="lr-visually-hidden">: {theme.label}</span>
+          </SubmitButton>
+          <SubmitButton name="_intent" value="down" kind="secondary">
+            {t("harvestThemes.down")}
+            <span className="lr-visually-hidden">: {theme.label}</span>
+          </SubmitButton>
+        </PostForm>
+      </div>
+      <div className="lr-actions">
+        <PostForm className="lr-inline-form">
+          <input type="hidden" name="_intent" value="rename" />
+          {hidden}
+          <label className="utrecht-form-label" htmlFor={`rename-${theme.id}`}>
+            {t("harvestThemes.renameLabel", { theme: theme.label })}
+          </label>
+          <input
+            id={`rename-${theme.id}`}
+            name="label"
+            type="text"
+            required
+            maxLength={THEME_LABEL_MAX}
+            defaultValue={theme.label}
+            className="utrecht-textbox utrecht-textbox--html-input"
+          />
+          <SubmitButton kind="secondary">
+            {t("harvestThemes.rename")}
+            <span className="lr-visually-hidden">: {theme.label}</span>
+          </SubmitButton>
+        </PostForm>
+        {others.length > 0 ? (
+          <PostForm className="lr-inline-form">
+            <input type="hidden" name="_intent" value="merge" />
+            {hidden}
+            <label className="utrecht-form-label" htmlFor={`merge-${theme.id}`}>
+              {t("harvestThemes.mergeLabel", { theme: theme.label })}
+            </label>
+            <select
+              id={`merge-${theme.id}`}
+              name="into"
+              className="utrecht-select utrecht-select--html-select"
+            >
+              {others.map((th) => (
+                <option key={th.id} value={th.id}>
+                  {th.label}
+                </option>
+              ))}
+            </select>
+            <SubmitButton kind="secondary">
+              {t("harvestThemes.merge")}
+              <span className="lr-visually-hidden">: {theme.label}</span>
+            </SubmitButton>
+          </PostForm>
+        ) : null}
+        {strategicThemes.length > 0 ? (
+          <PostForm className="lr-inline-form">
+            <input type="hidden" name="_intent" value="strategic" />
+            {hidden}
+            <label className="utrecht-form-label" htmlFor={`strategic-${theme.id}`}>
+              {t("harvestThemes.strategicLabel", { theme: theme.label })}
+            </label>
+            <select
+              id={`strategic-${theme.id}`}
+              name="strategicTheme"
+              className="utrecht-select utrecht-select--html-select"
+              defaultValue={theme.strategicTheme}
+            >
+              <option value="">{t("harvestThemes.noStrategicTheme")}</option>
+              {strategicThemes.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+            <SubmitButton kind="secondary">
+              {t("harvestThemes.saveStrategic")}
+              <span className="lr-visually-hidden">: {theme.label}</span>
+            </SubmitButton>
+          </PostForm>
+        ) : null}
+      </div>
+
+      {theme.contributions.length > 0 ? (
+        <>
+          <p className="utrecht-paragraph">{t("harvestThemes.splitHint")}</p>
+          <PostForm className="lr-inline-form" id={`split-form-${theme.id}`}>
+            <input type="hidden" name="_intent" value="split" />
+            {hidden}
+            <label className="utrecht-form-label" htmlFor={`split-label-${theme.id}`}>
+              {t("harvestThemes.splitLabel")}
+              <span className="lr-visually-hidden">: {theme.label}</span>
+            </label>
+            <input
+              id={`split-label-${theme.id}`}
+              name="label"
+              type="text"
+              required
+              maxLength={THEME_LABEL_MAX}
+              className="utrecht-textbox utrecht-textbox--html-input"
+            />
+            <SubmitButton kind="secondary">
+              {t("harvestThemes.split")}
+              <span className="lr-visually-hidden">: {theme.label}</span>
+            </SubmitButton>
+          </PostForm>
+          <ContributionsTable
+            contributions={theme.contributions}
+            theme={theme}
+            themes={themes}
+            caption={t("harvestThemes.contributionsCaption", { theme: theme.label })}
+            open={open}
+          />
+        </>
+      ) : null}
+      {theme.contributions.length < count ? (
+        <p className="utrecht-paragraph">
+          {t("harvestThemes.showing", { shown: theme.contributions.length, count })}{" "}
+          <Link
+            className="utrecht-link"
+            to={`/manage/${slug}/harvest/${harvestId}/themes?theme=${theme.id}#theme-${theme.id}`}
+          >
+            {t("harvestThemes.showAll", { count, theme: theme.label })}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export default function HarvestThemes({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const { fieldErrors, error } = useFieldErrors(actionData);
+  const [params] = useSearchParams();
+  const { region, harvest, themes, unthemed, total, open } = loaderData;
+  const done = params.get("done");
+  const list = themes.map((th) => ({ id: th.id, label: th.label }));
+  const firstFieldError = fieldErrors ? Object.values(fieldErrors)[0] : undefined;
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t("harvestThemes.title")}</h1>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">{harvest.title}</p>
+      <p className="utrecht-paragraph">{t("harvestThemes.intro")}</p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/manage/${region.slug}/harvest/${harvest.id}`}>
+          {t("harvestThemes.back")}
+        </Link>
+      </p>
+      {done && (DONE as readonly string[]).includes(done) && !actionData ? (
+        <Notice>{t(`harvestThemes.done.${done}`)}</Notice>
+      ) : null}
+      <FormError error={firstFieldError ?? error} />
+
+      {total === 0 ? (
+        <p className="utrecht-paragraph">{t("harvestThemes.none")}</p>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">
+            {t("harvestThemes.total", {
+              count: total,
+              themes: themes.length,
+              unthemed: unthemed.count,
+            })}
+          </p>
+          <p className="utrecht-paragraph">{t("harvestThemes.proposeHint")}</p>
+          <PostForm>
+            <SubmitButton name="_intent" value="propose">
+              {t("harvestThemes.propose")}
+            </SubmitButton>
+          </PostForm>
+
+          {themes.length === 0 ? (
+            <p className="utrecht-paragraph">{t("harvestThemes.noThemes")}</p>
+          ) : (
+            <section aria-labelledby="overview" className="lr-section">
+              <h2 className="utrecht-heading-2" id="overview">
+                {t("harvestThemes.overview")}
+              </h2>
+              <DataTable
+                caption={t("harvestThemes.overviewCaption")}
+                hideCaption
+                columns={[
+                  t("harvestThemes.theme"),
+                  t("harvestThemes.origin"),
+                  { label: t("harvestThemes.count"), numeric: true },
+                  t("harvestThemes.strategicTheme"),
+                ]}
+              >
+                {themes.map((th) => (
+                  <Row key={th.id}>
+                    <RowHeader>
+                      <a className="utrecht-link" href={`#theme-${th.id}`}>
+                        {th.label}
+                      </a>
+                    </RowHeader>
+                    <Cell>{t(`harvestThemes.origins.${th.origin}`)}</Cell>
+                    <Cell numeric>{th.count}</Cell>
+                    <Cell>{th.strategicTheme || t("harvestThemes.noStrategicTheme")}</Cell>
+                  </Row>
+                ))}
+                {unthemed.count > 0 ? (
+                  <Row>
+                    <RowHeader>
+                      <a className="utrecht-link" href="#unthemed">
+                        {t("harvestThemes.unthemed")}
+                      </a>
+                    </RowHeader>
+                    <Cell />
+                    <Cell numeric>{unthemed.count}</Cell>
+                    <Cell />
+                  </Row>
+                ) : null}
+              </DataTable>
+            </section>
+          )}
+
+          {themes.map((th) => (
+            <ThemeSection
+              key={th.id}
+              theme={th}
+              count={th.count}
+              themes={list}
+              strategicThemes={harvest.strategicThemes}
+              open={open}
+              slug={region.slug}
+              harvestId={harvest.id}
+            />
+          ))}
+
+          {unthemed.count > 0 ? (
+            <section aria-labelledby="unthemed-heading" className="lr-section" id="unthemed">
+              <h2 className="utrecht-heading-2" id="unthemed-heading">
+                {t("harvestThemes.unthemed")}
+              </h2>
+              <p className="utrecht-paragraph">
+                {t("harvestThemes.count")}: {unthemed.count}
+              </p>
+              <SectorTable
+                sectors={unthemed.sectors}
+                caption={t("harvestThemes.sectorsCaption", { theme: t("harvestThemes.unthemed") })}
+              />
+              <ContributionsTable
+                contributions={unthemed.contributions}
+                theme={null}
+                themes={list}
+                caption={t("harvestThemes.contributionsCaption", {
+                  theme: t("harvestThemes.unthemed"),
+                })}
+                open={open}
+              />
+              {unthemed.contributions.length < unthemed.count ? (
+                <p className="utrecht-paragraph">
+                  {t("harvestThemes.showing", {
+                    shown: unthemed.contributions.length,
+                    count: unthemed.count,
+                  })}{" "}
+                  <Link
+                    className="utrecht-link"
+                    to={`/manage/${region.slug}/harvest/${harvest.id}/themes?theme=none#unthemed`}
+                  >
+                    {t("harvestThemes.showAll", {
+                      count: unthemed.count,
+                      theme: t("harvestThemes.unthemed"),
+                    })}
+                  </Link>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
