@@ -1,4 +1,5 @@
 import { admin } from "./admin.ts";
+import { agenda } from "./agenda.ts";
 import { common } from "./common.ts";
 import { dialogue } from "./dialogue.ts";
 import { dialogueResults } from "./dialogueResults.ts";
@@ -9,6 +10,7 @@ import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
 import { harvestThemes } from "./harvestThemes.ts";
 import { people } from "./people.ts";
+import { publication } from "./publication.ts";
 import { regions } from "./regions.ts";
 
 export const en = {
@@ -24,4 +26,6 @@ export const en = {
   ...regions,
   ...people,
   ...admin,
+  ...publication,
+  ...agenda,
 };

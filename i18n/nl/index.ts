@@ -1,4 +1,5 @@
 import { admin } from "./admin.ts";
+import { agenda } from "./agenda.ts";
 import { common } from "./common.ts";
 import { dialogue } from "./dialogue.ts";
 import { dialogueResults } from "./dialogueResults.ts";
@@ -9,6 +10,7 @@ import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
 import { harvestThemes } from "./harvestThemes.ts";
 import { people } from "./people.ts";
+import { publication } from "./publication.ts";
 import { regions } from "./regions.ts";
 
 /** Namespaces are merged at the top level; each file owns its own top-level keys. */
@@ -25,4 +27,6 @@ export const nl = {
   ...regions,
   ...people,
   ...admin,
+  ...publication,
+  ...agenda,
 };

@@ -1,0 +1,114 @@
+import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { isId } from "../shared/validate.ts";
+import { mixOf, type CoalitionMix } from "./mix.ts";
+
+/** The coalitions of the region, with their actions, member counts and waiting interest. */
+export async function listCoalitions(scope: RegionScope) {
+  if (!hasRole(scope.role, "organiser")) return [];
+  const [rows, members, actions] = await Promise.all([
+    scope.db
+      .selectFrom("coalitions")
+      .select(["id", "title", "lead_name", "lead_organisation"])
+      .where("region_id", "=", scope.regionId)
+      .orderBy("title")
+      .execute(),
+    scope.db
+      .selectFrom("coalition_members as m")
+      .innerJoin("coalitions as c", "c.id", "m.coalition_id")
+      .select(["m.coalition_id", "m.status", "m.sector", "m.perspective"])
+      .where("c.region_id", "=", scope.regionId)
+      .execute(),
+    scope.db
+      .selectFrom("coalition_actions as ca")
+      .innerJoin("actions as a", "a.id", "ca.action_id")
+      .select(["ca.coalition_id", "a.id", "a.title"])
+      .where("a.region_id", "=", scope.regionId)
+      .orderBy("a.position")
+      .execute(),
+  ]);
+  return rows.map((c) => {
+    const own = members.filter((m) => m.coalition_id === c.id);
+    const accepted = own.filter((m) => m.status === "member");
+    return {
+      ...c,
+      members: accepted.length,
+      interested: own.filter((m) => m.status === "interested").length,
+      mix: mixOf(accepted),
+      actions: actions
+        .filter((a) => a.coalition_id === c.id)
+        .map(({ id, title }) => ({ id, title })),
+    };
+  });
+}
+
+/** One coalition with its members, interest waiting, actions and mix; null when not the region's. */
+export async function getCoalition(scope: RegionScope, coalitionId: string) {
+  if (!hasRole(scope.role, "organiser") || !isId(coalitionId)) return null;
+  const coalition = await scope.db
+    .selectFrom("coalitions")
+    .select(["id", "title", "lead_name", "lead_organisation", "way_of_working", "updated_at"])
+    .where("id", "=", coalitionId)
+    .where("region_id", "=", scope.regionId)
+    .executeTakeFirst();
+  if (!coalition) return null;
+  const [members, actions] = await Promise.all([
+    scope.db
+      .selectFrom("coalition_members")
+      .select([
+        "id",
+        "name",
+        "email",
+        "organisation",
+        "sector",
+        "perspective",
+        "note",
+        "status",
+        "created_at",
+      ])
+      .where("coalition_id", "=", coalition.id)
+      .orderBy("status")
+      .orderBy("name")
+      .execute(),
+    scope.db
+      .selectFrom("coalition_actions as ca")
+      .innerJoin("actions as a", "a.id", "ca.action_id")
+      .select(["a.id", "a.title", "a.status"])
+      .where("ca.coalition_id", "=", coalition.id)
+      .where("a.region_id", "=", scope.regionId)
+      .orderBy("a.position")
+      .execute(),
+  ]);
+  return {
+    coalition,
+    members: members.filter((m) => m.status === "member"),
+    interested: members.filter((m) => m.status === "interested"),
+    declined: members.filter((m) => m.status === "declined"),
+    actions,
+    mix: coalitionMixOf(members),
+  };
+}
+
+function coalitionMixOf(
+  members: { status: string; sector: string | null; perspective: string | null }[],
+) {
+  return mixOf(members.filter((m) => m.status === "member"));
+}
+
+/** The sector and perspective mix of a coalition's accepted members, with what it lacks. */
+export async function coalitionMix(
+  scope: RegionScope,
+  coalitionId: string,
+): Promise<CoalitionMix | null> {
+  const found = await getCoalition(scope, coalitionId);
+  return found ? found.mix : null;
+}
+
+/** Coalitions to choose from when linking an action. */
+export async function coalitionChoices(scope: RegionScope) {
+  return scope.db
+    .selectFrom("coalitions")
+    .select(["id", "title"])
+    .where("region_id", "=", scope.regionId)
+    .orderBy("title")
+    .execute();
+}
