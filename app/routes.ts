@@ -36,6 +36,8 @@ export default [
   route("registration/:token", "routes/public/registration.tsx"),
   // Results a facilitator shares by link: anyone with the link, only while sharing is on.
   route("s/:token", "routes/public/shared-results.tsx"),
+  // A harvest's contribution form: anyone with the link, no account, only while it is open.
+  route("r/:slug/harvest/:harvestSlug/contribute", "routes/public/harvest-contribute.tsx"),
 
   // Inside a region: members only, scoped by the layout's loader and again by every route.
   ...prefix("manage/:slug", [
@@ -67,6 +69,14 @@ export default [
       route("events/:id/checkin", "routes/manage/events/checkin.tsx"),
       // (harvest themes: propose, accept, rename, merge, split, move)
       route("harvest/:id/themes", "routes/manage/harvest/themes.tsx"),
+      // (harvest: contributions from sessions, events, the public form and imports)
+      route("harvest", "routes/manage/harvest/list.tsx"),
+      route("harvest/:id", "routes/manage/harvest/overview.tsx"),
+      route("harvest/:id/settings", "routes/manage/harvest/settings.tsx"),
+      route("harvest/:id/contributions", "routes/manage/harvest/contributions.tsx"),
+      route("harvest/:id/contributions.csv", "routes/manage/harvest/contributions-csv.ts"),
+      route("harvest/:id/contributions/:contributionId", "routes/manage/harvest/contribution.tsx"),
+      route("harvest/:id/import", "routes/manage/harvest/import.tsx"),
       // (organisations and people routes)
       route("organisations", "routes/manage/organisations/list.tsx"),
       route("organisations/new", "routes/manage/organisations/new.tsx"),

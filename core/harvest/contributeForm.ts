@@ -57,6 +57,7 @@ export async function openContributionForm(
   regionSlug: string,
   harvestSlug: string,
 ): Promise<OpenForm | null> {
+  if (!SLUG.test(regionSlug)) return null;
   const region = await findPublicRegion(db, regionSlug);
   if (!region) return null;
   const harvest = SLUG.test(harvestSlug)

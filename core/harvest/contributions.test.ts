@@ -161,7 +161,12 @@ describe("contributions", () => {
     });
     expect(await setTags(scope, harvest.id, id, { tags: "x".repeat(61) })).toMatchObject({
       ok: false,
-      fieldErrors: { "tags.0": { key: "validation.tooLong", values: { max: 60 } } },
+      fieldErrors: { tags: { key: "validation.tooLong", values: { max: 60 } } },
+    });
+    // PostgreSQL cannot store a NUL character: a field message, not an error.
+    expect(await setTags(scope, harvest.id, id, { tags: "a\u0000b" })).toMatchObject({
+      ok: false,
+      fieldErrors: { tags: { key: "validation.invalid" } },
     });
     await setTags(scope, harvest.id, id, { tags: "Zorg, stages; zorg" });
     await setHidden(scope, harvest.id, id, true);

@@ -1,6 +1,7 @@
 import { sql, type Updateable } from "kysely";
 import { z } from "zod";
 import type { ContributionTable } from "../../db/schema.ts";
+import type { Message } from "../../i18n/index.ts";
 import { SECTORS } from "../regions/sectors.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import { hasRole, type RegionScope } from "../shared/scope.ts";
@@ -43,6 +44,16 @@ async function harvestOfRegion(scope: RegionScope, harvestId: string) {
     .where("id", "=", harvestId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Errors of single tags ("tags.3") belong to the one tags field. */
+function onTagsField<T>(result: Result<T>): Result<T> {
+  if (result.ok || !result.fieldErrors) return result;
+  const fieldErrors: Record<string, Message> = {};
+  for (const [path, message] of Object.entries(result.fieldErrors)) {
+    fieldErrors[path.startsWith("tags.") ? "tags" : path] ??= message;
+  }
+  return { ...result, fieldErrors };
 }
 
 /** The update of one contribution of the harvest in the scope's region; notFound otherwise. */
@@ -88,7 +99,7 @@ export async function setTags(
 ): Promise<Result<{ id: string }>> {
   if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
   if (!isId(harvestId) || !isId(id)) return fail("errors.notFound");
-  const parsed = validate(tagsSchema, input);
+  const parsed = onTagsField(validate(tagsSchema, input));
   if (!parsed.ok) return parsed;
   return change(scope, harvestId, id, { tags: JSON.stringify(parsed.value.tags) });
 }
@@ -112,7 +123,7 @@ export async function addContribution(
 ): Promise<Result<{ id: string }>> {
   if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
   if (!(await harvestOfRegion(scope, harvestId))) return fail("errors.notFound");
-  const parsed = validate(addSchema, input);
+  const parsed = onTagsField(validate(addSchema, input));
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   const row = await scope.db

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { fail, ok, type Result } from "../shared/result.ts";
 import { hasRole, type RegionScope } from "../shared/scope.ts";
 import { optionalText, text, validate } from "../shared/validate.ts";
-import { HARVEST_LIMITS } from "./types.ts";
+import { HARVEST_LIMITS, noNul } from "./types.ts";
 
 /** A checkbox as a form sends it: "on" when ticked, absent otherwise. */
 const checkbox = () =>
@@ -24,9 +24,12 @@ const strategicThemes = () =>
     .pipe(
       z
         .array(
-          z.string().max(HARVEST_LIMITS.strategicTheme, {
-            error: () => `validation.tooLong|${HARVEST_LIMITS.strategicTheme}`,
-          }),
+          z
+            .string()
+            .max(HARVEST_LIMITS.strategicTheme, {
+              error: () => `validation.tooLong|${HARVEST_LIMITS.strategicTheme}`,
+            })
+            .refine(noNul, { error: "validation.invalid" }),
         )
         .max(HARVEST_LIMITS.strategicThemes, {
           error: () => `validation.tooMany|${HARVEST_LIMITS.strategicThemes}`,

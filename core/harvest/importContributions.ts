@@ -10,7 +10,7 @@ import { fail, ok, type Result } from "../shared/result.ts";
 import { hasRole, type RegionScope } from "../shared/scope.ts";
 import { isId, validate } from "../shared/validate.ts";
 import { inOrder } from "./gatherContributions.ts";
-import { HARVEST_LIMITS, kindOf, tagList, type Kind } from "./types.ts";
+import { HARVEST_LIMITS, kindOf, tagList, withoutNul, type Kind } from "./types.ts";
 
 /**
  * What one import may hold. The file size matches the server's upload limit; the unpacked size
@@ -108,14 +108,17 @@ function fromTable(records: Iterable<[number, string[]]>): Result<ReadFile> {
       if (record.every((c) => c.trim() === "")) continue;
       columns = record.map((h) => importColumnOf(h));
       if (!columns.includes("text")) return fail("harvest.import.noTextColumn");
-      ignoredColumns = record.filter((h, i) => columns![i] === undefined && h.trim() !== "");
+      ignoredColumns = record
+        .filter((h, i) => columns![i] === undefined && h.trim() !== "")
+        .map((h) => withoutNul(h).slice(0, 100));
       continue;
     }
     if (record.every((c) => c.trim() === "")) continue;
     if (rows.length === CONTRIBUTION_IMPORT_LIMITS.rows) return tooManyRows();
     const cells: Partial<Record<ImportColumn, string>> = {};
     for (const [i, column] of columns.entries()) {
-      if (column && cells[column] === undefined) cells[column] = unguardFormula(record[i] ?? "");
+      if (column && cells[column] === undefined)
+        cells[column] = unguardFormula(withoutNul(record[i] ?? ""));
     }
     rows.push([
       rowNumber,
@@ -289,7 +292,12 @@ export function unpackPayload(payload: unknown): Result<ReadFile> {
     }).toString("utf8");
     const parsed = payloadSchema.safeParse(JSON.parse(json));
     if (!parsed.success) return fail("harvest.import.startAgain");
-    return ok({ rows: parsed.data.rows, ignoredColumns: parsed.data.ignored });
+    return ok({
+      rows: parsed.data.rows.map(
+        (r) => r.map((c) => (typeof c === "string" ? withoutNul(c) : c)) as RawRow,
+      ),
+      ignoredColumns: parsed.data.ignored.map(withoutNul),
+    });
   } catch {
     return fail("harvest.import.startAgain");
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { SECTORS, type Sector } from "../regions/sectors.ts";
 import type { RegionScope } from "../shared/scope.ts";
 import { isId } from "../shared/validate.ts";
-import { KINDS, ORIGINS, tagsOf, type Kind, type Origin } from "./types.ts";
+import { KINDS, ORIGINS, tagsOf, withoutNul, type Kind, type Origin } from "./types.ts";
 
 export const CONTRIBUTIONS_PAGE_SIZE = 50;
 
@@ -101,7 +101,7 @@ export interface ContributionFilters {
 }
 
 const filterSchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: z.string().transform(withoutNul).pipe(z.string().trim().max(200)).catch(""),
   kind: z.enum(KINDS).or(z.literal("")).catch(""),
   sector: z
     .enum(SECTORS)
@@ -112,8 +112,8 @@ const filterSchema = z.object({
     .string()
     .refine((v) => v === "" || v === "none" || isId(v))
     .catch(""),
-  sourceTheme: z.string().trim().max(200).catch(""),
-  tag: z.string().trim().max(60).catch(""),
+  sourceTheme: z.string().transform(withoutNul).pipe(z.string().trim().max(200)).catch(""),
+  tag: z.string().transform(withoutNul).pipe(z.string().trim().max(60)).catch(""),
   hidden: z.enum(["visible", "hidden", "all"]).catch("visible"),
 });
 

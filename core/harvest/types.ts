@@ -36,6 +36,12 @@ export const HARVEST_LIMITS = {
   sourceTheme: 200,
 } as const;
 
+/** PostgreSQL text and jsonb cannot hold a NUL character; typed text never has one. */
+export const noNul = (v: string) => !v.includes("\u0000");
+
+/** Text from a query string or a file, without NUL characters, which no one types. */
+export const withoutNul = (v: string) => v.replaceAll("\u0000", "");
+
 const normal = (s: string) => s.trim().toLocaleLowerCase("nl").replace(/\s+/g, " ");
 
 /** Words people write for a kind in a spreadsheet, next to the catalog's own labels. */
@@ -90,7 +96,8 @@ export const tagList = () =>
         .array(
           z
             .string()
-            .max(HARVEST_LIMITS.tag, { error: () => `validation.tooLong|${HARVEST_LIMITS.tag}` }),
+            .max(HARVEST_LIMITS.tag, { error: () => `validation.tooLong|${HARVEST_LIMITS.tag}` })
+            .refine(noNul, { error: "validation.invalid" }),
         )
         .transform((a) => {
           // The first spelling of a tag wins: "Zorg, zorg" is one tag, "Zorg".

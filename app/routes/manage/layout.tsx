@@ -44,6 +44,7 @@ export default function RegionLayout() {
     { to: `${base}/people`, label: t("nav.people"), show: hasRole(role, "facilitator") },
     // Facilitators see the events for the check-in on the day; organisers plan them.
     { to: `${base}/events`, label: t("eventsAdmin.title"), show: hasRole(role, "facilitator") },
+    { to: `${base}/harvest`, label: t("harvest.nav"), show: hasRole(role, "facilitator") },
     { to: `${base}/members`, label: t("nav.members"), show: hasRole(role, "admin") },
     { to: `${base}/settings`, label: t("nav.settings"), show: hasRole(role, "admin") },
     { to: `${base}/outbox`, label: t("nav.outbox"), show: hasRole(role, "admin") },

@@ -1,0 +1,275 @@
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/import";
+import {
+  CONTRIBUTION_IMPORT_LIMITS,
+  importContributions,
+  previewContributionImport,
+  type ContributionImportPreview,
+} from "../../../../core/harvest/importContributions.ts";
+import { findHarvest } from "../../../../core/harvest/queries.ts";
+import type { Message } from "../../../../i18n/index.ts";
+import {
+  FileField,
+  FormError,
+  Notice,
+  PostForm,
+  SubmitButton,
+  useFieldErrors,
+} from "../../../components/form.tsx";
+import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { intent } from "../../../lib/form.server.ts";
+import { useMessage, useT } from "../../../lib/i18n.ts";
+import { notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { BackToHarvest } from "./components.tsx";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: loaderData?.title }];
+}
+
+/** A page stays usable with thousands of rows: every error row up to 500, other rows in part. */
+const SHOWN = { errors: 500, rows: 100 };
+
+async function find(
+  request: Request,
+  params: Route.LoaderArgs["params"],
+  context: Route.LoaderArgs["context"],
+) {
+  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const harvest = await findHarvest(scope, params.id);
+  if (!harvest) notFound(context);
+  return { scope, region, harvest };
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { region, harvest } = await find(request, params, context);
+  return {
+    region: { slug: region.slug },
+    harvest: { id: harvest.id, title: harvest.title },
+    title: `${requestT(context)("harvest.import.title")} · ${harvest.title}`,
+  };
+}
+
+function forPage(preview: ContributionImportPreview) {
+  const errorRows = preview.rows.filter((r) => r.errors.length > 0);
+  const importRows = preview.rows.filter((r) => r.action === "import");
+  return {
+    counts: preview.counts,
+    ignoredColumns: preview.ignoredColumns,
+    errorRows: errorRows.slice(0, SHOWN.errors),
+    hiddenErrorRows: Math.max(0, errorRows.length - SHOWN.errors),
+    rows: importRows.slice(0, SHOWN.rows),
+    hiddenRows: Math.max(0, importRows.length - SHOWN.rows),
+    payload: preview.payload,
+  };
+}
+
+function refused(error: Message) {
+  return data(
+    { ok: false as const, error: { key: "validation.failed" }, fieldErrors: { file: error } },
+    { status: 400 },
+  );
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { scope, region, harvest } = await find(request, params, context);
+  const form = await request.formData();
+  if (intent(form) === "confirm") {
+    const result = await importContributions(scope, harvest.id, form.get("payload"));
+    if (!result.ok) {
+      if (result.error.key === "errors.notFound") notFound(context);
+      return refused(result.error);
+    }
+    const { imported, skipped, duplicates } = result.value;
+    return redirect(
+      `/manage/${region.slug}/harvest/${harvest.id}/contributions?imported=${imported}&skipped=${skipped}&duplicates=${duplicates}`,
+    );
+  }
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return refused({ key: "harvest.import.noInput" });
+  if (file.size > CONTRIBUTION_IMPORT_LIMITS.bytes)
+    return refused({ key: "harvest.import.tooLarge", values: { max: "5 MB" } });
+  const preview = await previewContributionImport(scope, harvest.id, {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  if (!preview.ok) return refused(preview.error);
+  return { ok: true as const, preview: forPage(preview.value) };
+}
+
+export default function ImportContributions({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { region, harvest } = loaderData;
+  const { fieldErrors, error } = useFieldErrors(actionData);
+  const preview = actionData?.ok ? actionData.preview : null;
+  const page = `/manage/${region.slug}/harvest/${harvest.id}`;
+  return (
+    <>
+      <BackToHarvest base={page} title={harvest.title} />
+      <h1 className="utrecht-heading-1">{t("harvest.import.title")}</h1>
+      {preview ? (
+        <Preview preview={preview} startOver={`${page}/import`} />
+      ) : (
+        <>
+          <p className="utrecht-paragraph">{t("harvest.import.intro")}</p>
+          <h2 className="utrecht-heading-2">{t("harvest.import.formatTitle")}</h2>
+          <p className="utrecht-paragraph">{t("harvest.import.columnsHint")}</p>
+          <p className="utrecht-paragraph">{t("harvest.import.rulesHint")}</p>
+          <p className="utrecht-paragraph">{t("harvest.import.limitsHint")}</p>
+          <p className="utrecht-paragraph">{t("harvest.import.exampleIntro")}</p>
+          <pre className="lr-example">{t("harvest.import.example")}</pre>
+          <h2 className="utrecht-heading-2">{t("harvest.import.chooseTitle")}</h2>
+          <PostForm className="lr-form" encType="multipart/form-data" noValidate>
+            <input type="hidden" name="_intent" value="preview" />
+            <FormError error={error} />
+            <FileField
+              name="file"
+              label={t("harvest.import.file")}
+              description={t("harvest.import.fileHint")}
+              accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              errors={fieldErrors}
+            />
+            <SubmitButton>{t("harvest.import.preview")}</SubmitButton>
+          </PostForm>
+        </>
+      )}
+    </>
+  );
+}
+
+function Preview({
+  preview,
+  startOver,
+}: {
+  preview: ReturnType<typeof forPage>;
+  startOver: string;
+}) {
+  const t = useT();
+  const message = useMessage();
+  const { counts, ignoredColumns, errorRows, rows } = preview;
+  return (
+    <>
+      <h2 className="utrecht-heading-2">{t("harvest.import.previewTitle")}</h2>
+      <Notice kind="info">{t("harvest.import.nothingSavedYet")}</Notice>
+      <ul className="utrecht-unordered-list">
+        <li className="utrecht-unordered-list__item">
+          {t("harvest.import.willImport", { count: counts.import })}
+        </li>
+        {counts.skip > 0 ? (
+          <li className="utrecht-unordered-list__item">
+            <strong>{t("harvest.import.willSkip", { count: counts.skip })}</strong>
+          </li>
+        ) : null}
+        {counts.duplicate > 0 ? (
+          <li className="utrecht-unordered-list__item">
+            {t("harvest.import.willSkipDuplicates", { count: counts.duplicate })}
+          </li>
+        ) : null}
+        {ignoredColumns.length > 0 ? (
+          <li className="utrecht-unordered-list__item">
+            {t("harvest.import.ignoredColumns", { columns: ignoredColumns.join(", ") })}
+          </li>
+        ) : null}
+      </ul>
+
+      {errorRows.length > 0 ? (
+        <section className="lr-section" aria-labelledby="import-errors">
+          <h3 className="utrecht-heading-3" id="import-errors">
+            {t("harvest.import.errorsTitle")}
+          </h3>
+          <p className="utrecht-paragraph">{t("harvest.import.errorsIntro")}</p>
+          <DataTable
+            caption={t("harvest.import.errorsCaption", { count: counts.skip })}
+            columns={[
+              t("harvest.import.row"),
+              t("harvest.columns.text"),
+              t("harvest.import.problems"),
+            ]}
+          >
+            {errorRows.map((r) => (
+              <Row key={r.row}>
+                <RowHeader>{r.row}</RowHeader>
+                <Cell>
+                  <span className="lr-plain">{r.text.slice(0, 300)}</span>
+                </Cell>
+                <Cell>
+                  <ul className="lr-plain-list">
+                    {r.errors.map((e, i) => (
+                      <li key={i}>
+                        {`${e.column ? t(`harvest.columns.${e.column}`) : t("harvest.import.wholeRow")}: ${message(e.message) ?? ""}`}
+                      </li>
+                    ))}
+                  </ul>
+                </Cell>
+              </Row>
+            ))}
+          </DataTable>
+          {preview.hiddenErrorRows > 0 ? (
+            <p className="utrecht-paragraph">
+              {t("harvest.import.moreErrorRows", { count: preview.hiddenErrorRows })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {rows.length > 0 ? (
+        <section className="lr-section" aria-labelledby="import-rows">
+          <h3 className="utrecht-heading-3" id="import-rows">
+            {t("harvest.import.rowsTitle")}
+          </h3>
+          <DataTable
+            caption={t("harvest.import.rowsCaption")}
+            columns={[
+              t("harvest.import.row"),
+              t("harvest.columns.text"),
+              t("harvest.columns.kind"),
+              t("harvest.columns.sector"),
+              t("harvest.columns.source"),
+              t("harvest.columns.theme"),
+              t("harvest.columns.tags"),
+            ]}
+          >
+            {rows.map((r) => (
+              <Row key={r.row}>
+                <RowHeader>{r.row}</RowHeader>
+                <Cell>
+                  <span className="lr-plain">{r.text}</span>
+                </Cell>
+                <Cell>{t(`harvest.kinds.${r.kind}`)}</Cell>
+                <Cell>{r.sector ? t(`sectors.${r.sector}`) : null}</Cell>
+                <Cell>{r.source}</Cell>
+                <Cell>{r.theme}</Cell>
+                <Cell>{r.tags.join(", ")}</Cell>
+              </Row>
+            ))}
+          </DataTable>
+          {preview.hiddenRows > 0 ? (
+            <p className="utrecht-paragraph">
+              {t("harvest.import.moreRows", { count: preview.hiddenRows })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {counts.import > 0 ? (
+        <PostForm className="lr-form" encType="multipart/form-data">
+          <input type="hidden" name="_intent" value="confirm" />
+          <input type="hidden" name="payload" value={preview.payload} />
+          <div className="lr-actions">
+            <SubmitButton>{t("harvest.import.confirm", { count: counts.import })}</SubmitButton>
+            <Link className="utrecht-link" to={startOver}>
+              {t("harvest.import.startOver")}
+            </Link>
+          </div>
+        </PostForm>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">{t("harvest.import.nothingToImport")}</p>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to={startOver}>
+              {t("harvest.import.startOver")}
+            </Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}
