@@ -26,6 +26,8 @@ import { nmi } from "./nmi.ts";
  * Baselines in the same run: tokenising and stemming the texts alone (the floor of any grouping)
  * and the grouping alone, without the database.
  * Usage: npm run bench:harvest -- [--json] [--postgres [url]] [--contributions N]
+ * It runs with `node --liftoff-only`, as the server does (see "Memory" in docs/architecture.md),
+ * so that the peak memory is the one a deployment sees.
  */
 const args = process.argv;
 const json = args.includes("--json");

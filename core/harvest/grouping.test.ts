@@ -92,7 +92,12 @@ describe("grouping texts into themes", () => {
     expect(k).toBeLessThanOrEqual(20);
     const found = new Array<number>(set.length);
     groups.forEach((g, gi) => g.ids.forEach((id) => (found[Number(id.slice(1))] = gi)));
-    expect(nmi(set.map((s) => s.label), found)).toBeGreaterThan(0.2);
+    expect(
+      nmi(
+        set.map((s) => s.label),
+        found,
+      ),
+    ).toBeGreaterThan(0.2);
     // Shuffled labels score near zero: the measure itself is sound.
     expect(nmi([...set.map((s) => s.label)].reverse(), found)).toBeLessThan(0.05);
   });

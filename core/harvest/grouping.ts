@@ -15,12 +15,15 @@ import { stopwordsFor } from "../dialogue/stopwords.ts";
  * 2. Vectors: TF-IDF (sublinear term frequency) over a vocabulary of the stems that group
  *    anything — in two texts or more, in at most half of them, the `maxTerms` most frequent —
  *    L2-normalised and sparse.
- * 3. Dimensions: above `dims` stems, a sparse random projection (seeded) brings every vector to
+ * 3. Companions: each text also leans towards the stems that keep company with its own (positive
+ *    pointwise mutual information over all texts), so that texts on one subject in different
+ *    words meet; see `expand`. Labels come from the texts' own words, not from this.
+ * 4. Dimensions: above `dims` stems, a sparse random projection (seeded) brings every vector to
  *    `dims` dimensions; dot products, so the clusters, survive it (Johnson–Lindenstrauss).
- * 4. Clusters: ml-kmeans (k-means++, fixed seed). Without a given k, the k between `minK` and
- *    `maxK` with the best silhouette on a sample of at most `sample` texts; the final run starts
- *    from that sample's centroids.
- * 5. Labels: per cluster the two or three most telling stems — mean TF-IDF in the cluster times
+ * 5. Clusters: ml-kmeans (k-means++, fixed seed). Without a given k, the k between `minK` and
+ *    `maxK` (and at most √(n/2) + 1) with the best silhouette on a sample of at most `sample`
+ *    texts; the final run starts from that sample's centroids.
+ * 6. Labels: per cluster the two or three most telling stems — mean TF-IDF in the cluster times
  *    the share of the stem's texts that are in it — shown as the texts spell them most often.
  *
  * Texts without a vocabulary word, and texts that share none with the rest of their cluster, go
@@ -78,6 +81,12 @@ const DEFAULTS = {
   maxK: 20,
 };
 const LABEL_MAX = 200;
+/** Expansion by companion stems: how much, how many companions, seen together how often. */
+const EXPANSION = 3;
+const NEIGHBOURS = 20;
+const MIN_TOGETHER = 3;
+/** Stems of a text that count for companionship (its strongest). */
+const PAIR_TERMS = 40;
 /** Nonzero entries per stem in the projection. */
 const PROJECTION_DENSITY = 6;
 const MAX_ITERATIONS = 60;
@@ -246,7 +255,10 @@ export function groupTexts(items: readonly TextItem[], options: GroupingOptions 
   let k = 0;
   if (content.length > 0) {
     const vectors = dense(
-      content.map((i) => docs[i]!),
+      expand(
+        content.map((i) => docs[i]!),
+        vocabulary.length,
+      ),
       vocabulary.length,
       o.dims,
       o.seed,
@@ -401,7 +413,8 @@ function cluster(
     picked.push(Math.floor(x));
   const sample = picked.map((i) => rows[i]!);
   const least = Math.max(2, Math.min(o.minK ?? (n >= 100 ? 4 : 2), most));
-  const highest = Math.min(most, sample.length - 1);
+  // Few texts make few themes: at most √(n/2) + 1 (20 from 800 texts on).
+  const highest = Math.min(most, sample.length - 1, Math.ceil(Math.sqrt(n / 2)) + 1);
   if (highest < least) {
     const k = Math.min(least, most);
     const { clusters } = kmeans(rows, k, {
@@ -514,4 +527,70 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Each text also leans towards the stems that keep company with its own: for every stem, its
+ * `NEIGHBOURS` strongest companions by positive pointwise mutual information (seen together in at
+ * least `MIN_TOGETHER` texts) are added with `EXPANSION` times its weight, shared by strength. Two
+ * short texts on one subject in other words ("werkdruk op de afdeling", "uitstroom van
+ * verpleegkundigen") then meet through the words that their subject's texts share, while words used
+ * with everything (the filler of any contribution) have no strong companions and add little.
+ * With few texts nothing is seen together often enough, and the texts stay as they are.
+ */
+function expand(docs: SparseDoc[], size: number): SparseDoc[] {
+  const together = new Map<number, number>();
+  const df = new Float64Array(size);
+  for (const d of docs) {
+    // A long text counts with its strongest stems only, so the pairs stay few.
+    const t =
+      d.terms.length <= PAIR_TERMS
+        ? d.terms
+        : Int32Array.from(
+            [...d.terms.keys()]
+              .sort((a, b) => d.weights[b]! - d.weights[a]!)
+              .slice(0, PAIR_TERMS)
+              .map((j) => d.terms[j]!)
+              .sort((a, b) => a - b),
+          );
+    for (let a = 0; a < t.length; a++) {
+      df[t[a]!]!++;
+      for (let b = a + 1; b < t.length; b++) {
+        const key = t[a]! * size + t[b]!;
+        together.set(key, (together.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const n = docs.length;
+  const near: [number, number][][] = Array.from({ length: size }, () => []);
+  for (const [key, count] of together) {
+    if (count < MIN_TOGETHER) continue;
+    const a = Math.floor(key / size);
+    const b = key % size;
+    const pmi = Math.log((count * n) / (df[a]! * df[b]!));
+    if (pmi <= 0) continue;
+    near[a]!.push([b, pmi]);
+    near[b]!.push([a, pmi]);
+  }
+  const companions = near.map((list) => {
+    list.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const kept = list.slice(0, NEIGHBOURS);
+    const sum = kept.reduce((s, [, w]) => s + w, 0) || 1;
+    return kept.map(([t, w]) => [t, (EXPANSION * w) / sum] as const);
+  });
+  return docs.map((d) => {
+    const w = new Map<number, number>();
+    for (let j = 0; j < d.terms.length; j++) {
+      const t = d.terms[j]!;
+      const own = d.weights[j]!;
+      w.set(t, (w.get(t) ?? 0) + own);
+      for (const [u, x] of companions[t]!) w.set(u, (w.get(u) ?? 0) + own * x);
+    }
+    const entries = [...w].sort((a, b) => a[0] - b[0]);
+    const norm = Math.sqrt(entries.reduce((s, [, x]) => s + x * x, 0)) || 1;
+    return {
+      terms: Int32Array.from(entries, ([t]) => t),
+      weights: Float64Array.from(entries, ([, x]) => x / norm),
+    };
+  });
 }

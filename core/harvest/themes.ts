@@ -182,13 +182,29 @@ export async function proposeThemes(
       .where("harvest_id", "=", harvest.id)
       .where("origin", "=", "curated")
       .execute();
-    // The old proposal goes; its contributions lose their theme (ON DELETE SET NULL).
-    await trx
-      .deleteFrom("harvest_themes")
+    const old = await trx
+      .selectFrom("harvest_themes")
+      .select("id")
       .where("harvest_id", "=", harvest.id)
       .where("origin", "=", "proposed")
       .execute();
-    if (free.length === 0) return ok({ proposed: 0, grouped: 0, curated: curated.length });
+    // The old proposal goes last, once no free contribution points at it any more: one write per
+    // contribution instead of two. Hidden and merged ones in it lose their theme (ON DELETE SET NULL).
+    const dropOld = async () => {
+      if (old.length > 0)
+        await trx
+          .deleteFrom("harvest_themes")
+          .where(
+            "id",
+            "in",
+            old.map((o) => o.id),
+          )
+          .execute();
+    };
+    if (free.length === 0) {
+      await dropOld();
+      return ok({ proposed: 0, grouped: 0, curated: curated.length });
+    }
 
     const { groups } = groupTexts(free, { language: harvest.language, k: options.k });
     // A proposal never takes a curated theme's name: "stage" beside a curated "Stage" is "stage (2)".
@@ -219,6 +235,7 @@ export async function proposeThemes(
       FROM unnest(${contributionIds}::uuid[], ${themeIds}::uuid[]) AS v(id, theme_id)
       WHERE c.id = v.id AND c.harvest_id = ${harvest.id} AND c.theme_locked = false
     `.execute(trx);
+    await dropOld();
     return ok({ proposed: themes.length, grouped: free.length, curated: curated.length });
   });
 }
