@@ -36,6 +36,9 @@ export default [
   route("registration/:token", "routes/public/registration.tsx"),
   // Results a facilitator shares by link: anyone with the link, only while sharing is on.
   route("s/:token", "routes/public/shared-results.tsx"),
+  // A harvest's publication and the region's action agenda, only while the region publishes them.
+  route("r/:slug/publication/:harvestSlug", "routes/public/publication.tsx"),
+  route("r/:slug/agenda/actions", "routes/public/agenda-actions.tsx"),
   // A harvest's contribution form: anyone with the link, no account, only while it is open.
   route("r/:slug/harvest/:harvestSlug/contribute", "routes/public/harvest-contribute.tsx"),
 
@@ -89,6 +92,20 @@ export default [
       route("people/:id", "routes/manage/people/detail.tsx"),
       route("people/:id/merge", "routes/manage/people/merge.tsx"),
       route("people/:id/export.json", "routes/manage/people/export-json.ts"),
+      // (publication, action agenda, coalitions and traceability)
+      route("harvest/:id/publication", "routes/manage/harvest/publication.tsx"),
+      route("harvest/:id/publication.docx", "routes/manage/harvest/publication-docx.ts"),
+      route("harvest/:id/publication.pdf", "routes/manage/harvest/publication-pdf.ts"),
+      route(
+        "harvest/:id/publication/themes/:themeId",
+        "routes/manage/harvest/publication-theme.tsx",
+      ),
+      route("harvest/:id/trace/:contributionId", "routes/manage/harvest/trace.tsx"),
+      route("actions", "routes/manage/actions/list.tsx"),
+      route("actions/:id", "routes/manage/actions/detail.tsx"),
+      route("actions/:id/contributions", "routes/manage/actions/contributions.tsx"),
+      route("coalitions", "routes/manage/coalitions/list.tsx"),
+      route("coalitions/:id", "routes/manage/coalitions/detail.tsx"),
     ]),
   ]),
 ] satisfies RouteConfig;

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { ActionStatus } from "../../db/schema.ts";
 import { mixOf, type CoalitionMix } from "../coalitions/mix.ts";
+import { day } from "./queries.ts";
 
 /**
  * The action agenda as anyone sees it: the actions of the harvests whose agenda the region
@@ -53,8 +54,8 @@ export async function publicAgenda(db: Db, regionSlug: string) {
       "goal",
       "owner_organisation",
       "partners",
-      "starts_on",
-      "ends_on",
+      day("starts_on").as("starts_on"),
+      day("ends_on").as("ends_on"),
       "status",
     ])
     .where("region_id", "=", region.id)

@@ -3,6 +3,10 @@ import type { ActionStatus } from "../../db/schema.ts";
 import { hasRole, type RegionScope } from "../shared/scope.ts";
 import { isId } from "../shared/validate.ts";
 
+/** A date column as "yyyy-mm-dd", as the form and the page show it, whatever the driver's time zone. */
+export const day = (column: string) =>
+  sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
 /**
  * Reading the action agenda. "The contributions behind an action" are the visible, unmerged
  * contributions it is linked to directly plus those in the themes it answers, each counted once.
@@ -78,8 +82,8 @@ export async function listActions(scope: RegionScope): Promise<ActionListItem[]>
       "a.title",
       "a.status",
       "a.owner_organisation",
-      "a.starts_on",
-      "a.ends_on",
+      day("a.starts_on").as("starts_on"),
+      day("a.ends_on").as("ends_on"),
       "a.harvest_id",
       "h.title as harvest_title",
     ])
@@ -118,8 +122,8 @@ export async function getAction(scope: RegionScope, actionId: string) {
       "a.goal",
       "a.owner_organisation",
       "a.partners",
-      "a.starts_on",
-      "a.ends_on",
+      day("a.starts_on").as("starts_on"),
+      day("a.ends_on").as("ends_on"),
       "a.status",
       "a.harvest_id",
       "a.updated_at",

@@ -51,6 +51,12 @@ const person = (n: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** A form as a browser sends it with the consent box unticked: no consent field at all. */
+function withoutConsent(n: number) {
+  const { consent: _consent, ...rest } = person(n);
+  return rest;
+}
+
 describe("the mix of a coalition", () => {
   it("counts sectors and perspectives and names the ones nobody brings", () => {
     const mix = mixOf([
@@ -137,7 +143,7 @@ describe("coalitions", () => {
     const { coalitionId } = await coalitionOnPublicAction(scope);
     expect(
       await expressInterest(t.db, scope.regionId, {
-        ...person(2, { consent: undefined }),
+        ...withoutConsent(2),
         coalitionId,
       }),
     ).toMatchObject({

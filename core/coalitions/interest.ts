@@ -11,9 +11,10 @@ import { memberSchema } from "./coalitions.ts";
  */
 
 const interestSchema = memberSchema.extend({
+  // A default, not optional(): zod skips an optional key that is absent, refinement and all.
   consent: z
     .union([z.string(), z.boolean()])
-    .optional()
+    .default("")
     .refine((v) => v === "on" || v === true || v === "true", {
       message: "coalitions.consentNeeded",
     }),

@@ -45,6 +45,7 @@ export default function RegionLayout() {
     // Facilitators see the events for the check-in on the day; organisers plan them.
     { to: `${base}/events`, label: t("eventsAdmin.title"), show: hasRole(role, "facilitator") },
     { to: `${base}/harvest`, label: t("harvest.nav"), show: hasRole(role, "facilitator") },
+    { to: `${base}/actions`, label: t("actions.nav"), show: hasRole(role, "organiser") },
     { to: `${base}/members`, label: t("nav.members"), show: hasRole(role, "admin") },
     { to: `${base}/settings`, label: t("nav.settings"), show: hasRole(role, "admin") },
     { to: `${base}/outbox`, label: t("nav.outbox"), show: hasRole(role, "admin") },

@@ -1,0 +1,123 @@
+import { PERSPECTIVES, SECTORS } from "../../../core/regions/sectors.ts";
+import { Field, SelectField, type FieldErrors } from "../form.tsx";
+import { useT } from "../../lib/i18n.ts";
+
+type Values = Record<string, string | string[] | null | undefined> | undefined;
+
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+export function CoalitionFields({ values, errors }: { values: Values; errors?: FieldErrors }) {
+  const t = useT();
+  return (
+    <>
+      <Field
+        name="title"
+        label={t("coalitions.fields.title")}
+        required
+        maxLength={200}
+        defaultValue={text(values?.title)}
+        errors={errors}
+      />
+      <Field
+        name="leadName"
+        label={`${t("coalitions.fields.leadName")} ${t("app.optional")}`}
+        maxLength={200}
+        defaultValue={text(values?.leadName)}
+        errors={errors}
+      />
+      <Field
+        name="leadOrganisation"
+        label={`${t("coalitions.fields.leadOrganisation")} ${t("app.optional")}`}
+        maxLength={200}
+        defaultValue={text(values?.leadOrganisation)}
+        errors={errors}
+      />
+      <Field
+        name="wayOfWorking"
+        label={`${t("coalitions.fields.wayOfWorking")} ${t("app.optional")}`}
+        description={t("coalitions.fields.wayOfWorkingHint")}
+        multiline
+        rows={4}
+        maxLength={5000}
+        defaultValue={text(values?.wayOfWorking)}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+/** Name, e-mail, organisation, sector, perspective and a note: what a member brings. */
+export function MemberFields({
+  values,
+  errors,
+  labels,
+}: {
+  values: Values;
+  errors?: FieldErrors;
+  labels: {
+    name: string;
+    email: string;
+    organisation: string;
+    sector: string;
+    perspective: string;
+    note: string;
+    noChoice: string;
+  };
+}) {
+  const t = useT();
+  return (
+    <>
+      <Field
+        name="name"
+        label={labels.name}
+        required
+        maxLength={200}
+        autoComplete="name"
+        defaultValue={text(values?.name)}
+        errors={errors}
+      />
+      <Field
+        name="email"
+        type="email"
+        label={labels.email}
+        maxLength={254}
+        autoComplete="email"
+        defaultValue={text(values?.email)}
+        errors={errors}
+      />
+      <Field
+        name="organisation"
+        label={labels.organisation}
+        maxLength={200}
+        autoComplete="organization"
+        defaultValue={text(values?.organisation)}
+        errors={errors}
+      />
+      <SelectField
+        name="sector"
+        label={labels.sector}
+        emptyLabel={labels.noChoice}
+        options={SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
+        defaultValue={text(values?.sector)}
+        errors={errors}
+      />
+      <SelectField
+        name="perspective"
+        label={labels.perspective}
+        emptyLabel={labels.noChoice}
+        options={PERSPECTIVES.map((p) => ({ value: p, label: t(`perspectives.${p}`) }))}
+        defaultValue={text(values?.perspective)}
+        errors={errors}
+      />
+      <Field
+        name="note"
+        label={labels.note}
+        multiline
+        rows={3}
+        maxLength={2000}
+        defaultValue={text(values?.note)}
+        errors={errors}
+      />
+    </>
+  );
+}
