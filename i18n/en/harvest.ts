@@ -69,10 +69,8 @@ export const harvest: CatalogOf<typeof nl> = {
     gather: "Gather contributions",
     gatherHint:
       "Brings in every answer to an open question of the sources. Gathering again only adds new answers and updates changed texts; kind, tags, hiding, merges and themes stay as you set them.",
-    gathered_one:
-      "Gathered from {{count}} session: {{added}} new contributions, {{updated}} updated.",
-    gathered_other:
-      "Gathered from {{count}} sessions: {{added}} new contributions, {{updated}} updated.",
+    gathered_one: "Gathered from {{count}} session: {{added}} new, {{updated}} updated.",
+    gathered_other: "Gathered from {{count}} sessions: {{added}} new, {{updated}} updated.",
     figuresTitle: "Figures",
     total_one: "{{count}} contribution counts.",
     total_other: "{{count}} contributions count.",
@@ -267,7 +265,10 @@ export const harvest: CatalogOf<typeof nl> = {
       confirm_other: "Import {{count}} contributions",
       startOver: "Choose another file",
       nothingToImport: "There is nothing to import.",
-      done: "Import finished: {{imported}} contributions added; {{skipped}} rows with errors and {{duplicates}} rows imported before were skipped.",
+      done_one:
+        "Import finished: {{count}} contribution added; {{skipped}} rows with errors and {{duplicates}} rows imported before were skipped.",
+      done_other:
+        "Import finished: {{count}} contributions added; {{skipped}} rows with errors and {{duplicates}} rows imported before were skipped.",
       tooLarge: "The file is too large (at most {{max}}). Split it into smaller files.",
       tooManyRows:
         "The file has more than {{max}} rows. Split it into smaller files and import them one by one.",

@@ -67,10 +67,8 @@ export const harvest = {
     gather: "Bijdragen ophalen",
     gatherHint:
       "Haalt alle antwoorden op open vragen uit de bronnen op. Opnieuw ophalen voegt alleen nieuwe antwoorden toe en werkt gewijzigde teksten bij; soort, tags, verbergen, samenvoegen en thema's blijven zoals jij ze hebt gezet.",
-    gathered_one:
-      "Opgehaald uit {{count}} sessie: {{added}} nieuwe bijdragen, {{updated}} bijgewerkt.",
-    gathered_other:
-      "Opgehaald uit {{count}} sessies: {{added}} nieuwe bijdragen, {{updated}} bijgewerkt.",
+    gathered_one: "Opgehaald uit {{count}} sessie: {{added}} nieuw, {{updated}} bijgewerkt.",
+    gathered_other: "Opgehaald uit {{count}} sessies: {{added}} nieuw, {{updated}} bijgewerkt.",
     figuresTitle: "Cijfers",
     total_one: "{{count}} bijdrage telt mee.",
     total_other: "{{count}} bijdragen tellen mee.",
@@ -265,7 +263,10 @@ export const harvest = {
       confirm_other: "{{count}} bijdragen importeren",
       startOver: "Een ander bestand kiezen",
       nothingToImport: "Er is niets om te importeren.",
-      done: "Import klaar: {{imported}} bijdragen toegevoegd; {{skipped}} rijen met fouten en {{duplicates}} eerder geïmporteerde rijen overgeslagen.",
+      done_one:
+        "Import klaar: {{count}} bijdrage toegevoegd; {{skipped}} rijen met fouten en {{duplicates}} eerder geïmporteerde rijen overgeslagen.",
+      done_other:
+        "Import klaar: {{count}} bijdragen toegevoegd; {{skipped}} rijen met fouten en {{duplicates}} eerder geïmporteerde rijen overgeslagen.",
       tooLarge: "Het bestand is te groot (hoogstens {{max}}). Splits het in kleinere bestanden.",
       tooManyRows:
         "Het bestand heeft meer dan {{max}} rijen. Splits het in kleinere bestanden en importeer ze een voor een.",

@@ -95,8 +95,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-/** The list's address as it was, without notices or a merge selection, with `extra` added. */
-function back(request: Request, extra: Record<string, string | number>): string {
+/**
+ * The list's address as it was, without notices or a merge selection, with `extra` added. The
+ * path is built, not taken from the request: a post sent by script arrives at `….data`.
+ */
+function back(request: Request, path: string, extra: Record<string, string | number>): string {
   const url = new URL(request.url);
   const kept = new URLSearchParams();
   for (const key of [...FILTER_KEYS, "page"]) {
@@ -104,14 +107,15 @@ function back(request: Request, extra: Record<string, string | number>): string 
     if (value) kept.set(key, value.slice(0, 200));
   }
   for (const [k, v] of Object.entries(extra)) kept.set(k, String(v));
-  return `${url.pathname}?${kept.toString()}`;
+  return `${path}?${kept.toString()}`;
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
   // Another region's id must answer exactly as an id that does not exist, whatever was posted.
   const harvest = await findHarvest(scope, params.id);
   if (!harvest) notFound(context);
+  const list = `/manage/${region.slug}/harvest/${harvest.id}/contributions`;
   const form = await request.formData();
   const sent = formObject(form);
   const id = typeof sent.id === "string" ? sent.id : "";
@@ -121,7 +125,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const hide = intent(form) === "hide";
       const result = await setHidden(scope, harvest.id, id, hide);
       if (!result.ok) return refusedChange(context, result, "hide", null);
-      return redirect(back(request, hide ? { hiddenDone: 1 } : { shown: 1 }));
+      return redirect(back(request, list, hide ? { hiddenDone: 1 } : { shown: 1 }));
     }
     case "merge": {
       const ids = Array.isArray(sent.ids) ? sent.ids : sent.ids ? [sent.ids] : [];
@@ -133,7 +137,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         if (result.error.key === "errors.notFound") notFound(context);
         return data({ ...result, intent: "merge" as const, values: null }, { status: 400 });
       }
-      return redirect(back(request, { merged: result.value.merged }));
+      return redirect(back(request, list, { merged: result.value.merged }));
     }
     case "add": {
       const result = await addContribution(scope, harvest.id, sent);
@@ -147,7 +151,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           tags: Array.isArray(sent.tags) ? sent.tags.join(", ") : first(sent.tags),
         });
       }
-      return redirect(back(request, { added: 1 }));
+      return redirect(back(request, list, { added: 1 }));
     }
     default:
       throw data({ message: requestT(context)("errors.badRequest") }, { status: 400 });
@@ -203,7 +207,7 @@ export default function Contributions({ loaderData, actionData }: Route.Componen
       {params.get("imported") !== null ? (
         <Notice>
           {t("harvest.import.done", {
-            imported: number("imported"),
+            count: number("imported"),
             skipped: number("skipped"),
             duplicates: number("duplicates"),
           })}

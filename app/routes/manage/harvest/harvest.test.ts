@@ -87,7 +87,7 @@ describe("harvest pages", () => {
     const gathered = await organiser.post(page, { _intent: "gather" });
     expect(gathered.status).toBe(302);
     const after = await (await organiser.get(gathered.headers.get("Location")!)).text();
-    expect(after).toContain("Opgehaald uit 1 sessie: 4 nieuwe bijdragen, 0 bijgewerkt.");
+    expect(after).toContain("Opgehaald uit 1 sessie: 4 nieuw, 0 bijgewerkt.");
     expect(after).toContain("3 bijdragen tellen mee.");
     expect(after).toContain("1 bijdrage is verborgen en telt niet mee.");
     expect(after).toMatch(/Droom<\/a><\/th><td[^>]*>2<\/td>/);
@@ -198,7 +198,7 @@ describe("harvest pages", () => {
     const done = await organiser.post(url, confirm);
     expect(done.status).toBe(302);
     const list = await (await organiser.get(done.headers.get("Location")!)).text();
-    expect(list).toContain("Import klaar: 1 bijdragen toegevoegd; 2 rijen met fouten");
+    expect(list).toContain("Import klaar: 1 bijdrage toegevoegd; 2 rijen met fouten");
     expect((await contributionsOf(harvest.id)).map((c) => c.text)).toEqual(["Meer stageplekken"]);
 
     const tampered = new FormData();
