@@ -220,6 +220,7 @@ export const harvest: CatalogOf<typeof nl> = {
       unmerge: "Let it count on its own again",
       unmerged: "The contribution counts on its own again.",
       mergedFromTitle: "Merged into this one",
+      trace: "Where this contribution went: theme, quotes and actions",
     },
     import: {
       title: "Import contributions",

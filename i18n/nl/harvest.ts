@@ -217,6 +217,7 @@ export const harvest = {
       unmerge: "Weer apart laten meetellen",
       unmerged: "De bijdrage telt weer apart mee.",
       mergedFromTitle: "Samengevoegd hierin",
+      trace: "Waar deze bijdrage terechtkwam: thema, citaten en acties",
     },
     import: {
       title: "Bijdragen importeren",

@@ -235,6 +235,16 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
             <time dateTime={c.createdIso}>{c.created}</time>
           </Item>
         </dl>
+        {canEdit ? (
+          <p className="utrecht-paragraph">
+            <Link
+              className="utrecht-link"
+              to={`/manage/${region.slug}/harvest/${harvest.id}/trace/${c.id}`}
+            >
+              {t("harvest.contribution.trace")}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       {c.merged.length > 0 ? (
