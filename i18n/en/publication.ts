@@ -15,7 +15,7 @@ export const publication: CatalogOf<typeof nl> = {
     sectorMixOf: "Sectors of the contributions to {{theme}}",
     figures: "In figures",
     figuresLine:
-      "{{total}} contributions from {{sources}} sources; {{themed}} of them are placed in a theme.",
+      "{{total}} contributions, {{themed}} of them in a theme. Number of sources (sessions, questions, forms): {{sources}}.",
     byKind: "Contributions by kind",
     bySector: "Contributions by sector",
     byOrigin: "Contributions by origin",

@@ -13,7 +13,7 @@ export const publication = {
     sectorMixOf: "Sectoren van de bijdragen bij {{theme}}",
     figures: "In cijfers",
     figuresLine:
-      "{{total}} bijdragen uit {{sources}} bronnen; {{themed}} daarvan zijn in een thema ondergebracht.",
+      "{{total}} bijdragen, waarvan {{themed}} in een thema. Aantal bronnen (sessies, vragen, formulieren): {{sources}}.",
     byKind: "Bijdragen per soort",
     bySector: "Bijdragen per sector",
     byOrigin: "Bijdragen per herkomst",
