@@ -16,7 +16,8 @@ let h: Awaited<ReturnType<typeof makeCuratedHarvest>>;
 let base: string;
 
 beforeAll(async () => {
-  s = await startTestServer();
+  // A low limit, so that the interest form's rate limit shows within the test.
+  s = await startTestServer({ REGISTRATIONS_PER_CLIENT_PER_MINUTE: "5" });
   const a = await makeScope(s.db, "organiser");
   region = a.region;
   scope = a.scope;
@@ -230,6 +231,17 @@ describe("actions, coalitions and the trace", () => {
     ]);
     const waiting = await (await organiser.get(coalitionUrl)).text();
     expect(waiting).toContain("Fatima");
+
+    // Five a minute from one client: the sixth gets a message and is not stored.
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await visitor.post(agenda, { coalitionId, name: `Flood ${i}`, consent: "on" });
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([302, 302, 429]);
+    const flooded = await visitor.post(agenda, { coalitionId, name: "Flood 3", consent: "on" });
+    expect(flooded.status).toBe(429);
+    expect(await flooded.text()).toContain("Je hebt net al vaak een formulier verstuurd.");
   });
 
   it("answers 404 to another region's organiser and 403 to a facilitator of this region", async () => {
