@@ -272,6 +272,17 @@ export async function publicPublicationModel(
   return h ? buildModel(db, h, lang) : null;
 }
 
+/** What a region publishes of its harvests, for its public page: publications and agendas. */
+export async function publishedHarvests(db: Db, regionId: string) {
+  return db
+    .selectFrom("harvests")
+    .select(["slug", "title", "publication_title", "publication_public", "agenda_public"])
+    .where("region_id", "=", regionId)
+    .where((eb) => eb.or([eb("publication_public", "=", true), eb("agenda_public", "=", true)]))
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
 /** The region's look for the documents: its colour, name and logo (PNG or JPEG only). */
 export interface PublicationLook {
   regionName: string;

@@ -111,6 +111,7 @@ export const publication: CatalogOf<typeof nl> = {
     preview: "Preview",
     previewIntro: "This is how the publication looks as a web page.",
 
+    regionSection: "What the region harvested",
     publicFooter: "A publication of {{region}}.",
     downloadTheAgenda: "See the action agenda",
 

@@ -112,6 +112,7 @@ export const publication = {
     previewIntro: "Zo ziet de publicatie eruit als webpagina.",
 
     // The public page
+    regionSection: "Wat de regio oogstte",
     publicFooter: "Een publicatie van {{region}}.",
     downloadTheAgenda: "Bekijk de actieagenda",
 

@@ -82,6 +82,8 @@ describe("the publication pages", () => {
     expect(pubHtml).toContain("Losse gedachte zonder thema");
     expect(pubHtml).not.toContain("<script>alert(1)</script>");
     expect(pubHtml).toContain("&lt;script&gt;");
+    const regionPage = await (await visitor.get(`/r/${region.slug}`)).text();
+    expect(regionPage).toContain(publicUrl);
     const english = await visitor.get(publicUrl, { "Accept-Language": "en" });
     expect(await english.text()).toContain("Appendix: all contributions");
     await organiser.post(page, { _intent: "unpublish" });

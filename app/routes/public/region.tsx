@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/region";
+import { publishedHarvests } from "../../../core/harvest/publication.ts";
 import { findPublicRegion } from "../../../core/regions/queries.ts";
 import { Shell } from "../../root.tsx";
 import { useT } from "../../lib/i18n.ts";
@@ -16,7 +17,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export async function loader({ params, context }: Route.LoaderArgs) {
   const region = await findPublicRegion(getServices(context).db, params.slug);
   if (!region) notFound(context);
+  const published = await publishedHarvests(getServices(context).db, region.id);
   return {
+    publications: published
+      .filter((h) => h.publication_public)
+      .map((h) => ({ slug: h.slug, title: h.publication_title || h.title })),
+    hasAgenda: published.some((h) => h.agenda_public),
     region: {
       slug: region.slug,
       name: region.name,
@@ -47,7 +53,7 @@ function Paragraphs({ text }: { text: string }) {
 
 export default function PublicRegion({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { region } = loaderData;
+  const { region, publications, hasAgenda } = loaderData;
   const challenges = region.challenges
     .split("\n")
     .map((c) => c.trim())
@@ -62,6 +68,29 @@ export default function PublicRegion({ loaderData }: Route.ComponentProps) {
             {t("events.agendaLink")}
           </Link>
         </p>
+        {publications.length > 0 || hasAgenda ? (
+          <section aria-labelledby="harvested">
+            <h2 className="utrecht-heading-2" id="harvested">
+              {t("publication.regionSection")}
+            </h2>
+            <ul className="utrecht-unordered-list">
+              {publications.map((p) => (
+                <li className="utrecht-unordered-list__item" key={p.slug}>
+                  <Link className="utrecht-link" to={`/r/${region.slug}/publication/${p.slug}`}>
+                    {p.title}
+                  </Link>
+                </li>
+              ))}
+              {hasAgenda ? (
+                <li className="utrecht-unordered-list__item">
+                  <Link className="utrecht-link" to={`/r/${region.slug}/agenda/actions`}>
+                    {t("actions.title")}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </section>
+        ) : null}
         {challenges.length > 0 ? (
           <section aria-labelledby="challenges">
             <h2 className="utrecht-heading-2" id="challenges">
