@@ -167,8 +167,20 @@ describe("the publication model", () => {
         })
       ).ok,
     ).toBe(true);
+    const second = await makeCuratedHarvest(scope, { slug: "tweede" });
+    // A theme of another harvest of the same region, through this harvest's page: not found.
     expect(
-      (await updateThemeSummary(scope, h.themes.culture, { summary: "Nieuwe samenvatting" })).ok,
+      (await updateThemeSummary(scope, second.themes.culture, { summary: "x" }, h.harvest.id)).ok,
+    ).toBe(false);
+    expect(
+      (
+        await updateThemeSummary(
+          scope,
+          h.themes.culture,
+          { summary: "Nieuwe samenvatting" },
+          h.harvest.id,
+        )
+      ).ok,
     ).toBe(true);
     expect(await publicPublicationModel(t.db, region.slug, h.harvest.slug, "nl")).toBeNull();
     expect((await setPublicationPublic(scope, h.harvest.id, true)).ok).toBe(true);

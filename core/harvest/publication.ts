@@ -363,10 +363,13 @@ export async function updateThemeSummary(
   scope: RegionScope,
   themeId: string,
   input: unknown,
+  /** When given, the theme must belong to this harvest. */
+  harvestId?: string,
 ): Promise<Result<{ harvestId: string }>> {
   if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
   const theme = await ownTheme(scope, themeId);
-  if (!theme) return fail("errors.notFound");
+  if (!theme || (harvestId !== undefined && theme.harvest_id !== harvestId))
+    return fail("errors.notFound");
   const v = validate(summarySchema, input);
   if (!v.ok) return v;
   await scope.db

@@ -60,6 +60,7 @@ export const agenda: CatalogOf<typeof nl> = {
     progress: "Progress",
     noProgress: "No progress noted yet.",
     note: "Progress note",
+    noteHint: "Also shown on the public action agenda, when that is online.",
     addNote: "Add note",
     noteAdded: "The note was added.",
     deleteNote: "Delete note",

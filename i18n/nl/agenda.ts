@@ -57,6 +57,7 @@ export const agenda = {
     progress: "Voortgang",
     noProgress: "Nog geen voortgang genoteerd.",
     note: "Notitie over de voortgang",
+    noteHint: "Staat ook op de openbare actieagenda, als die online is.",
     addNote: "Notitie toevoegen",
     noteAdded: "De notitie is toegevoegd.",
     deleteNote: "Notitie verwijderen",

@@ -198,6 +198,7 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
           <Field
             name="note"
             label={t("actions.note")}
+            description={t("actions.noteHint")}
             multiline
             rows={3}
             maxLength={5000}

@@ -77,8 +77,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     case "summary": {
       const themeId = typeof sent.themeId === "string" ? sent.themeId : "";
-      const r = await updateThemeSummary(scope, themeId, sent);
-      if (r.ok && r.value.harvestId !== params.id) notFound(context);
+      const r = await updateThemeSummary(scope, themeId, sent, params.id);
       return r.ok ? back("saved", `#theme-${themeId}`) : refusedChange(context, r, cmd, sent);
     }
     case "unquote": {
