@@ -30,19 +30,27 @@ function hex(color: string): string {
 }
 
 function chartTable(d: Docx, chart: Chart, color: string): TableType {
-  const labelWidth = 3000;
-  const barWidth = 240;
+  const labelWidth = 2800;
+  const barWidth = 220;
   const valueWidth = PAGE_WIDTH - labelWidth - BAR_COLUMNS * barWidth;
   const none = { style: d.BorderStyle.NONE, size: 0, color: "FFFFFF" };
-  const borders = { top: none, bottom: none, left: none, right: none };
+  // White rules above and below every cell keep the bars of adjacent rows apart.
+  const gap = { style: d.BorderStyle.SINGLE, size: 18, color: "FFFFFF" };
+  const borders = { top: gap, bottom: gap, left: none, right: none };
   const text = (s: string, bold = false) =>
-    new d.Paragraph({ children: [new d.TextRun({ text: xmlSafe(s), size: 20, bold })] });
+    new d.Paragraph({
+      style: "Cell",
+      children: [new d.TextRun({ text: xmlSafe(s), size: 20, bold })],
+    });
+  // The caption spans the table: a heading row that Word repeats when the chart breaks a page.
   const header = new d.TableRow({
     tableHeader: true,
     children: [
-      new d.TableCell({ children: [text(chart.caption, true)], borders, columnSpan: 1 }),
-      new d.TableCell({ children: [new d.Paragraph("")], borders, columnSpan: BAR_COLUMNS }),
-      new d.TableCell({ children: [text("", true)], borders }),
+      new d.TableCell({
+        children: [text(chart.caption, true)],
+        borders,
+        columnSpan: BAR_COLUMNS + 2,
+      }),
     ],
   });
   return new d.Table({
@@ -146,7 +154,7 @@ function titlePage(d: Docx, model: PublicationModel, look: PublicationLook, colo
 
 function appendixTable(d: Docx, model: PublicationModel, rows: PublicationContribution[]) {
   const t = translator(model.lang);
-  const widths = [4600, 1300, 1500, 1600];
+  const widths = [4100, 1100, 1900, 1900];
   // One style for every cell keeps the XML of ten thousand rows small.
   const cell = (text: string, bold = false) =>
     new d.TableCell({
@@ -289,7 +297,10 @@ export async function buildPublicationDocx(
     description: model.region.name,
     styles: {
       default: {
-        document: { run: { font: "Calibri", size: 22 } },
+        document: {
+          run: { font: "Calibri", size: 22 },
+          paragraph: { spacing: { after: 120 } },
+        },
         title: { run: { ...headingRun, size: 56 } },
         heading1: {
           run: { ...headingRun, size: 36 },
