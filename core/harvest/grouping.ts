@@ -98,6 +98,29 @@ const lists = stopwordLists as Record<string, string[]>;
 const NL_ONLY = new Set(lists.nl!.filter((w) => !lists.en!.includes(w)));
 const EN_ONLY = new Set(lists.en!.filter((w) => !lists.nl!.includes(w)));
 
+/**
+ * Words that say what kind of contribution a text is (seed 004: dreams, dilemmas, ideas), asked
+ * for in every theme alike: "Mijn droom is …" must not make a theme of dreams.
+ */
+const KIND_WORDS = new Set([
+  "droom",
+  "dromen",
+  "dilemma",
+  "dilemma's",
+  "dilemmas",
+  "idee",
+  "ideeën",
+  "ideeen",
+  "vraag",
+  "vragen",
+  "dream",
+  "dreams",
+  "idea",
+  "ideas",
+  "question",
+  "questions",
+]);
+
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Dutch and English endings that make a new word of a stem rather than a compound. */
 const DERIVATION =
@@ -132,7 +155,10 @@ export function tokenise(items: readonly TextItem[], fallback: "nl" | "en" = "nl
   const stop = stopwordsFor();
   return items.map((item) => {
     const all = words(item.text);
-    return { words: all.filter((w) => !stop.has(w)), language: languageOf(all, fallback) };
+    return {
+      words: all.filter((w) => !stop.has(w) && !KIND_WORDS.has(w)),
+      language: languageOf(all, fallback),
+    };
   });
 }
 
