@@ -29,6 +29,11 @@ export const publication: CatalogOf<typeof nl> = {
     appendix: "Appendix: all contributions",
     appendixIntro:
       "Every contribution that counts in the publication, by theme, with its kind, sector and source.",
+    appendixChoose: "The appendix is large: choose a theme to see its contributions.",
+    appendixPages: "Pages of the appendix",
+    pageOf: "Page {{page}} of {{pages}}",
+    previous: "Previous",
+    next: "Next",
     unthemed: "Other contributions",
     columns: {
       text: "Contribution",

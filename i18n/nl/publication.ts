@@ -27,6 +27,11 @@ export const publication = {
     appendix: "Bijlage: alle bijdragen",
     appendixIntro:
       "Alle bijdragen die in de publicatie meetellen, per thema, met hun soort, sector en bron.",
+    appendixChoose: "De bijlage is groot: kies een thema om zijn bijdragen te zien.",
+    appendixPages: "Pagina's van de bijlage",
+    pageOf: "Pagina {{page}} van {{pages}}",
+    previous: "Vorige",
+    next: "Volgende",
     unthemed: "Overige bijdragen",
     columns: {
       text: "Bijdrage",

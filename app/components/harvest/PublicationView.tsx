@@ -91,7 +91,20 @@ export interface PublicationViewProps {
   themeExtra?: (themeId: string) => ReactNode;
   /** Shows the appendix; the organiser's preview leaves it to the downloads. */
   appendix?: boolean;
+  /** A large appendix is shown one theme (and one page of it) at a time: see `pageAppendix`. */
+  paging?: AppendixPaging | null;
 }
+
+export interface AppendixPaging {
+  groups: { key: string; label: string; count: number }[];
+  chosen: string | null;
+  page: number;
+  pages: number;
+}
+
+/** The query string that shows one theme's page of a large appendix. */
+export const appendixHref = (key: string, page = 1) =>
+  `?bijlage=${encodeURIComponent(key)}${page > 1 ? `&pagina=${page}` : ""}#pub-appendix`;
 
 function H({ level, children, id }: { level: number; children: ReactNode; id?: string }) {
   const Tag = `h${Math.min(6, level)}` as "h1";
@@ -115,6 +128,7 @@ export function PublicationView({
   behindHref,
   themeExtra,
   appendix = true,
+  paging = null,
 }: PublicationViewProps) {
   const t = translator(model.lang);
   const anchor = (themeId: string | null) => `bijlage-${themeId ?? "overig"}`;
@@ -192,7 +206,10 @@ export function PublicationView({
                     {t("publication.behind", { count: theme.count })}
                   </Link>
                 ) : appendix && theme.count > 0 ? (
-                  <a className="utrecht-link" href={`#${anchor(theme.id)}`}>
+                  <a
+                    className="utrecht-link"
+                    href={paging ? appendixHref(theme.id) : `#${anchor(theme.id)}`}
+                  >
                     {t("publication.behind", { count: theme.count })}
                   </a>
                 ) : (
@@ -214,8 +231,10 @@ export function PublicationView({
           {model.appendix.length === 0 ? (
             <p className="utrecht-paragraph">{t("publication.noContributions")}</p>
           ) : null}
+          {paging ? <AppendixPages paging={paging} t={t} /> : null}
           {model.appendix.map((group) => (
             <details
+              open={paging ? true : undefined}
               className="lr-pub-appendix"
               key={group.themeId ?? "none"}
               id={anchor(group.themeId)}
@@ -248,5 +267,45 @@ export function PublicationView({
       ) : null}
       <p className="utrecht-paragraph lr-muted">{t("publication.madeBy")}</p>
     </article>
+  );
+}
+
+/** The themes of a large appendix as links, and paging within the chosen one. */
+function AppendixPages({ paging, t }: { paging: AppendixPaging; t: T }) {
+  const { groups, chosen, page, pages } = paging;
+  return (
+    <>
+      <p className="utrecht-paragraph">{t("publication.appendixChoose")}</p>
+      <ul className="utrecht-unordered-list">
+        {groups.map((g) => (
+          <li className="utrecht-unordered-list__item" key={g.key}>
+            <a
+              className="utrecht-link"
+              href={appendixHref(g.key)}
+              aria-current={g.key === chosen ? "page" : undefined}
+            >
+              {`${g.label || t("publication.unthemed")} (${g.count})`}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {chosen && pages > 1 ? (
+        <nav className="lr-pub-pages" aria-label={t("publication.appendixPages")}>
+          <p className="utrecht-paragraph">
+            {page > 1 ? (
+              <a className="utrecht-link" href={appendixHref(chosen, page - 1)}>
+                {t("publication.previous")}
+              </a>
+            ) : null}{" "}
+            {t("publication.pageOf", { page, pages })}{" "}
+            {page < pages ? (
+              <a className="utrecht-link" href={appendixHref(chosen, page + 1)}>
+                {t("publication.next")}
+              </a>
+            ) : null}
+          </p>
+        </nav>
+      ) : null}
+    </>
   );
 }

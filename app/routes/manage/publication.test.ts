@@ -90,6 +90,48 @@ describe("the publication pages", () => {
     expect((await visitor.get(publicUrl)).status).toBe(404);
   });
 
+  it("shows a large appendix one theme and one page at a time", async () => {
+    const big = await s.db
+      .insertInto("harvests")
+      .values({ region_id: region.id, slug: "groot", title: "Groot", publication_public: true })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const theme = await s.db
+      .insertInto("harvest_themes")
+      .values({ harvest_id: big.id, label: "Alles" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await s.db
+      .insertInto("contributions")
+      .values(
+        Array.from({ length: 1600 }, (_, i) => ({
+          harvest_id: big.id,
+          region_id: region.id,
+          text: `Rij ${String(i).padStart(4, "0")}`,
+          origin: "manual" as const,
+          theme_id: i < 1550 ? theme.id : null,
+        })),
+      )
+      .execute();
+    const url = `/r/${region.slug}/publication/groot`;
+    const visitor = new TestClient(s.url);
+    const first = await (await visitor.get(url)).text();
+    expect(first).toContain("kies een thema om zijn bijdragen te zien");
+    expect(first).toContain(`?bijlage=${theme.id}#pub-appendix`);
+    // Rows written in one statement share their moment, so count them rather than name them.
+    const rows = (html: string) =>
+      (html.match(/<td class="utrecht-table__cell">Rij \d{4}<\/td>/g) ?? []).length;
+    const page1 = await (await visitor.get(`${url}?bijlage=${theme.id}`)).text();
+    expect(rows(page1)).toBe(500);
+    expect(page1).toContain("Pagina 1 van 4");
+    const page4 = await (await visitor.get(`${url}?bijlage=${theme.id}&pagina=99`)).text();
+    expect(page4).toContain("Pagina 4 van 4");
+    expect(rows(page4)).toBe(50);
+    const rest = await (await visitor.get(`${url}?bijlage=overig`)).text();
+    expect(rows(rest)).toBe(50);
+    expect(rows(first)).toBe(0);
+  });
+
   it("downloads the publication as Word and PDF in both languages", async () => {
     const page = `${base}/harvest/${h.harvest.id}/publication`;
     const docx = await organiser.get(`${page}.docx?lang=en`);
