@@ -92,6 +92,7 @@ export const publication: CatalogOf<typeof nl> = {
       "The contributions placed in this theme. For each one you can see where it ended up.",
     quoted: "quoted in the publication",
     whereTo: "Where did this end up?",
+    actionFromTheme: "Make an action from this theme",
     linkToAction: "Link the chosen contributions to an action",
     action: "Action",
     link: "Link",

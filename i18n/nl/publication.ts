@@ -91,6 +91,7 @@ export const publication = {
       "De bijdragen die in dit thema zijn ondergebracht. Bij elke bijdrage zie je waar hij terechtkwam.",
     quoted: "citaat in de publicatie",
     whereTo: "Waar kwam dit terecht?",
+    actionFromTheme: "Maak een actie uit dit thema",
     linkToAction: "Koppel de gekozen bijdragen aan een actie",
     action: "Actie",
     link: "Koppelen",

@@ -85,6 +85,11 @@ export default function PublicationTheme({ loaderData, actionData }: Route.Compo
       <h1 className="utrecht-heading-1">{t("publication.behindTitle", { theme: theme.label })}</h1>
       <p className="utrecht-paragraph">{t("publication.behindIntro")}</p>
       <TextParagraphs text={theme.summary} />
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`${base}/actions?theme=${theme.id}#new`}>
+          {t("publication.actionFromTheme")}
+        </Link>
+      </p>
       {linked ? <Notice>{t("publication.linked", { count: linked })}</Notice> : null}
       {quoteChanged ? <Notice>{t("publication.saved")}</Notice> : null}
       <FormError error={error} />
