@@ -70,8 +70,6 @@ export default [
       route("events/:id/registrations.csv", "routes/manage/events/registrations-csv.ts"),
       route("events/:id/registrations.xlsx", "routes/manage/events/registrations-xlsx.ts"),
       route("events/:id/checkin", "routes/manage/events/checkin.tsx"),
-      // (harvest themes: propose, accept, rename, merge, split, move)
-      route("harvest/:id/themes", "routes/manage/harvest/themes.tsx"),
       // (harvest: contributions from sessions, events, the public form and imports)
       route("harvest", "routes/manage/harvest/list.tsx"),
       route("harvest/:id", "routes/manage/harvest/overview.tsx"),
@@ -80,6 +78,8 @@ export default [
       route("harvest/:id/contributions.csv", "routes/manage/harvest/contributions-csv.ts"),
       route("harvest/:id/contributions/:contributionId", "routes/manage/harvest/contribution.tsx"),
       route("harvest/:id/import", "routes/manage/harvest/import.tsx"),
+      // (harvest themes: propose, accept, rename, merge, split, move)
+      route("harvest/:id/themes", "routes/manage/harvest/themes.tsx"),
       // (organisations and people routes)
       route("organisations", "routes/manage/organisations/list.tsx"),
       route("organisations/new", "routes/manage/organisations/new.tsx"),
