@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { hashPassword } from "../core/accounts/password.ts";
-import { slugFrom } from "../core/events/editEvent.ts";
+import { slugFrom } from "../core/shared/slug.ts";
 import { scheduleEventJobs } from "../core/events/eventJobs.ts";
 import { parseLocalDateTime, toLocalInput } from "../core/events/time.ts";
 import type { Sector } from "../core/regions/sectors.ts";

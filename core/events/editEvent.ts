@@ -7,20 +7,7 @@ import { isId, validate } from "../shared/validate.ts";
 import { fillFromWaitlist } from "./register.ts";
 import { scheduleEventJobs } from "./eventJobs.ts";
 import { eventSchema, type EventInput } from "./schema.ts";
-
-/** A readable address part from a title: "Kennissessie 1: lerende regio" → "kennissessie-1-lerende-regio". */
-export function slugFrom(title: string): string {
-  return (
-    title
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/g, "") || "bijeenkomst"
-  );
-}
+import { slugFrom } from "../shared/slug.ts";
 
 function columns(v: EventInput) {
   return {

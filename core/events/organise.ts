@@ -10,6 +10,7 @@ import { translator } from "../../i18n/index.ts";
 import { eventPageUrl } from "./mails.ts";
 import { newQuestionSchema, eventQuestionsSchema } from "./schema.ts";
 import { registrationToken } from "./register.ts";
+import { slugFrom } from "../shared/slug.ts";
 
 async function ownEvent(scope: RegionScope, eventId: string) {
   if (!isId(eventId)) return null;
@@ -229,7 +230,6 @@ export async function createSeries(
   if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
   const parsed = validate(seriesSchema, input);
   if (!parsed.ok) return parsed;
-  const { slugFrom } = await import("./editEvent.ts");
   const base = slugFrom(parsed.value.title);
   for (let i = 1; i < 50; i++) {
     const slug = i === 1 ? base : `${base}-${i}`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugFrom } from "../shared/slug.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import { hasRole, type RegionScope } from "../shared/scope.ts";
 import { optionalText, text, validate } from "../shared/validate.ts";
@@ -46,20 +47,6 @@ export const harvestSchema = z.object({
 });
 export type HarvestInput = z.output<typeof harvestSchema>;
 
-/** A readable address part from a title: "Ontwikkelsessies 2021" → "ontwikkelsessies-2021". */
-export function harvestSlug(title: string): string {
-  return (
-    title
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/g, "") || "oogst"
-  );
-}
-
 /**
  * Starts a harvest: the place where contributions from several sessions and events come
  * together. Organisers and up. Its address (slug) comes from the title and stays, because the
@@ -73,7 +60,7 @@ export async function createHarvest(
   const parsed = validate(harvestSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const base = harvestSlug(v.title);
+  const base = slugFrom(v.title, "oogst");
   for (let i = 1; i <= 50; i++) {
     const slug = i === 1 ? base : `${base}-${i}`;
     const row = await scope.db
