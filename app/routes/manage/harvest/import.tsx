@@ -1,4 +1,4 @@
-import { data, Link, redirect } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/import";
 import {
   CONTRIBUTION_IMPORT_LIMITS,
@@ -11,12 +11,12 @@ import type { Message } from "../../../../i18n/index.ts";
 import {
   FileField,
   FormError,
-  Notice,
   PostForm,
   SubmitButton,
   useFieldErrors,
 } from "../../../components/form.tsx";
-import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { ImportPreview, shownImportRows } from "../../../components/ImportPreview.tsx";
+import { Cell } from "../../../components/table.tsx";
 import { intent } from "../../../lib/form.server.ts";
 import { useMessage, useT } from "../../../lib/i18n.ts";
 import { notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
@@ -25,9 +25,6 @@ import { BackToHarvest } from "./components.tsx";
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
 }
-
-/** A page stays usable with thousands of rows: every error row up to 500, other rows in part. */
-const SHOWN = { errors: 500, rows: 100 };
 
 async function find(
   request: Request,
@@ -55,10 +52,7 @@ function forPage(preview: ContributionImportPreview) {
   return {
     counts: preview.counts,
     ignoredColumns: preview.ignoredColumns,
-    errorRows: errorRows.slice(0, SHOWN.errors),
-    hiddenErrorRows: Math.max(0, errorRows.length - SHOWN.errors),
-    rows: importRows.slice(0, SHOWN.rows),
-    hiddenRows: Math.max(0, importRows.length - SHOWN.rows),
+    ...shownImportRows(errorRows, importRows),
     payload: preview.payload,
   };
 }
@@ -144,132 +138,65 @@ function Preview({
 }) {
   const t = useT();
   const message = useMessage();
-  const { counts, ignoredColumns, errorRows, rows } = preview;
+  const { counts, ignoredColumns } = preview;
   return (
-    <>
-      <h2 className="utrecht-heading-2">{t("harvest.import.previewTitle")}</h2>
-      <Notice kind="info">{t("harvest.import.nothingSavedYet")}</Notice>
-      <ul className="utrecht-unordered-list">
-        <li className="utrecht-unordered-list__item">
-          {t("harvest.import.willImport", { count: counts.import })}
-        </li>
-        {counts.skip > 0 ? (
-          <li className="utrecht-unordered-list__item">
-            <strong>{t("harvest.import.willSkip", { count: counts.skip })}</strong>
-          </li>
-        ) : null}
-        {counts.duplicate > 0 ? (
-          <li className="utrecht-unordered-list__item">
-            {t("harvest.import.willSkipDuplicates", { count: counts.duplicate })}
-          </li>
-        ) : null}
-        {ignoredColumns.length > 0 ? (
-          <li className="utrecht-unordered-list__item">
-            {t("harvest.import.ignoredColumns", { columns: ignoredColumns.join(", ") })}
-          </li>
-        ) : null}
-      </ul>
-
-      {errorRows.length > 0 ? (
-        <section className="lr-section" aria-labelledby="import-errors">
-          <h3 className="utrecht-heading-3" id="import-errors">
-            {t("harvest.import.errorsTitle")}
-          </h3>
-          <p className="utrecht-paragraph">{t("harvest.import.errorsIntro")}</p>
-          <DataTable
-            caption={t("harvest.import.errorsCaption", { count: counts.skip })}
-            columns={[
-              t("harvest.import.row"),
-              t("harvest.columns.text"),
-              t("harvest.import.problems"),
-            ]}
-          >
-            {errorRows.map((r) => (
-              <Row key={r.row}>
-                <RowHeader>{r.row}</RowHeader>
-                <Cell>
-                  <span className="lr-plain">{r.text.slice(0, 300)}</span>
-                </Cell>
-                <Cell>
-                  <ul className="lr-plain-list">
-                    {r.errors.map((e, i) => (
-                      <li key={i}>
-                        {`${e.column ? t(`harvest.columns.${e.column}`) : t("harvest.import.wholeRow")}: ${message(e.message) ?? ""}`}
-                      </li>
-                    ))}
-                  </ul>
-                </Cell>
-              </Row>
-            ))}
-          </DataTable>
-          {preview.hiddenErrorRows > 0 ? (
-            <p className="utrecht-paragraph">
-              {t("harvest.import.moreErrorRows", { count: preview.hiddenErrorRows })}
-            </p>
-          ) : null}
-        </section>
-      ) : null}
-
-      {rows.length > 0 ? (
-        <section className="lr-section" aria-labelledby="import-rows">
-          <h3 className="utrecht-heading-3" id="import-rows">
-            {t("harvest.import.rowsTitle")}
-          </h3>
-          <DataTable
-            caption={t("harvest.import.rowsCaption")}
-            columns={[
-              t("harvest.import.row"),
-              t("harvest.columns.text"),
-              t("harvest.columns.kind"),
-              t("harvest.columns.sector"),
-              t("harvest.columns.source"),
-              t("harvest.columns.theme"),
-              t("harvest.columns.tags"),
-            ]}
-          >
-            {rows.map((r) => (
-              <Row key={r.row}>
-                <RowHeader>{r.row}</RowHeader>
-                <Cell>
-                  <span className="lr-plain">{r.text}</span>
-                </Cell>
-                <Cell>{t(`harvest.kinds.${r.kind}`)}</Cell>
-                <Cell>{r.sector ? t(`sectors.${r.sector}`) : null}</Cell>
-                <Cell>{r.source}</Cell>
-                <Cell>{r.theme}</Cell>
-                <Cell>{r.tags.join(", ")}</Cell>
-              </Row>
-            ))}
-          </DataTable>
-          {preview.hiddenRows > 0 ? (
-            <p className="utrecht-paragraph">
-              {t("harvest.import.moreRows", { count: preview.hiddenRows })}
-            </p>
-          ) : null}
-        </section>
-      ) : null}
-
-      {counts.import > 0 ? (
-        <PostForm className="lr-form" encType="multipart/form-data">
-          <input type="hidden" name="_intent" value="confirm" />
-          <input type="hidden" name="payload" value={preview.payload} />
-          <div className="lr-actions">
-            <SubmitButton>{t("harvest.import.confirm", { count: counts.import })}</SubmitButton>
-            <Link className="utrecht-link" to={startOver}>
-              {t("harvest.import.startOver")}
-            </Link>
-          </div>
-        </PostForm>
-      ) : (
+    <ImportPreview
+      messages="harvest.import"
+      summary={
         <>
-          <p className="utrecht-paragraph">{t("harvest.import.nothingToImport")}</p>
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link" to={startOver}>
-              {t("harvest.import.startOver")}
-            </Link>
-          </p>
+          <li className="utrecht-unordered-list__item">
+            {t("harvest.import.willImport", { count: counts.import })}
+          </li>
+          {counts.skip > 0 ? (
+            <li className="utrecht-unordered-list__item">
+              <strong>{t("harvest.import.willSkip", { count: counts.skip })}</strong>
+            </li>
+          ) : null}
+          {counts.duplicate > 0 ? (
+            <li className="utrecht-unordered-list__item">
+              {t("harvest.import.willSkipDuplicates", { count: counts.duplicate })}
+            </li>
+          ) : null}
+          {ignoredColumns.length > 0 ? (
+            <li className="utrecht-unordered-list__item">
+              {t("harvest.import.ignoredColumns", { columns: ignoredColumns.join(", ") })}
+            </li>
+          ) : null}
+        </>
+      }
+      skipped={counts.skip}
+      errorRows={preview.errorRows}
+      hiddenErrorRows={preview.hiddenErrorRows}
+      errorSubjectColumn={t("harvest.columns.text")}
+      errorSubject={(r) => <span className="lr-plain">{r.text.slice(0, 300)}</span>}
+      problem={(e) =>
+        `${e.column ? t(`harvest.columns.${e.column}`) : t("harvest.import.wholeRow")}: ${message(e.message) ?? ""}`
+      }
+      rows={preview.rows}
+      hiddenRows={preview.hiddenRows}
+      rowColumns={[
+        t("harvest.columns.text"),
+        t("harvest.columns.kind"),
+        t("harvest.columns.sector"),
+        t("harvest.columns.source"),
+        t("harvest.columns.theme"),
+        t("harvest.columns.tags"),
+      ]}
+      rowCells={(r) => (
+        <>
+          <Cell>
+            <span className="lr-plain">{r.text}</span>
+          </Cell>
+          <Cell>{t(`harvest.kinds.${r.kind}`)}</Cell>
+          <Cell>{r.sector ? t(`sectors.${r.sector}`) : null}</Cell>
+          <Cell>{r.source}</Cell>
+          <Cell>{r.theme}</Cell>
+          <Cell>{r.tags.join(", ")}</Cell>
         </>
       )}
-    </>
+      toImport={counts.import}
+      carried={{ name: "payload", value: preview.payload }}
+      startOver={startOver}
+    />
   );
 }

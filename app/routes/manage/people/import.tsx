@@ -5,7 +5,7 @@ import {
   importPeople,
   IMPORT_LIMITS,
   previewImport,
-  type ImportPreview,
+  type ImportPreview as PeopleImportPreview,
 } from "../../../../core/people/importPeople.ts";
 import { fail } from "../../../../core/shared/result.ts";
 import type { Message } from "../../../../i18n/index.ts";
@@ -13,12 +13,12 @@ import {
   Field,
   FileField,
   FormError,
-  Notice,
   PostForm,
   SubmitButton,
   useFieldErrors,
 } from "../../../components/form.tsx";
-import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { ImportPreview, shownImportRows } from "../../../components/ImportPreview.tsx";
+import { Cell } from "../../../components/table.tsx";
 import { intent } from "../../../lib/form.server.ts";
 import { useMessage, useT } from "../../../lib/i18n.ts";
 import { requestT, requireRegion } from "../../../lib/request.server.ts";
@@ -26,9 +26,6 @@ import { requestT, requireRegion } from "../../../lib/request.server.ts";
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
 }
-
-/** A page stays usable with thousands of rows: every error is listed, the rest only in part. */
-const SHOWN = { errors: 500, rows: 100 };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { region } = await requireRegion(request, context, params.slug, "organiser");
@@ -38,17 +35,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-function forPage(preview: ImportPreview) {
+function forPage(preview: PeopleImportPreview) {
   const errorRows = preview.rows.filter((r) => r.errors.length > 0);
   const okRows = preview.rows.filter((r) => r.errors.length === 0);
   return {
     counts: preview.counts,
     newOrganisations: preview.newOrganisations,
     ignoredColumns: preview.ignoredColumns,
-    errorRows: errorRows.slice(0, SHOWN.errors),
-    hiddenErrorRows: Math.max(0, errorRows.length - SHOWN.errors),
-    rows: okRows.slice(0, SHOWN.rows),
-    hiddenRows: Math.max(0, okRows.length - SHOWN.rows),
+    ...shownImportRows(errorRows, okRows),
   };
 }
 
@@ -177,143 +171,77 @@ function Preview({
 }) {
   const t = useT();
   const message = useMessage();
-  const { counts, newOrganisations, ignoredColumns, errorRows, rows } = preview;
-  const toImport = counts.create + counts.update;
+  const { counts, newOrganisations, ignoredColumns } = preview;
   return (
-    <>
-      <h2 className="utrecht-heading-2">{t("peopleImport.previewTitle")}</h2>
-      {notice ? (
-        <div className="utrecht-alert utrecht-alert--warning" role="alert">
-          <p className="utrecht-paragraph">{message(notice)}</p>
-        </div>
-      ) : null}
-      <Notice kind="info">{t("peopleImport.nothingSavedYet")}</Notice>
-      <ul className="utrecht-unordered-list">
-        <li className="utrecht-unordered-list__item">
-          {t("peopleImport.willCreate", { count: counts.create })}
-        </li>
-        <li className="utrecht-unordered-list__item">
-          {t("peopleImport.willUpdate", { count: counts.update })}
-        </li>
-        {counts.skip > 0 ? (
-          <li className="utrecht-unordered-list__item">
-            <strong>{t("peopleImport.willSkip", { count: counts.skip })}</strong>
-          </li>
-        ) : null}
-        {newOrganisations.length > 0 ? (
-          <li className="utrecht-unordered-list__item">
-            {t("peopleImport.newOrganisations", { count: newOrganisations.length })}{" "}
-            {newOrganisations.map((o) => `${o.name} (${t(`sectors.${o.sector}`)})`).join(", ")}
-          </li>
-        ) : null}
-        {ignoredColumns.length > 0 ? (
-          <li className="utrecht-unordered-list__item">
-            {t("peopleImport.ignoredColumns", { columns: ignoredColumns.join(", ") })}
-          </li>
-        ) : null}
-      </ul>
-
-      {errorRows.length > 0 ? (
-        <section className="lr-section" aria-labelledby="import-errors">
-          <h3 className="utrecht-heading-3" id="import-errors">
-            {t("peopleImport.errorsTitle")}
-          </h3>
-          <p className="utrecht-paragraph">{t("peopleImport.errorsIntro")}</p>
-          <DataTable
-            caption={t("peopleImport.errorsCaption", { count: counts.skip })}
-            columns={[t("peopleImport.row"), t("people.name"), t("peopleImport.problems")]}
-          >
-            {errorRows.map((r) => (
-              <Row key={r.row}>
-                <RowHeader>{r.row}</RowHeader>
-                <Cell>{r.name}</Cell>
-                <Cell>
-                  <ul className="lr-plain-list">
-                    {r.errors.map((e, i) => (
-                      <li key={i}>
-                        {t(`peopleExport.columns.${e.column}`)}: {message(e.message)}
-                      </li>
-                    ))}
-                  </ul>
-                </Cell>
-              </Row>
-            ))}
-          </DataTable>
-          {preview.hiddenErrorRows > 0 ? (
-            <p className="utrecht-paragraph">
-              {t("peopleImport.moreErrorRows", { count: preview.hiddenErrorRows })}
-            </p>
-          ) : null}
-        </section>
-      ) : null}
-
-      {rows.length > 0 ? (
-        <section className="lr-section" aria-labelledby="import-rows">
-          <h3 className="utrecht-heading-3" id="import-rows">
-            {t("peopleImport.rowsTitle")}
-          </h3>
-          <DataTable
-            caption={t("peopleImport.rowsCaption")}
-            columns={[
-              t("peopleImport.row"),
-              t("people.name"),
-              t("people.email"),
-              t("people.organisation"),
-              t("people.perspectives"),
-              t("people.expertise"),
-              t("peopleImport.action"),
-            ]}
-          >
-            {rows.map((r) => (
-              <Row key={r.row}>
-                <RowHeader>{r.row}</RowHeader>
-                <Cell>{r.name}</Cell>
-                <Cell>{r.email}</Cell>
-                <Cell>
-                  {r.organisation}
-                  {r.organisation && r.organisationIsNew
-                    ? ` ${t("peopleImport.newOrganisation")}`
-                    : null}
-                </Cell>
-                <Cell>{r.perspectives.map((p) => t(`perspectives.${p}`)).join(", ")}</Cell>
-                <Cell>{r.expertise.join(", ")}</Cell>
-                <Cell>
-                  {r.action === "update"
-                    ? t("peopleImport.actionUpdate")
-                    : t("peopleImport.actionCreate")}
-                </Cell>
-              </Row>
-            ))}
-          </DataTable>
-          {preview.hiddenRows > 0 ? (
-            <p className="utrecht-paragraph">
-              {t("peopleImport.moreRows", { count: preview.hiddenRows })}
-            </p>
-          ) : null}
-        </section>
-      ) : null}
-
-      {toImport > 0 ? (
-        <PostForm className="lr-form" encType="multipart/form-data">
-          <input type="hidden" name="_intent" value="confirm" />
-          <input type="hidden" name="csv" value={csv} />
-          <div className="lr-actions">
-            <SubmitButton>{t("peopleImport.confirm", { count: toImport })}</SubmitButton>
-            <Link className="utrecht-link" to={startOver}>
-              {t("peopleImport.startOver")}
-            </Link>
-          </div>
-        </PostForm>
-      ) : (
+    <ImportPreview
+      messages="peopleImport"
+      notice={notice}
+      summary={
         <>
-          <p className="utrecht-paragraph">{t("peopleImport.nothingToImport")}</p>
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link" to={startOver}>
-              {t("peopleImport.startOver")}
-            </Link>
-          </p>
+          <li className="utrecht-unordered-list__item">
+            {t("peopleImport.willCreate", { count: counts.create })}
+          </li>
+          <li className="utrecht-unordered-list__item">
+            {t("peopleImport.willUpdate", { count: counts.update })}
+          </li>
+          {counts.skip > 0 ? (
+            <li className="utrecht-unordered-list__item">
+              <strong>{t("peopleImport.willSkip", { count: counts.skip })}</strong>
+            </li>
+          ) : null}
+          {newOrganisations.length > 0 ? (
+            <li className="utrecht-unordered-list__item">
+              {t("peopleImport.newOrganisations", { count: newOrganisations.length })}{" "}
+              {newOrganisations.map((o) => `${o.name} (${t(`sectors.${o.sector}`)})`).join(", ")}
+            </li>
+          ) : null}
+          {ignoredColumns.length > 0 ? (
+            <li className="utrecht-unordered-list__item">
+              {t("peopleImport.ignoredColumns", { columns: ignoredColumns.join(", ") })}
+            </li>
+          ) : null}
+        </>
+      }
+      skipped={counts.skip}
+      errorRows={preview.errorRows}
+      hiddenErrorRows={preview.hiddenErrorRows}
+      errorSubjectColumn={t("people.name")}
+      errorSubject={(r) => r.name}
+      problem={(e) => (
+        <>
+          {t(`peopleExport.columns.${e.column}`)}: {message(e.message)}
         </>
       )}
-    </>
+      rows={preview.rows}
+      hiddenRows={preview.hiddenRows}
+      rowColumns={[
+        t("people.name"),
+        t("people.email"),
+        t("people.organisation"),
+        t("people.perspectives"),
+        t("people.expertise"),
+        t("peopleImport.action"),
+      ]}
+      rowCells={(r) => (
+        <>
+          <Cell>{r.name}</Cell>
+          <Cell>{r.email}</Cell>
+          <Cell>
+            {r.organisation}
+            {r.organisation && r.organisationIsNew ? ` ${t("peopleImport.newOrganisation")}` : null}
+          </Cell>
+          <Cell>{r.perspectives.map((p) => t(`perspectives.${p}`)).join(", ")}</Cell>
+          <Cell>{r.expertise.join(", ")}</Cell>
+          <Cell>
+            {r.action === "update"
+              ? t("peopleImport.actionUpdate")
+              : t("peopleImport.actionCreate")}
+          </Cell>
+        </>
+      )}
+      toImport={counts.create + counts.update}
+      carried={{ name: "csv", value: csv }}
+      startOver={startOver}
+    />
   );
 }
