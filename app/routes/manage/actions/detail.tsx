@@ -17,11 +17,16 @@ import {
   sentActionValues,
 } from "../../../components/actions/ActionFields.tsx";
 import {
+  DeleteForm,
+  LinkedList,
+  LinkForm,
+  UnlinkForm,
+} from "../../../components/actions/LinkedItems.tsx";
+import {
   Field,
   FormError,
   Notice,
   PostForm,
-  SelectField,
   SubmitButton,
   useFieldErrors,
 } from "../../../components/form.tsx";
@@ -218,79 +223,58 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
         </h2>
         <p className="utrecht-paragraph">{t("actions.sourcesIntro")}</p>
         <h3 className="utrecht-heading-3">{t("actions.themes")}</h3>
-        {themes.length === 0 ? (
-          <p className="utrecht-paragraph">{t("actions.noThemes")}</p>
-        ) : (
-          <ul className="lr-plain-list lr-sources">
-            {themes.map((th) => (
-              <li key={th.id}>
-                <span>{th.label} </span>
-                <Link
-                  className="utrecht-link"
-                  to={`${base}/harvest/${th.harvest_id}/publication/themes/${th.id}`}
-                >
-                  {t("actions.behind", { count: th.count })}
-                </Link>
-                <PostForm className="lr-inline-form">
-                  <input type="hidden" name="themeId" value={th.id} />
-                  <button
-                    type="submit"
-                    name="_intent"
-                    value="unlink"
-                    className="utrecht-button utrecht-button--secondary-action"
-                    aria-label={t("actions.unlinkNamed", { name: th.label })}
-                  >
-                    {t("actions.unlink")}
-                  </button>
-                </PostForm>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkedList items={themes} none={t("actions.noThemes")}>
+          {(th) => (
+            <li key={th.id}>
+              <span>{th.label} </span>
+              <Link
+                className="utrecht-link"
+                to={`${base}/harvest/${th.harvest_id}/publication/themes/${th.id}`}
+              >
+                {t("actions.behind", { count: th.count })}
+              </Link>
+              <UnlinkForm
+                field="themeId"
+                id={th.id}
+                intent="unlink"
+                label={t("actions.unlink")}
+                accessibleName={t("actions.unlinkNamed", { name: th.label })}
+              />
+            </li>
+          )}
+        </LinkedList>
         {themeOptions.length > 0 ? (
-          <PostForm>
-            <SelectField
-              name="themeId"
-              label={t("actions.theme")}
-              options={themeOptions.map((th) => ({
-                value: th.id,
-                label: a.harvest_id ? th.label : `${th.label} (${th.harvest_title})`,
-              }))}
-            />
-            <SubmitButton name="_intent" value="linkTheme" kind="secondary">
-              {t("actions.linkTheme")}
-            </SubmitButton>
-          </PostForm>
+          <LinkForm
+            field="themeId"
+            label={t("actions.theme")}
+            options={themeOptions.map((th) => ({
+              value: th.id,
+              label: a.harvest_id ? th.label : `${th.label} (${th.harvest_title})`,
+            }))}
+            intent="linkTheme"
+            submit={t("actions.linkTheme")}
+          />
         ) : null}
         <h3 className="utrecht-heading-3">{t("actions.contributions")}</h3>
-        {contributions.length === 0 ? (
-          <p className="utrecht-paragraph">{t("actions.noContributions")}</p>
-        ) : (
-          <ul className="lr-plain-list lr-sources">
-            {contributions.map((c) => (
-              <li key={c.id}>
-                <span className="lr-pub-text">{c.text}</span>
-                {c.hidden ? ` (${t("actions.hidden")})` : null}
-                {c.merged_into_id ? ` (${t("actions.merged")})` : null}{" "}
-                <Link className="utrecht-link" to={`${base}/harvest/${c.harvest_id}/trace/${c.id}`}>
-                  {t("publication.whereTo")}
-                </Link>
-                <PostForm className="lr-inline-form">
-                  <input type="hidden" name="contributionId" value={c.id} />
-                  <button
-                    type="submit"
-                    name="_intent"
-                    value="unlink"
-                    className="utrecht-button utrecht-button--secondary-action"
-                    aria-label={t("actions.unlinkNamed", { name: c.text.slice(0, 80) })}
-                  >
-                    {t("actions.unlink")}
-                  </button>
-                </PostForm>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkedList items={contributions} none={t("actions.noContributions")}>
+          {(c) => (
+            <li key={c.id}>
+              <span className="lr-pub-text">{c.text}</span>
+              {c.hidden ? ` (${t("actions.hidden")})` : null}
+              {c.merged_into_id ? ` (${t("actions.merged")})` : null}{" "}
+              <Link className="utrecht-link" to={`${base}/harvest/${c.harvest_id}/trace/${c.id}`}>
+                {t("publication.whereTo")}
+              </Link>
+              <UnlinkForm
+                field="contributionId"
+                id={c.id}
+                intent="unlink"
+                label={t("actions.unlink")}
+                accessibleName={t("actions.unlinkNamed", { name: c.text.slice(0, 80) })}
+              />
+            </li>
+          )}
+        </LinkedList>
         {harvestBase ? (
           <p className="utrecht-paragraph">
             <Link className="utrecht-link" to={`${harvestBase}/publication`}>
@@ -304,42 +288,30 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
         <h2 className="utrecht-heading-2" id="coalitions-title">
           {t("actions.coalitions")}
         </h2>
-        {coalitions.length === 0 ? (
-          <p className="utrecht-paragraph">{t("actions.noCoalitions")}</p>
-        ) : (
-          <ul className="lr-plain-list lr-sources">
-            {coalitions.map((c) => (
-              <li key={c.id}>
-                <Link className="utrecht-link" to={`${base}/coalitions/${c.id}`}>
-                  {c.title}
-                </Link>
-                <PostForm className="lr-inline-form">
-                  <input type="hidden" name="coalitionId" value={c.id} />
-                  <button
-                    type="submit"
-                    name="_intent"
-                    value="unlinkCoalition"
-                    className="utrecht-button utrecht-button--secondary-action"
-                    aria-label={t("actions.unlinkNamed", { name: c.title })}
-                  >
-                    {t("actions.unlink")}
-                  </button>
-                </PostForm>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkedList items={coalitions} none={t("actions.noCoalitions")}>
+          {(c) => (
+            <li key={c.id}>
+              <Link className="utrecht-link" to={`${base}/coalitions/${c.id}`}>
+                {c.title}
+              </Link>
+              <UnlinkForm
+                field="coalitionId"
+                id={c.id}
+                intent="unlinkCoalition"
+                label={t("actions.unlink")}
+                accessibleName={t("actions.unlinkNamed", { name: c.title })}
+              />
+            </li>
+          )}
+        </LinkedList>
         {coalitionOptions.length > 0 ? (
-          <PostForm>
-            <SelectField
-              name="coalitionId"
-              label={t("actions.coalition")}
-              options={coalitionOptions.map((c) => ({ value: c.id, label: c.title }))}
-            />
-            <SubmitButton name="_intent" value="linkCoalition" kind="secondary">
-              {t("actions.linkCoalition")}
-            </SubmitButton>
-          </PostForm>
+          <LinkForm
+            field="coalitionId"
+            label={t("actions.coalition")}
+            options={coalitionOptions.map((c) => ({ value: c.id, label: c.title }))}
+            intent="linkCoalition"
+            submit={t("actions.linkCoalition")}
+          />
         ) : null}
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to={`${base}/coalitions?action=${a.id}#new`}>
@@ -348,15 +320,7 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
         </p>
       </section>
 
-      <PostForm>
-        <fieldset className="lr-section">
-          <legend>{t("actions.delete")}</legend>
-          <p className="utrecht-paragraph">{t("actions.deleteWarning")}</p>
-          <SubmitButton name="_intent" value="delete" kind="danger">
-            {t("actions.delete")}
-          </SubmitButton>
-        </fieldset>
-      </PostForm>
+      <DeleteForm title={t("actions.delete")} warning={t("actions.deleteWarning")} />
     </>
   );
 }

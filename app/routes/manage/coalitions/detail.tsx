@@ -13,10 +13,15 @@ import { getCoalition } from "../../../../core/coalitions/queries.ts";
 import { CoalitionMixTables, missingList } from "../../../components/actions/CoalitionMix.tsx";
 import { CoalitionFields, MemberFields } from "../../../components/actions/CoalitionFields.tsx";
 import {
+  DeleteForm,
+  LinkedList,
+  LinkForm,
+  UnlinkForm,
+} from "../../../components/actions/LinkedItems.tsx";
+import {
   FormError,
   Notice,
   PostForm,
-  SelectField,
   SubmitButton,
   useFieldErrors,
 } from "../../../components/form.tsx";
@@ -270,43 +275,31 @@ export default function CoalitionPage({ loaderData, actionData }: Route.Componen
         <h2 className="utrecht-heading-2" id="actions">
           {t("coalitions.actions")}
         </h2>
-        {actions.length === 0 ? (
-          <p className="utrecht-paragraph">{t("coalitions.noActions")}</p>
-        ) : (
-          <ul className="lr-plain-list lr-sources">
-            {actions.map((a) => (
-              <li key={a.id}>
-                <Link className="utrecht-link" to={`${base}/actions/${a.id}`}>
-                  {a.title}
-                </Link>{" "}
-                ({t(`actions.statuses.${a.status}`)})
-                <PostForm className="lr-inline-form">
-                  <input type="hidden" name="actionId" value={a.id} />
-                  <button
-                    type="submit"
-                    name="_intent"
-                    value="unlinkAction"
-                    className="utrecht-button utrecht-button--secondary-action"
-                    aria-label={t("coalitions.unlinkNamed", { name: a.title })}
-                  >
-                    {t("coalitions.unlink")}
-                  </button>
-                </PostForm>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkedList items={actions} none={t("coalitions.noActions")}>
+          {(a) => (
+            <li key={a.id}>
+              <Link className="utrecht-link" to={`${base}/actions/${a.id}`}>
+                {a.title}
+              </Link>{" "}
+              ({t(`actions.statuses.${a.status}`)})
+              <UnlinkForm
+                field="actionId"
+                id={a.id}
+                intent="unlinkAction"
+                label={t("coalitions.unlink")}
+                accessibleName={t("coalitions.unlinkNamed", { name: a.title })}
+              />
+            </li>
+          )}
+        </LinkedList>
         {actionOptions.length > 0 ? (
-          <PostForm>
-            <SelectField
-              name="actionId"
-              label={t("coalitions.action")}
-              options={actionOptions.map((a) => ({ value: a.id, label: a.title }))}
-            />
-            <SubmitButton name="_intent" value="linkAction" kind="secondary">
-              {t("coalitions.linkAction")}
-            </SubmitButton>
-          </PostForm>
+          <LinkForm
+            field="actionId"
+            label={t("coalitions.action")}
+            options={actionOptions.map((a) => ({ value: a.id, label: a.title }))}
+            intent="linkAction"
+            submit={t("coalitions.linkAction")}
+          />
         ) : null}
       </section>
 
@@ -332,15 +325,7 @@ export default function CoalitionPage({ loaderData, actionData }: Route.Componen
         </fieldset>
       </PostForm>
 
-      <PostForm>
-        <fieldset className="lr-section">
-          <legend>{t("coalitions.delete")}</legend>
-          <p className="utrecht-paragraph">{t("coalitions.deleteWarning")}</p>
-          <SubmitButton name="_intent" value="delete" kind="danger">
-            {t("coalitions.delete")}
-          </SubmitButton>
-        </fieldset>
-      </PostForm>
+      <DeleteForm title={t("coalitions.delete")} warning={t("coalitions.deleteWarning")} />
     </>
   );
 }
