@@ -208,7 +208,7 @@ export function RegistrationForm({
   errors,
   error,
   invitation,
-  submitLabel,
+  waitlist,
 }: {
   region: { slug: string };
   retentionMonths: number;
@@ -217,7 +217,8 @@ export function RegistrationForm({
   errors: FieldErrors;
   error?: Message;
   invitation?: string | null;
-  submitLabel: string;
+  /** Places are full: the button says the visitor joins the waitlist. */
+  waitlist: boolean;
 }) {
   const t = useT();
   const sectors = useTranslatedOptions("sectors", SECTORS);
@@ -313,8 +314,25 @@ export function RegistrationForm({
           {t("events.readPrivacy")}
         </Link>
       </p>
-      <SubmitButton>{submitLabel}</SubmitButton>
+      <SubmitButton>
+        {waitlist ? t("events.waitlistButton") : t("events.registerButton")}
+      </SubmitButton>
     </PostForm>
+  );
+}
+
+/**
+ * In place of the registration form: why registering is not possible now. The error is there when
+ * the event filled up or closed between loading the form and sending it.
+ */
+export function RegistrationClosed({ error, reason }: { error?: Message; reason: ReactNode }) {
+  return (
+    <>
+      <FormError error={error} />
+      <div className="utrecht-alert utrecht-alert--info" role="status">
+        <p className="utrecht-paragraph">{reason}</p>
+      </div>
+    </>
   );
 }
 

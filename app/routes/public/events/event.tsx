@@ -1,26 +1,26 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/event";
 import {
   openness,
   publicEventRegion,
   publicSeriesById,
-  refusalStatus,
 } from "../../../../core/events/publicPages.ts";
 import { publicEvent, seriesEvents } from "../../../../core/events/queries.ts";
 import { register } from "../../../../core/events/register.ts";
-import { mayRegister } from "../../../../core/events/registrationLimiter.ts";
 import { formatEventTime } from "../../../../core/events/time.ts";
 import {
   PlacesText,
   PlainText,
   PublicRegionShell,
+  RegistrationClosed,
   RegistrationForm,
   sentValues,
 } from "../../../components/events/public.tsx";
-import { FormError, Notice, useFieldErrors } from "../../../components/form.tsx";
+import { Notice, useFieldErrors } from "../../../components/form.tsx";
 import { formObject } from "../../../lib/form.server.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useT } from "../../../lib/i18n.ts";
+import { refusedRegistration, tooManyRegistrations } from "../../../lib/registration.server.ts";
 import { getRequestInfo, getServices, notFound } from "../../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -99,20 +99,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { region, event } = await find(context, params.slug, params.eventSlug);
-  const { db, registrationLimiter, mailer, config } = getServices(context);
-  const { clientAddress, locale } = getRequestInfo(context);
+  const { db, mailer, config } = getServices(context);
+  const { locale } = getRequestInfo(context);
   const sent = formObject(await request.formData());
   const values = sentValues(sent);
-  if (!(await mayRegister(registrationLimiter, clientAddress, sent.email)))
-    return data(
-      {
-        ok: false as const,
-        error: { key: "events.tooManyAttempts" },
-        fieldErrors: undefined,
-        values,
-      },
-      { status: 429 },
-    );
+  const tooMany = await tooManyRegistrations(context, sent, values);
+  if (tooMany) return tooMany;
   // A repeated registration (or a bot's) is answered as a new one would be at this moment, so the
   // page tells nobody whether an address registered before; the mail tells the person.
   const expected =
@@ -125,10 +117,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   });
   if (!result.ok) {
     if (result.error.key === "errors.notFound") notFound(context);
-    return data(
-      { ...result, values },
-      { status: result.fieldErrors ? 400 : refusalStatus(result.error.key) },
-    );
+    return refusedRegistration(result, values);
   }
   void mailer.kick();
   const shown =
@@ -302,19 +291,11 @@ export default function PublicEvent({ loaderData, actionData }: Route.ComponentP
                 errors={fieldErrors}
                 error={error}
                 invitation={invitation}
-                submitLabel={
-                  state === "waitlist" ? t("events.waitlistButton") : t("events.registerButton")
-                }
+                waitlist={state === "waitlist"}
               />
             </>
           ) : (
-            <>
-              {/* The event may have filled up or closed between loading the form and sending it. */}
-              <FormError error={error} />
-              <div className="utrecht-alert utrecht-alert--info" role="status">
-                <p className="utrecht-paragraph">{notice[state]}</p>
-              </div>
-            </>
+            <RegistrationClosed error={error} reason={notice[state]} />
           )}
         </section>
       )}

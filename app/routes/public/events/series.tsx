@@ -3,17 +3,18 @@ import type { Route } from "./+types/series";
 import { openness, publicEventRegion, refusalStatus } from "../../../../core/events/publicPages.ts";
 import { publicEvent, publicSeries, seriesEvents } from "../../../../core/events/queries.ts";
 import { registerForSeries } from "../../../../core/events/register.ts";
-import { mayRegister } from "../../../../core/events/registrationLimiter.ts";
 import { formatEventTime } from "../../../../core/events/time.ts";
 import {
   PlainText,
   PublicRegionShell,
+  RegistrationClosed,
   RegistrationForm,
   sentValues,
 } from "../../../components/events/public.tsx";
-import { FormError, Notice, useFieldErrors } from "../../../components/form.tsx";
+import { Notice, useFieldErrors } from "../../../components/form.tsx";
 import { formObject } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
+import { refusedRegistration, tooManyRegistrations } from "../../../lib/registration.server.ts";
 import { getRequestInfo, getServices, notFound } from "../../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -70,29 +71,17 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { region, series } = await find(context, params.slug, params.seriesSlug);
   if (series.registration_mode !== "series") notFound(context);
-  const { db, registrationLimiter, mailer, config } = getServices(context);
-  const { clientAddress, locale } = getRequestInfo(context);
+  const { db, mailer, config } = getServices(context);
+  const { locale } = getRequestInfo(context);
   const sent = formObject(await request.formData());
   const values = sentValues(sent);
-  if (!(await mayRegister(registrationLimiter, clientAddress, sent.email)))
-    return data(
-      {
-        ok: false as const,
-        error: { key: "events.tooManyAttempts" },
-        fieldErrors: undefined,
-        values,
-      },
-      { status: 429 },
-    );
+  const tooMany = await tooManyRegistrations(context, sent, values);
+  if (tooMany) return tooMany;
   const result = await registerForSeries(db, series.id, sent, {
     publicUrl: config.publicUrl,
     language: locale,
   });
-  if (!result.ok)
-    return data(
-      { ...result, values },
-      { status: result.fieldErrors ? 400 : refusalStatus(result.error.key) },
-    );
+  if (!result.ok) return refusedRegistration(result, values);
   const { outcomes } = result.value;
   const placed = outcomes.filter((o) => o.status === "confirmed" || o.status === "waitlisted");
   // Every session refused (all full, or closed): say why, as for a single event.
@@ -169,18 +158,11 @@ export default function PublicSeries({ loaderData, actionData }: Route.Component
                 values={values}
                 errors={fieldErrors}
                 error={error}
-                submitLabel={
-                  state === "waitlist" ? t("events.waitlistButton") : t("events.registerButton")
-                }
+                waitlist={state === "waitlist"}
               />
             </>
           ) : (
-            <>
-              <FormError error={error} />
-              <div className="utrecht-alert utrecht-alert--info" role="status">
-                <p className="utrecht-paragraph">{notice[state]}</p>
-              </div>
-            </>
+            <RegistrationClosed error={error} reason={notice[state]} />
           )}
         </section>
       ) : null}
