@@ -1,57 +1,26 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeScope, TEST_PASSWORD } from "../test/fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { makeScope } from "../test/fixtures.ts";
 import { makeHarvestSession } from "../test/harvest.ts";
-import { startTestServer, type TestServer } from "../test/server.ts";
-import { checkA11y, launchBrowser, newContext, submit, visit } from "./support/browser.ts";
+import { checkA11y, submit, visit } from "./support/browser.ts";
+import { BrowserTest } from "./support/browserTest.ts";
 
-let s: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await newContext(browser, { locale: "nl-NL", ...options });
-  contexts.push(context);
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  [s, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  await s?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await visit(page, `${s.url}/login`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(TEST_PASSWORD);
-  await submit(
-    page,
-    () => page.getByRole("button", { name: "Inloggen" }).click(),
-    `${s.url}/`,
-    page.getByRole("heading", { name: "Mijn regio's" }),
-  );
-}
+const app = new BrowserTest();
 
 describe("a harvest, in a real browser", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`gathers, merges, imports and takes contributions ${javaScriptEnabled ? "with" : "without"} JavaScript, and passes axe`, async () => {
-      const { scope, region, user } = await makeScope(s.db, "organiser");
+      const { scope, region, user } = await makeScope(app.server.db, "organiser");
       await makeHarvestSession(scope, { title: "Ontwikkelsessie 1" });
-      const page = await newPage({ javaScriptEnabled });
+      const page = await app.newPage({ javaScriptEnabled });
       const errors: string[] = [];
       page.on("console", (m) => {
         if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico"))
           errors.push(`${m.text()} ${m.location().url}`);
       });
       page.on("pageerror", (e) => errors.push(e.message));
-      await signIn(page, user.email);
+      await app.signIn(page, user.email);
 
-      await visit(page, `${s.url}/manage/${region.slug}/harvest`);
+      await visit(page, `${app.server.url}/manage/${region.slug}/harvest`);
       await page.getByLabel("Titel").fill("Samenwerken aan een lerende regio");
       await page.getByLabel(/Strategische thema's/).fill("De kandidaat centraal\nLeercultuur");
       await page.getByLabel(/Het bijdrageformulier is open/).check();
@@ -124,8 +93,8 @@ describe("a harvest, in a real browser", () => {
         page.getByText(/Import klaar: 1 bijdrage toegevoegd/),
       );
 
-      const form = `${s.url}/r/${region.slug}/harvest/samenwerken-aan-een-lerende-regio/contribute`;
-      const visitor = await newPage({ javaScriptEnabled });
+      const form = `${app.server.url}/r/${region.slug}/harvest/samenwerken-aan-een-lerende-regio/contribute`;
+      const visitor = await app.newPage({ javaScriptEnabled });
       await visit(visitor, form);
       await visitor.getByLabel("Jouw bijdrage").fill("<b>Een leerwerkplaats</b> in de wijk");
       await visitor.getByLabel(/Bij welk thema hoort het/).selectOption("Leercultuur");
@@ -143,9 +112,11 @@ describe("a harvest, in a real browser", () => {
   }
 
   it("shows a closed form as a friendly page that passes axe", async () => {
-    const { region } = await makeScope(s.db, "organiser");
-    const page = await newPage({ javaScriptEnabled: false });
-    const response = await page.goto(`${s.url}/r/${region.slug}/harvest/gesloten/contribute`);
+    const { region } = await makeScope(app.server.db, "organiser");
+    const page = await app.newPage({ javaScriptEnabled: false });
+    const response = await page.goto(
+      `${app.server.url}/r/${region.slug}/harvest/gesloten/contribute`,
+    );
     expect(response?.status()).toBe(404);
     await page.getByRole("heading", { name: "Dit formulier is gesloten" }).waitFor();
     await checkA11y(page);

@@ -1,49 +1,18 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAction, linkContributions, setAgendaPublic } from "../core/actions/actions.ts";
 import { addMember, createCoalition } from "../core/coalitions/coalitions.ts";
 import { selectQuote, setPublicationPublic } from "../core/harvest/publication.ts";
-import { makeScope, TEST_PASSWORD } from "../test/fixtures.ts";
+import { makeScope } from "../test/fixtures.ts";
 import { makeCuratedHarvest } from "../test/harvestFixtures.ts";
-import { startTestServer, type TestServer } from "../test/server.ts";
-import { launchBrowser, newContext, submit, visit } from "./support/browser.ts";
+import { submit, visit } from "./support/browser.ts";
+import { BrowserTest } from "./support/browserTest.ts";
 
-let s: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await newContext(browser, { locale: "nl-NL", ...options });
-  contexts.push(context);
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  [s, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  await s?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await visit(page, `${s.url}/login`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(TEST_PASSWORD);
-  await submit(
-    page,
-    () => page.getByRole("button", { name: "Inloggen" }).click(),
-    `${s.url}/`,
-    page.getByRole("heading", { name: "Mijn regio's" }),
-  );
-}
+const app = new BrowserTest();
 
 describe("publication, action agenda and coalitions, in a real browser", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`every page passes axe, and a visitor says "Ik wil meedoen" ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
-      const { scope, region, user } = await makeScope(s.db, "organiser");
+      const { scope, region, user } = await makeScope(app.server.db, "organiser");
       const h = await makeCuratedHarvest(scope);
       await selectQuote(scope, {
         themeId: h.themes.culture,
@@ -73,9 +42,9 @@ describe("publication, action agenda and coalitions, in a real browser", () => {
       await setPublicationPublic(scope, h.harvest.id, true);
       await setAgendaPublic(scope, h.harvest.id, true);
 
-      const page = await newPage({ javaScriptEnabled });
-      await signIn(page, user.email);
-      const base = `${s.url}/manage/${region.slug}`;
+      const page = await app.newPage({ javaScriptEnabled });
+      await app.signIn(page, user.email);
+      const base = `${app.server.url}/manage/${region.slug}`;
       await visit(page, `${base}/harvest/${h.harvest.id}/publication`);
       await visit(page, `${base}/harvest/${h.harvest.id}/publication/themes/${h.themes.culture}`);
       await visit(page, `${base}/harvest/${h.harvest.id}/trace/${h.contributions.dilemma}`);
@@ -85,12 +54,12 @@ describe("publication, action agenda and coalitions, in a real browser", () => {
       await visit(page, `${base}/coalitions`);
       await visit(page, `${base}/coalitions/${coalition.value.id}`);
 
-      const visitor = await newPage({ javaScriptEnabled });
-      await visit(visitor, `${s.url}/r/${region.slug}/publication/${h.harvest.slug}`);
+      const visitor = await app.newPage({ javaScriptEnabled });
+      await visit(visitor, `${app.server.url}/r/${region.slug}/publication/${h.harvest.slug}`);
       await expect
         .poll(() => visitor.getByText("Tijd voor leren gaat ten koste van de zorg").count())
         .toBeGreaterThan(0);
-      await visit(visitor, `${s.url}/r/${region.slug}/agenda/actions`);
+      await visit(visitor, `${app.server.url}/r/${region.slug}/agenda/actions`);
       await submit(
         visitor,
         () => visitor.getByRole("link", { name: "Ik wil meedoen met Leren in de zorg" }).click(),
@@ -107,7 +76,7 @@ describe("publication, action agenda and coalitions, in a real browser", () => {
         (url) => url.searchParams.has("thanks"),
         visitor.getByText("Dank je!"),
       );
-      const members = await s.db
+      const members = await app.server.db
         .selectFrom("coalition_members")
         .select(["name", "status"])
         .where("coalition_id", "=", coalition.value.id)
