@@ -31,22 +31,25 @@ const publicColumns = [
   "e.updated_at",
 ] as const;
 
-/** Places taken per event, for "12 places left" and "waitlist". */
-function takenPlaces(db: Db) {
-  return db
-    .selectFrom("registrations")
-    .select(["event_id", sql<string>`count(*) FILTER (WHERE status = 'confirmed')`.as("confirmed")])
-    .select(sql<string>`count(*) FILTER (WHERE status = 'waitlisted')`.as("waitlisted"))
-    .groupBy("event_id");
-}
+/**
+ * Places taken and people waiting, counted per event row through the (event_id, status) index:
+ * a page about one event never counts the registrations of every event.
+ */
+const placesTaken = [
+  sql<string>`(SELECT count(*) FROM registrations g WHERE g.event_id = e.id AND g.status = 'confirmed')`.as(
+    "confirmed",
+  ),
+  sql<string>`(SELECT count(*) FROM registrations g WHERE g.event_id = e.id AND g.status = 'waitlisted')`.as(
+    "waitlisted",
+  ),
+];
 
 /** The region's public agenda: published events that have not ended, soonest first. */
 export async function publicAgenda(db: Db, regionId: string, now = new Date()) {
   const rows = await db
     .selectFrom("events as e")
-    .leftJoin(takenPlaces(db).as("t"), "t.event_id", "e.id")
     .select(publicColumns)
-    .select(["t.confirmed", "t.waitlisted"])
+    .select(placesTaken)
     .where("e.region_id", "=", regionId)
     .where("e.status", "=", "published")
     .where("e.ends_at", ">", now)
@@ -79,9 +82,8 @@ function withPlaces<
 export async function publicEvent(db: Db, regionId: string, slug: string) {
   const row = await db
     .selectFrom("events as e")
-    .leftJoin(takenPlaces(db).as("t"), "t.event_id", "e.id")
     .select(publicColumns)
-    .select(["t.confirmed", "t.waitlisted"])
+    .select(placesTaken)
     .where("e.region_id", "=", regionId)
     .where("e.slug", "=", slug)
     .where("e.status", "in", ["published", "cancelled"])
@@ -114,10 +116,10 @@ export async function publicSeries(db: Db, regionId: string, slug: string) {
 export async function listEvents(scope: RegionScope) {
   const rows = await scope.db
     .selectFrom("events as e")
-    .leftJoin(takenPlaces(scope.db).as("t"), "t.event_id", "e.id")
     .leftJoin("event_series as s", "s.id", "e.series_id")
     .select(publicColumns)
-    .select(["t.confirmed", "t.waitlisted", "s.title as series_title"])
+    .select(placesTaken)
+    .select("s.title as series_title")
     .where("e.region_id", "=", scope.regionId)
     .orderBy("e.starts_at", "desc")
     .limit(1000)
@@ -130,9 +132,8 @@ export async function findEvent(scope: RegionScope, id: string) {
   if (!isId(id)) return null;
   const row = await scope.db
     .selectFrom("events as e")
-    .leftJoin(takenPlaces(scope.db).as("t"), "t.event_id", "e.id")
     .selectAll("e")
-    .select(["t.confirmed", "t.waitlisted"])
+    .select(placesTaken)
     .where("e.region_id", "=", scope.regionId)
     .where("e.id", "=", id)
     .executeTakeFirst();

@@ -27,27 +27,41 @@ export function toLocalInput(date: Date | string | null): string {
   return `${z.getFullYear()}-${p(z.getMonth() + 1)}-${p(z.getDate())}T${p(z.getHours())}:${p(z.getMinutes())}`;
 }
 
+const cache = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+/** Making an Intl formatter costs far more than using one: one pair per language. */
+function formatters(locale: "nl" | "en") {
+  let f = cache.get(locale);
+  if (!f) {
+    const tag = locale === "nl" ? "nl-NL" : "en-GB";
+    f = {
+      day: new Intl.DateTimeFormat(tag, {
+        timeZone: EVENT_TIME_ZONE,
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      }),
+      time: new Intl.DateTimeFormat(tag, {
+        timeZone: EVENT_TIME_ZONE,
+        hour: "2-digit",
+        minute: "2-digit",
+      }),
+    };
+    cache.set(locale, f);
+  }
+  return f;
+}
+
 /** "donderdag 3 december 2026, 14:30–16:30" in the reader's language, always Amsterdam time. */
 export function formatEventTime(
   start: Date | string,
   end: Date | string,
   locale: "nl" | "en",
 ): string {
-  const tag = locale === "nl" ? "nl-NL" : "en-GB";
+  const { day, time } = formatters(locale);
   const s = new Date(start);
   const e = new Date(end);
-  const day = new Intl.DateTimeFormat(tag, {
-    timeZone: EVENT_TIME_ZONE,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
-  const time = new Intl.DateTimeFormat(tag, {
-    timeZone: EVENT_TIME_ZONE,
-    hour: "2-digit",
-    minute: "2-digit",
-  });
   const sameDay = day.format(s) === day.format(e);
   return sameDay
     ? `${day.format(s)}, ${time.format(s)}–${time.format(e)}`

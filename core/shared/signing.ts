@@ -2,6 +2,8 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 
+// Keyed by the database's adapter, which a Kysely instance shares with its transactions: one
+// lookup per database and process, not one per transaction.
 const keys = new WeakMap<object, Promise<Buffer>>();
 
 /**
@@ -9,7 +11,8 @@ const keys = new WeakMap<object, Promise<Buffer>>();
  * one process are good in every other and after a restart.
  */
 export function signingKey(db: Kysely<Database>): Promise<Buffer> {
-  let key = keys.get(db);
+  const owner = db.getExecutor().adapter;
+  let key = keys.get(owner);
   if (!key) {
     key = (async () => {
       await db
@@ -24,8 +27,8 @@ export function signingKey(db: Kysely<Database>): Promise<Buffer> {
         .executeTakeFirstOrThrow();
       return Buffer.from(row.value, "base64url");
     })();
-    key.catch(() => keys.delete(db));
-    keys.set(db, key);
+    key.catch(() => keys.delete(owner));
+    keys.set(owner, key);
   }
   return key;
 }
