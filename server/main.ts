@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import pino from "pino";
 import { seedDemoIfEmpty } from "../cli/seedDemo.ts";
 import { anonymiseExpiredDialogue } from "../core/dialogue/anonymiseExpired.ts";
+import { forgetExpiredInterest } from "../core/coalitions/retention.ts";
 import { anonymiseExpiredRegistrations } from "../core/events/cancelRegistration.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./env.server.ts";
@@ -32,21 +33,22 @@ if (config.SEED_DEMO === "true") {
   }
 }
 
-// Retention: at start and every six hours, dialogue sessions and event registrations past their
-// region's retention period lose what identifies people (both are idempotent sweeps, so a restart
-// or a second process repeats nothing).
-const anonymiseDialogue = () =>
+// Retention: at start and every six hours, dialogue sessions, event registrations and unanswered or
+// declined coalition interest past their region's retention period lose what identifies people.
+// Each is an idempotent sweep, so a restart or a second process repeats nothing.
+const sweepRetention = () =>
   Promise.all([
     anonymiseExpiredDialogue(app.handle.db),
     anonymiseExpiredRegistrations(app.handle.db),
+    forgetExpiredInterest(app.handle.db),
   ])
-    .then(([dialogue, registrations]) => {
-      if (dialogue.sessions > 0 || registrations > 0)
-        log.info({ ...dialogue, registrations }, "anonymised personal data past retention");
+    .then(([dialogue, registrations, interest]) => {
+      if (dialogue.sessions > 0 || registrations > 0 || interest > 0)
+        log.info({ ...dialogue, registrations, interest }, "removed personal data past retention");
     })
     .catch((err: unknown) => log.error({ err }, "anonymising past retention failed"));
-void anonymiseDialogue();
-setInterval(() => void anonymiseDialogue(), 6 * 60 * 60 * 1000).unref();
+void sweepRetention();
+setInterval(() => void sweepRetention(), 6 * 60 * 60 * 1000).unref();
 
 app.server.listen(config.PORT, config.HOST, () => {
   log.info({ url: config.publicUrl, database: app.handle.kind }, "Lerende Regio is listening");
