@@ -34,6 +34,7 @@ export default [
   route("r/:slug/series/:seriesSlug", "routes/public/events/series.tsx"),
   route("registration/erased", "routes/public/registration-erased.tsx"),
   route("registration/:token", "routes/public/registration.tsx"),
+  route("registration/:token/data.json", "routes/public/registration-data.ts"),
   // Results a facilitator shares by link: anyone with the link, only while sharing is on.
   route("s/:token", "routes/public/shared-results.tsx"),
   // A harvest's publication and the region's action agenda, only while the region publishes them.

@@ -131,6 +131,7 @@ export const events: CatalogOf<typeof nl> = {
     onlineLinkLater: "You receive the link for taking part online as soon as you have a place.",
     cancelTitle: "Cancel",
     erasedTitle: "Details erased",
+    myData: "Download all your data for this registration (JSON)",
   },
   eventMail: {
     greeting: "Dear {{name}},",

@@ -130,6 +130,7 @@ export const events = {
     onlineLinkLater: "De link voor online deelname krijg je zodra je een plaats hebt.",
     cancelTitle: "Afzeggen",
     erasedTitle: "Gegevens gewist",
+    myData: "Al je gegevens bij deze aanmelding downloaden (JSON)",
   },
   eventMail: {
     greeting: "Beste {{name}},",

@@ -609,6 +609,15 @@ describe("the registrant's own page", () => {
     });
     expect(forgedPost.status).toBe(404);
 
+    // Before erasing, the person can take everything we hold about them.
+    const mine = await visitor.get(`/registration/${token}/data.json`);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("Content-Disposition")).toContain("attachment");
+    expect(await mine.json()).toMatchObject({ email, status: "confirmed" });
+    expect((await visitor.get(`/registration/${reg!.id}.${"A".repeat(32)}/data.json`)).status).toBe(
+      404,
+    );
+
     const erased = await visitor.post(`/registration/${token}`, { _intent: "erase" });
     expect(erased.status).toBe(302);
     expect(erased.headers.get("Location")).toBe(`/registration/erased?r=${region.slug}`);
@@ -625,5 +634,6 @@ describe("the registrant's own page", () => {
     expect(row.status).toBe("cancelled");
     expect(row.anonymised_at).not.toBeNull();
     expect((await visitor.get(`/registration/${token}`)).status).toBe(404);
+    expect((await visitor.get(`/registration/${token}/data.json`)).status).toBe(404);
   });
 });

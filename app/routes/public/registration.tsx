@@ -1,4 +1,4 @@
-import { data, Link, redirect } from "react-router";
+import { data, Link, redirect, useParams } from "react-router";
 import type { Route } from "./+types/registration";
 import {
   cancelRegistration,
@@ -107,6 +107,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function MyRegistration({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { region, registration, event, cancelled } = loaderData;
+  const { token } = useParams();
   const { error } = useFieldErrors(actionData);
   const canCancel = registration.status !== "cancelled" && !event.started;
   return (
@@ -162,6 +163,11 @@ export default function MyRegistration({ loaderData, actionData }: Route.Compone
           <dd>{registration.email}</dd>
         </div>
       </dl>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`/registration/${token}/data.json`} download>
+          {t("events.myData")}
+        </a>
+      </p>
       {registration.status === "confirmed" ? (
         <p className="utrecht-paragraph">
           <a
