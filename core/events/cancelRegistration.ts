@@ -127,21 +127,27 @@ export async function cancelByOrganiser(
   return cancel(scope.db, registrationId, { ...opts, notify: "cancelledByOrganiser" });
 }
 
-/** Removes what identifies the person; status, sector and attendance stay for the figures. */
+/**
+ * What identifies a person on a registration, blanked; status, sector and attendance stay for the
+ * figures. One rule for erasure on request and for the retention sweep.
+ */
+const erased = (at: Date | null) => ({
+  name: "",
+  email: sql<string>`'erased-' || registrations.id || '@invalid'`,
+  organisation: "",
+  role: "",
+  answers: "{}",
+  diet: "",
+  accessibility: "",
+  anonymised_at: at ? sql<Date>`${at}` : sql<Date>`now()`,
+  updated_at: at ? sql<Date>`${at}` : sql<Date>`now()`,
+});
+
+/** Removes what identifies the person from one registration. */
 export async function anonymiseRegistration(db: Db, registrationId: string): Promise<void> {
   await db
     .updateTable("registrations")
-    .set({
-      name: "",
-      email: sql`'erased-' || id || '@invalid'`,
-      organisation: "",
-      role: "",
-      answers: "{}",
-      diet: "",
-      accessibility: "",
-      anonymised_at: sql`now()`,
-      updated_at: sql`now()`,
-    })
+    .set(erased(null))
     .where("id", "=", registrationId)
     .execute();
 }
@@ -172,25 +178,15 @@ export async function eraseRegistration(
  */
 export async function anonymiseExpiredRegistrations(db: Db, now = new Date()): Promise<number> {
   const rows = await db
-    .updateTable("registrations as g")
+    .updateTable("registrations")
     .from("events as e")
-    .set({
-      name: "",
-      email: sql`'erased-' || g.id || '@invalid'`,
-      organisation: "",
-      role: "",
-      answers: "{}",
-      diet: "",
-      accessibility: "",
-      anonymised_at: sql`${now}`,
-      updated_at: sql`${now}`,
-    })
-    .whereRef("e.id", "=", "g.event_id")
-    .where("g.anonymised_at", "is", null)
+    .set(erased(now))
+    .whereRef("e.id", "=", "registrations.event_id")
+    .where("registrations.anonymised_at", "is", null)
     .where(
       sql<boolean>`e.ends_at + (SELECT retention_months FROM regions WHERE id = e.region_id) * interval '1 month' < ${now}`,
     )
-    .returning("g.id")
+    .returning("registrations.id")
     .execute();
   return rows.length;
 }

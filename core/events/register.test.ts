@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import type { RegionScope } from "../shared/scope.ts";
-import { cancelRegistration, eraseRegistration } from "./cancelRegistration.ts";
+import {
+  anonymiseExpiredRegistrations,
+  cancelRegistration,
+  eraseRegistration,
+} from "./cancelRegistration.ts";
 import { createEvent, setEventStatus, updateEvent } from "./editEvent.ts";
 import { register, registrationFromToken, registrationToken } from "./register.ts";
 import { toLocalInput } from "./time.ts";
@@ -205,6 +209,58 @@ describe("registration with capacity and a waitlist", () => {
       "confirmed",
       "waitlisted",
     ]);
+  });
+});
+
+describe("retention of registrations", () => {
+  it("anonymises registrations of events that ended longer ago than the region keeps them", async () => {
+    const { scope, region } = await makeScope(t.db, "organiser");
+    await t.db
+      .updateTable("regions")
+      .set({ retention_months: 6 })
+      .where("id", "=", region.id)
+      .execute();
+    const event = async (slug: string, endedDaysAgo: number) =>
+      (
+        await t.db
+          .insertInto("events")
+          .values({
+            region_id: scope.regionId,
+            slug,
+            kind: "workshop",
+            title: slug,
+            mode: "online",
+            starts_at: new Date(Date.now() - (endedDaysAgo + 1) * DAY),
+            ends_at: new Date(Date.now() - endedDaysAgo * DAY),
+            status: "published",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const old = await event("lang-geleden", 200);
+    const recent = await event("onlangs", 30);
+    for (const [eventId, i] of [
+      [old, 1],
+      [recent, 2],
+    ] as const)
+      await t.db
+        .insertInto("registrations")
+        .values({
+          event_id: eventId,
+          region_id: scope.regionId,
+          name: person(i).name,
+          email: person(i).email,
+          sector: "hbo",
+          status: "confirmed",
+          consent_at: new Date(),
+        })
+        .execute();
+    expect(await anonymiseExpiredRegistrations(t.db)).toBe(1);
+    const [gone] = await rows(old);
+    expect(gone!.email).toMatch(/^erased-.*@invalid$/);
+    expect(gone!.status).toBe("confirmed");
+    expect((await rows(recent))[0]!.email).toBe("deelnemer2@example.org");
+    expect(await anonymiseExpiredRegistrations(t.db)).toBe(0);
   });
 });
 
