@@ -20,6 +20,7 @@ import {
   useFieldErrors,
 } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { ThemeSelectForm, ThemeTextForm } from "../../../components/ThemeForms.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
 import {
@@ -185,42 +186,34 @@ function AnswerRow({
             </SubmitButton>
           )}
         </PostForm>
-        <PostForm className="lr-inline-form">
-          <input type="hidden" name="_intent" value="move" />
-          <input type="hidden" name="participantId" value={answer.participantId} />
-          <label className="utrecht-form-label" htmlFor={`move-${answer.participantId}`}>
-            {t("dialogueThemes.moveTo")}
-            <span className="lr-visually-hidden">: {which}</span>
-          </label>
-          <select
-            id={`move-${answer.participantId}`}
-            name="theme"
-            className="utrecht-select utrecht-select--html-select"
-            defaultValue={current}
-          >
-            <option value="">{t("dialogueThemes.noTheme")}</option>
-            {labels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-          <label className="utrecht-form-label" htmlFor={`new-${answer.participantId}`}>
-            {t("dialogueThemes.newTheme")}
-            <span className="lr-visually-hidden">: {which}</span>
-          </label>
-          <input
-            id={`new-${answer.participantId}`}
-            name="newTheme"
-            type="text"
-            maxLength={THEME_LABEL_MAX}
-            className="utrecht-textbox utrecht-textbox--html-input"
-          />
-          <SubmitButton kind="secondary">
-            {t("dialogueThemes.move")}
-            <span className="lr-visually-hidden">: {which}</span>
-          </SubmitButton>
-        </PostForm>
+        <ThemeSelectForm
+          intent="move"
+          hidden={<input type="hidden" name="participantId" value={answer.participantId} />}
+          id={`move-${answer.participantId}`}
+          name="theme"
+          label={t("dialogueThemes.moveTo")}
+          labelWhich={which}
+          defaultValue={current}
+          emptyOption={t("dialogueThemes.noTheme")}
+          options={labels.map((l) => ({ value: l, label: l }))}
+          after={
+            <>
+              <label className="utrecht-form-label" htmlFor={`new-${answer.participantId}`}>
+                {t("dialogueThemes.newTheme")}
+                <span className="lr-visually-hidden">: {which}</span>
+              </label>
+              <input
+                id={`new-${answer.participantId}`}
+                name="newTheme"
+                type="text"
+                maxLength={THEME_LABEL_MAX}
+                className="utrecht-textbox utrecht-textbox--html-input"
+              />
+            </>
+          }
+          submit={t("dialogueThemes.move")}
+          which={which}
+        />
       </Cell>
     </Row>
   );
@@ -345,51 +338,30 @@ export default function Answers({ loaderData }: Route.ComponentProps) {
                 {t("dialogueThemes.counts", { visible: th.visible, hidden: th.hidden })}
               </p>
               <div className="lr-actions">
-                <PostForm className="lr-inline-form">
-                  <input type="hidden" name="_intent" value="rename" />
-                  <input type="hidden" name="from" value={th.label} />
-                  <label className="utrecht-form-label" htmlFor={`rename-${i}`}>
-                    {t("dialogueThemes.renameLabel", { theme: th.label })}
-                  </label>
-                  <input
-                    id={`rename-${i}`}
-                    name="to"
-                    type="text"
-                    required
-                    maxLength={THEME_LABEL_MAX}
-                    defaultValue={th.label}
-                    className="utrecht-textbox utrecht-textbox--html-input"
-                  />
-                  <SubmitButton kind="secondary">
-                    {t("dialogueThemes.rename")}
-                    <span className="lr-visually-hidden">: {th.label}</span>
-                  </SubmitButton>
-                </PostForm>
+                <ThemeTextForm
+                  intent="rename"
+                  hidden={<input type="hidden" name="from" value={th.label} />}
+                  id={`rename-${i}`}
+                  name="to"
+                  label={t("dialogueThemes.renameLabel", { theme: th.label })}
+                  maxLength={THEME_LABEL_MAX}
+                  defaultValue={th.label}
+                  submit={t("dialogueThemes.rename")}
+                  which={th.label}
+                />
                 {themes.length > 1 ? (
-                  <PostForm className="lr-inline-form">
-                    <input type="hidden" name="_intent" value="merge" />
-                    <input type="hidden" name="from" value={th.label} />
-                    <label className="utrecht-form-label" htmlFor={`merge-${i}`}>
-                      {t("dialogueThemes.mergeLabel", { theme: th.label })}
-                    </label>
-                    <select
-                      id={`merge-${i}`}
-                      name="into"
-                      className="utrecht-select utrecht-select--html-select"
-                    >
-                      {labels
-                        .filter((l) => l !== th.label)
-                        .map((l) => (
-                          <option key={l} value={l}>
-                            {l}
-                          </option>
-                        ))}
-                    </select>
-                    <SubmitButton kind="secondary">
-                      {t("dialogueThemes.merge")}
-                      <span className="lr-visually-hidden">: {th.label}</span>
-                    </SubmitButton>
-                  </PostForm>
+                  <ThemeSelectForm
+                    intent="merge"
+                    hidden={<input type="hidden" name="from" value={th.label} />}
+                    id={`merge-${i}`}
+                    name="into"
+                    label={t("dialogueThemes.mergeLabel", { theme: th.label })}
+                    options={labels
+                      .filter((l) => l !== th.label)
+                      .map((l) => ({ value: l, label: l }))}
+                    submit={t("dialogueThemes.merge")}
+                    which={th.label}
+                  />
                 ) : null}
               </div>
               <AnswersTable

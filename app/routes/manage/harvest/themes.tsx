@@ -25,6 +25,7 @@ import {
   useFieldErrors,
 } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { ThemeSelectForm, ThemeTextForm } from "../../../components/ThemeForms.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
 import { notFound, refusedChange, requestT, requireRegion } from "../../../lib/request.server.ts";
@@ -172,32 +173,24 @@ function ContributionRow({
       <Cell>{c.sector ? t(`sectors.${c.sector}`) : t("harvestThemes.unknownSector")}</Cell>
       <Cell>{c.locked ? t("harvestThemes.placedYes") : t("harvestThemes.placedNo")}</Cell>
       <Cell>
-        <PostForm className="lr-inline-form">
-          <input type="hidden" name="_intent" value="move" />
-          <input type="hidden" name="contributionId" value={c.id} />
-          {open ? <input type="hidden" name="open" value={open} /> : null}
-          <label className="utrecht-form-label" htmlFor={`move-${c.id}`}>
-            {t("harvestThemes.moveTo")}
-            <span className="lr-visually-hidden">: {which}</span>
-          </label>
-          <select
-            id={`move-${c.id}`}
-            name="themeId"
-            className="utrecht-select utrecht-select--html-select"
-            defaultValue={theme?.id ?? ""}
-          >
-            <option value="">{t("harvestThemes.noTheme")}</option>
-            {themes.map((th) => (
-              <option key={th.id} value={th.id}>
-                {th.label}
-              </option>
-            ))}
-          </select>
-          <SubmitButton kind="secondary">
-            {t("harvestThemes.move")}
-            <span className="lr-visually-hidden">: {which}</span>
-          </SubmitButton>
-        </PostForm>
+        <ThemeSelectForm
+          intent="move"
+          hidden={
+            <>
+              <input type="hidden" name="contributionId" value={c.id} />
+              {open ? <input type="hidden" name="open" value={open} /> : null}
+            </>
+          }
+          id={`move-${c.id}`}
+          name="themeId"
+          label={t("harvestThemes.moveTo")}
+          labelWhich={which}
+          defaultValue={theme?.id ?? ""}
+          emptyOption={t("harvestThemes.noTheme")}
+          options={themes.map((th) => ({ value: th.id, label: th.label }))}
+          submit={t("harvestThemes.move")}
+          which={which}
+        />
       </Cell>
     </Row>
   );
@@ -314,101 +307,60 @@ function ThemeSection({
         </PostForm>
       </div>
       <div className="lr-actions">
-        <PostForm className="lr-inline-form">
-          <input type="hidden" name="_intent" value="rename" />
-          {hidden}
-          <label className="utrecht-form-label" htmlFor={`rename-${theme.id}`}>
-            {t("harvestThemes.renameLabel", { theme: theme.label })}
-          </label>
-          <input
-            id={`rename-${theme.id}`}
-            name="label"
-            type="text"
-            required
-            maxLength={THEME_LABEL_MAX}
-            defaultValue={theme.label}
-            className="utrecht-textbox utrecht-textbox--html-input"
-          />
-          <SubmitButton kind="secondary">
-            {t("harvestThemes.rename")}
-            <span className="lr-visually-hidden">: {theme.label}</span>
-          </SubmitButton>
-        </PostForm>
+        <ThemeTextForm
+          intent="rename"
+          hidden={hidden}
+          id={`rename-${theme.id}`}
+          name="label"
+          label={t("harvestThemes.renameLabel", { theme: theme.label })}
+          maxLength={THEME_LABEL_MAX}
+          defaultValue={theme.label}
+          submit={t("harvestThemes.rename")}
+          which={theme.label}
+        />
         {others.length > 0 ? (
-          <PostForm className="lr-inline-form">
-            <input type="hidden" name="_intent" value="merge" />
-            {hidden}
-            <label className="utrecht-form-label" htmlFor={`merge-${theme.id}`}>
-              {t("harvestThemes.mergeLabel", { theme: theme.label })}
-            </label>
-            <select
-              id={`merge-${theme.id}`}
-              name="into"
-              className="utrecht-select utrecht-select--html-select"
-            >
-              {others.map((th) => (
-                <option key={th.id} value={th.id}>
-                  {th.label}
-                </option>
-              ))}
-            </select>
-            <SubmitButton kind="secondary">
-              {t("harvestThemes.merge")}
-              <span className="lr-visually-hidden">: {theme.label}</span>
-            </SubmitButton>
-          </PostForm>
+          <ThemeSelectForm
+            intent="merge"
+            hidden={hidden}
+            id={`merge-${theme.id}`}
+            name="into"
+            label={t("harvestThemes.mergeLabel", { theme: theme.label })}
+            options={others.map((th) => ({ value: th.id, label: th.label }))}
+            submit={t("harvestThemes.merge")}
+            which={theme.label}
+          />
         ) : null}
         {strategicThemes.length > 0 ? (
-          <PostForm className="lr-inline-form">
-            <input type="hidden" name="_intent" value="strategic" />
-            {hidden}
-            <label className="utrecht-form-label" htmlFor={`strategic-${theme.id}`}>
-              {t("harvestThemes.strategicLabel", { theme: theme.label })}
-            </label>
-            <select
-              id={`strategic-${theme.id}`}
-              name="strategicTheme"
-              className="utrecht-select utrecht-select--html-select"
-              defaultValue={theme.strategicTheme}
-            >
-              <option value="">{t("harvestThemes.noStrategicTheme")}</option>
-              {strategicThemes.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-            <SubmitButton kind="secondary">
-              {t("harvestThemes.saveStrategic")}
-              <span className="lr-visually-hidden">: {theme.label}</span>
-            </SubmitButton>
-          </PostForm>
+          <ThemeSelectForm
+            intent="strategic"
+            hidden={hidden}
+            id={`strategic-${theme.id}`}
+            name="strategicTheme"
+            label={t("harvestThemes.strategicLabel", { theme: theme.label })}
+            defaultValue={theme.strategicTheme}
+            emptyOption={t("harvestThemes.noStrategicTheme")}
+            options={strategicThemes.map((s) => ({ value: s, label: s }))}
+            submit={t("harvestThemes.saveStrategic")}
+            which={theme.label}
+          />
         ) : null}
       </div>
 
       {theme.contributions.length > 0 ? (
         <>
           <p className="utrecht-paragraph">{t("harvestThemes.splitHint")}</p>
-          <PostForm className="lr-inline-form" id={`split-form-${theme.id}`}>
-            <input type="hidden" name="_intent" value="split" />
-            {hidden}
-            <label className="utrecht-form-label" htmlFor={`split-label-${theme.id}`}>
-              {t("harvestThemes.splitLabel")}
-              <span className="lr-visually-hidden">: {theme.label}</span>
-            </label>
-            <input
-              id={`split-label-${theme.id}`}
-              name="label"
-              type="text"
-              required
-              maxLength={THEME_LABEL_MAX}
-              className="utrecht-textbox utrecht-textbox--html-input"
-            />
-            <SubmitButton kind="secondary">
-              {t("harvestThemes.split")}
-              <span className="lr-visually-hidden">: {theme.label}</span>
-            </SubmitButton>
-          </PostForm>
+          <ThemeTextForm
+            formId={`split-form-${theme.id}`}
+            intent="split"
+            hidden={hidden}
+            id={`split-label-${theme.id}`}
+            name="label"
+            label={t("harvestThemes.splitLabel")}
+            labelWhich={theme.label}
+            maxLength={THEME_LABEL_MAX}
+            submit={t("harvestThemes.split")}
+            which={theme.label}
+          />
           <ContributionsTable
             contributions={theme.contributions}
             theme={theme}
