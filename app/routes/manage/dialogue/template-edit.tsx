@@ -160,30 +160,41 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The texts labelled in both languages: `dialogueTemplates.<key>Nl` and `…En`. */
+type BilingualLabel =
+  | "title"
+  | "description"
+  | "themeTitle"
+  | "intro"
+  | "prompt"
+  | "help"
+  | "minLabel"
+  | "maxLabel"
+  | "closingTitle";
+
 /** Both languages of a text, each with its label. */
-function BothLanguages({ nl, en, text }: { nl: string; en: string; text: LocalText }) {
+function BothLanguages({ label, text }: { label: BilingualLabel; text: LocalText }) {
+  const t = useT();
   return (
     <>
-      <Item label={nl}>{text.nl}</Item>
-      <Item label={en}>{text.en}</Item>
+      <Item label={t(`dialogueTemplates.${label}Nl`)}>{text.nl}</Item>
+      <Item label={t(`dialogueTemplates.${label}En`)}>{text.en}</Item>
     </>
   );
 }
 
 /** Two fields for one text, Dutch (required) and English (empty takes the Dutch). */
 function BilingualFields({
-  prefix,
-  labelNl,
-  labelEn,
+  label,
+  prefix = label,
   saved,
   refused,
   max,
   multiline,
   optional,
 }: {
-  prefix: string;
-  labelNl: string;
-  labelEn: string;
+  label: BilingualLabel;
+  prefix?: string;
   saved: LocalText | undefined;
   refused: Refused | undefined;
   max: number;
@@ -192,6 +203,7 @@ function BilingualFields({
 }) {
   const t = useT();
   const rows = max > TEMPLATE_LIMITS.label ? 4 : 2;
+  const labelNl = t(`dialogueTemplates.${label}Nl`);
   return (
     <>
       <Field
@@ -206,7 +218,7 @@ function BilingualFields({
       />
       <Field
         name={`${prefix}En`}
-        label={labelEn}
+        label={t(`dialogueTemplates.${label}En`)}
         description={t("dialogueTemplates.englishFallback")}
         multiline={multiline}
         rows={rows}
@@ -215,6 +227,71 @@ function BilingualFields({
         errors={refused?.fieldErrors}
       />
     </>
+  );
+}
+
+/** A page section with its h2; `anchored` gives the section the id links point at. */
+function Section({
+  id,
+  title,
+  anchored = true,
+  children,
+}: {
+  id: string;
+  title: string;
+  anchored?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="lr-section" id={anchored ? id : undefined}>
+      <h2 className="utrecht-heading-2" id={`${id}-title`}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The link that opens a section's edit form. */
+function EditLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="lr-actions">
+      <Link className="utrecht-link" to={to}>
+        {children}
+      </Link>
+    </p>
+  );
+}
+
+/** The hidden field that names a form's command. */
+function Intent({ value }: { value: string }) {
+  return <input type="hidden" name="_intent" value={value} />;
+}
+
+/** A removal behind a disclosure: what it asks, then one post that does it. */
+function ConfirmRemove({
+  summary,
+  ask,
+  intent,
+  hidden,
+  confirm,
+}: {
+  summary: ReactNode;
+  ask: string;
+  intent: string;
+  hidden?: { name: string; value: string };
+  confirm: string;
+}) {
+  return (
+    <details className="lr-confirm">
+      <summary>{summary}</summary>
+      <p className="utrecht-paragraph">{ask}</p>
+      <PostForm>
+        <Intent value={intent} />
+        {hidden ? <input type="hidden" name={hidden.name} value={hidden.value} /> : null}
+        <SubmitButton kind="danger">{confirm}</SubmitButton>
+      </PostForm>
+    </details>
   );
 }
 
@@ -242,19 +319,15 @@ function DetailsForm({
   const t = useT();
   return (
     <PostForm className="lr-form" noValidate>
-      <input type="hidden" name="_intent" value="details" />
+      <Intent value="details" />
       <BilingualFields
-        prefix="title"
-        labelNl={t("dialogueTemplates.titleNl")}
-        labelEn={t("dialogueTemplates.titleEn")}
+        label="title"
         saved={template.title}
         refused={refused}
         max={TEMPLATE_LIMITS.title}
       />
       <BilingualFields
-        prefix="description"
-        labelNl={t("dialogueTemplates.descriptionNl")}
-        labelEn={t("dialogueTemplates.descriptionEn")}
+        label="description"
         saved={template.description}
         refused={refused}
         max={TEMPLATE_LIMITS.long}
@@ -272,20 +345,17 @@ function ThemeForm({ page, theme, refused }: { page: string; theme: Theme; refus
   const t = useT();
   return (
     <PostForm className="lr-form" noValidate>
-      <input type="hidden" name="_intent" value="editTheme" />
+      <Intent value="editTheme" />
       <input type="hidden" name="themeId" value={theme.id} />
       <BilingualFields
+        label="themeTitle"
         prefix="title"
-        labelNl={t("dialogueTemplates.themeTitleNl")}
-        labelEn={t("dialogueTemplates.themeTitleEn")}
         saved={theme.title}
         refused={refused}
         max={TEMPLATE_LIMITS.title}
       />
       <BilingualFields
-        prefix="intro"
-        labelNl={t("dialogueTemplates.introNl")}
-        labelEn={t("dialogueTemplates.introEn")}
+        label="intro"
         saved={theme.intro}
         refused={refused}
         max={TEMPLATE_LIMITS.long}
@@ -313,21 +383,17 @@ function QuestionForm({
   const lines = (labels: string[]) => labels.join("\n");
   return (
     <PostForm className="lr-form" noValidate>
-      <input type="hidden" name="_intent" value="editQuestion" />
+      <Intent value="editQuestion" />
       <input type="hidden" name="questionId" value={question.id} />
       <BilingualFields
-        prefix="prompt"
-        labelNl={t("dialogueTemplates.promptNl")}
-        labelEn={t("dialogueTemplates.promptEn")}
+        label="prompt"
         saved={question.prompt}
         refused={refused}
         max={TEMPLATE_LIMITS.prompt}
         multiline
       />
       <BilingualFields
-        prefix="help"
-        labelNl={t("dialogueTemplates.helpNl")}
-        labelEn={t("dialogueTemplates.helpEn")}
+        label="help"
         saved={question.help}
         refused={refused}
         max={TEMPLATE_LIMITS.long}
@@ -346,37 +412,34 @@ function QuestionForm({
       />
       {"options" in question ? (
         <>
-          <Field
-            name="optionsNl"
-            label={t("dialogueTemplates.optionsNl")}
-            description={t("dialogueTemplates.optionsHelp", {
-              max:
-                question.kind === "ranking"
-                  ? TEMPLATE_LIMITS.rankingOptions
-                  : TEMPLATE_LIMITS.options,
-            })}
-            multiline
-            rows={Math.max(3, question.options.length + 1)}
-            defaultValue={valueFor(
-              refused,
-              "optionsNl",
-              lines(question.options.map((o) => o.label.nl)),
-            )}
-            errors={errors}
-          />
-          <Field
-            name="optionsEn"
-            label={t("dialogueTemplates.optionsEn")}
-            description={t("dialogueTemplates.optionsEnHelp")}
-            multiline
-            rows={Math.max(3, question.options.length + 1)}
-            defaultValue={valueFor(
-              refused,
-              "optionsEn",
-              lines(question.options.map((o) => o.label.en)),
-            )}
-            errors={errors}
-          />
+          {(["nl", "en"] as const).map((lang) => {
+            const name = lang === "nl" ? "optionsNl" : "optionsEn";
+            return (
+              <Field
+                key={lang}
+                name={name}
+                label={t(`dialogueTemplates.${name}`)}
+                description={
+                  lang === "nl"
+                    ? t("dialogueTemplates.optionsHelp", {
+                        max:
+                          question.kind === "ranking"
+                            ? TEMPLATE_LIMITS.rankingOptions
+                            : TEMPLATE_LIMITS.options,
+                      })
+                    : t("dialogueTemplates.optionsEnHelp")
+                }
+                multiline
+                rows={Math.max(3, question.options.length + 1)}
+                defaultValue={valueFor(
+                  refused,
+                  name,
+                  lines(question.options.map((o) => o.label[lang])),
+                )}
+                errors={errors}
+              />
+            );
+          })}
         </>
       ) : null}
       {question.kind === "scale" ? (
@@ -399,17 +462,13 @@ function QuestionForm({
             errors={errors}
           />
           <BilingualFields
-            prefix="minLabel"
-            labelNl={t("dialogueTemplates.minLabelNl")}
-            labelEn={t("dialogueTemplates.minLabelEn")}
+            label="minLabel"
             saved={question.minLabel}
             refused={refused}
             max={TEMPLATE_LIMITS.label}
           />
           <BilingualFields
-            prefix="maxLabel"
-            labelNl={t("dialogueTemplates.maxLabelNl")}
-            labelEn={t("dialogueTemplates.maxLabelEn")}
+            label="maxLabel"
             saved={question.maxLabel}
             refused={refused}
             max={TEMPLATE_LIMITS.label}
@@ -438,11 +497,9 @@ function ClosingForm({
   const rows = tips.length < TEMPLATE_LIMITS.tips ? [...tips, undefined] : tips;
   return (
     <PostForm className="lr-form" noValidate>
-      <input type="hidden" name="_intent" value="closing" />
+      <Intent value="closing" />
       <BilingualFields
-        prefix="closingTitle"
-        labelNl={t("dialogueTemplates.closingTitleNl")}
-        labelEn={t("dialogueTemplates.closingTitleEn")}
+        label="closingTitle"
         saved={template.closing.title}
         refused={refused}
         max={TEMPLATE_LIMITS.title}
@@ -498,37 +555,31 @@ function QuestionView({ question }: { question: Question }) {
   const t = useT();
   return (
     <dl className="lr-details">
-      <BothLanguages
-        nl={t("dialogueTemplates.promptNl")}
-        en={t("dialogueTemplates.promptEn")}
-        text={question.prompt}
-      />
+      <BothLanguages label="prompt" text={question.prompt} />
       {question.help && (question.help.nl || question.help.en) ? (
-        <BothLanguages
-          nl={t("dialogueTemplates.helpNl")}
-          en={t("dialogueTemplates.helpEn")}
-          text={question.help}
-        />
+        <BothLanguages label="help" text={question.help} />
       ) : null}
       <Item label={t("dialogueTemplates.audience")}>
         {t(`dialogueTemplates.audiences.${question.audience}`)}
       </Item>
       {"options" in question ? (
         <>
-          <Item label={t("dialogueTemplates.optionsReadNl")}>
-            <ul className="utrecht-unordered-list">
-              {question.options.map((o) => (
-                <li key={o.id}>{o.label.nl}</li>
-              ))}
-            </ul>
-          </Item>
-          <Item label={t("dialogueTemplates.optionsReadEn")}>
-            <ul className="utrecht-unordered-list">
-              {question.options.map((o) => (
-                <li key={o.id}>{o.label.en}</li>
-              ))}
-            </ul>
-          </Item>
+          {(["nl", "en"] as const).map((lang) => (
+            <Item
+              key={lang}
+              label={t(
+                lang === "nl"
+                  ? "dialogueTemplates.optionsReadNl"
+                  : "dialogueTemplates.optionsReadEn",
+              )}
+            >
+              <ul className="utrecht-unordered-list">
+                {question.options.map((o) => (
+                  <li key={o.id}>{o.label[lang]}</li>
+                ))}
+              </ul>
+            </Item>
+          ))}
         </>
       ) : null}
       {question.kind === "scale" ? (
@@ -536,16 +587,8 @@ function QuestionView({ question }: { question: Question }) {
           <Item label={t("dialogueTemplates.scale")}>
             {question.min}–{question.max}
           </Item>
-          <BothLanguages
-            nl={t("dialogueTemplates.minLabelNl")}
-            en={t("dialogueTemplates.minLabelEn")}
-            text={question.minLabel}
-          />
-          <BothLanguages
-            nl={t("dialogueTemplates.maxLabelNl")}
-            en={t("dialogueTemplates.maxLabelEn")}
-            text={question.maxLabel}
-          />
+          <BothLanguages label="minLabel" text={question.minLabel} />
+          <BothLanguages label="maxLabel" text={question.maxLabel} />
         </>
       ) : null}
     </dl>
@@ -593,20 +636,18 @@ function QuestionActions({
           )}
         </PostForm>
       )}
-      <details className="lr-confirm">
-        <summary>
-          {t("dialogueTemplates.removeQuestionButton")}
-          {which}
-        </summary>
-        <p className="utrecht-paragraph">{t("dialogueTemplates.removeQuestionAsk", { n })}</p>
-        <PostForm>
-          <input type="hidden" name="_intent" value="removeQuestion" />
-          <input type="hidden" name="questionId" value={question.id} />
-          <SubmitButton kind="danger">
-            {t("dialogueTemplates.removeQuestionConfirm", { n })}
-          </SubmitButton>
-        </PostForm>
-      </details>
+      <ConfirmRemove
+        summary={
+          <>
+            {t("dialogueTemplates.removeQuestionButton")}
+            {which}
+          </>
+        }
+        ask={t("dialogueTemplates.removeQuestionAsk", { n })}
+        intent="removeQuestion"
+        hidden={{ name: "questionId", value: question.id }}
+        confirm={t("dialogueTemplates.removeQuestionConfirm", { n })}
+      />
     </div>
   );
 }
@@ -667,32 +708,21 @@ export default function TemplateEditor({ loaderData, actionData }: Route.Compone
       )}
       {builtin && canCopy ? (
         <PostForm action={list}>
-          <input type="hidden" name="_intent" value="copy" />
+          <Intent value="copy" />
           <input type="hidden" name="template" value={ref} />
           <SubmitButton>{t("dialogueTemplates.copyThis")}</SubmitButton>
         </PostForm>
       ) : null}
 
-      <section aria-labelledby="details-title" className="lr-section" id="details">
-        <h2 className="utrecht-heading-2" id="details-title">
-          {t("dialogueTemplates.details")}
-        </h2>
+      <Section id="details" title={t("dialogueTemplates.details")}>
         {editing("details") ? (
           <DetailsForm page={page} template={template} refused={refusedFor("details")} />
         ) : (
           <>
             <dl className="lr-details">
-              <BothLanguages
-                nl={t("dialogueTemplates.titleNl")}
-                en={t("dialogueTemplates.titleEn")}
-                text={template.title}
-              />
+              <BothLanguages label="title" text={template.title} />
               {template.description.nl || template.description.en ? (
-                <BothLanguages
-                  nl={t("dialogueTemplates.descriptionNl")}
-                  en={t("dialogueTemplates.descriptionEn")}
-                  text={template.description}
-                />
+                <BothLanguages label="description" text={template.description} />
               ) : (
                 <Item label={t("dialogueTemplates.description")}>
                   {t("dialogueTemplates.noDescription")}
@@ -705,20 +735,15 @@ export default function TemplateEditor({ loaderData, actionData }: Route.Compone
               ) : null}
             </dl>
             {canEdit ? (
-              <p className="lr-actions">
-                <Link className="utrecht-link" to={`${page}?edit=details#details`}>
-                  {t("dialogueTemplates.editDetails")}
-                </Link>
-              </p>
+              <EditLink to={`${page}?edit=details#details`}>
+                {t("dialogueTemplates.editDetails")}
+              </EditLink>
             ) : null}
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="themes-title" className="lr-section" id="themes">
-        <h2 className="utrecht-heading-2" id="themes-title">
-          {t("dialogueTemplates.themes")}
-        </h2>
+      <Section id="themes" title={t("dialogueTemplates.themes")}>
         {template.themes.map((theme, ti) => (
           <section
             key={theme.id}
@@ -738,17 +763,9 @@ export default function TemplateEditor({ loaderData, actionData }: Route.Compone
             ) : (
               <>
                 <dl className="lr-details">
-                  <BothLanguages
-                    nl={t("dialogueTemplates.themeTitleNl")}
-                    en={t("dialogueTemplates.themeTitleEn")}
-                    text={theme.title}
-                  />
+                  <BothLanguages label="themeTitle" text={theme.title} />
                   {theme.intro.nl || theme.intro.en ? (
-                    <BothLanguages
-                      nl={t("dialogueTemplates.introNl")}
-                      en={t("dialogueTemplates.introEn")}
-                      text={theme.intro}
-                    />
+                    <BothLanguages label="intro" text={theme.intro} />
                   ) : null}
                 </dl>
                 {canEdit ? (
@@ -761,25 +778,21 @@ export default function TemplateEditor({ loaderData, actionData }: Route.Compone
                       <span className="lr-visually-hidden">: {theme.title[locale]}</span>
                     </Link>
                     {template.themes.length > 1 ? (
-                      <details className="lr-confirm">
-                        <summary>
-                          {t("dialogueTemplates.removeTheme")}
-                          <span className="lr-visually-hidden">: {theme.title[locale]}</span>
-                        </summary>
-                        <p className="utrecht-paragraph">
-                          {t("dialogueTemplates.removeThemeQuestion", {
-                            title: theme.title[locale],
-                            count: theme.questions.length,
-                          })}
-                        </p>
-                        <PostForm>
-                          <input type="hidden" name="_intent" value="removeTheme" />
-                          <input type="hidden" name="themeId" value={theme.id} />
-                          <SubmitButton kind="danger">
-                            {t("dialogueTemplates.removeThemeConfirm")}
-                          </SubmitButton>
-                        </PostForm>
-                      </details>
+                      <ConfirmRemove
+                        summary={
+                          <>
+                            {t("dialogueTemplates.removeTheme")}
+                            <span className="lr-visually-hidden">: {theme.title[locale]}</span>
+                          </>
+                        }
+                        ask={t("dialogueTemplates.removeThemeQuestion", {
+                          title: theme.title[locale],
+                          count: theme.questions.length,
+                        })}
+                        intent="removeTheme"
+                        hidden={{ name: "themeId", value: theme.id }}
+                        confirm={t("dialogueTemplates.removeThemeConfirm")}
+                      />
                     ) : null}
                   </div>
                 ) : null}
@@ -830,7 +843,7 @@ export default function TemplateEditor({ loaderData, actionData }: Route.Compone
               {t("dialogueTemplates.addQuestion")}
             </h3>
             <PostForm className="lr-form" noValidate>
-              <input type="hidden" name="_intent" value="addQuestion" />
+              <Intent value="addQuestion" />
               <SelectField
                 name="themeId"
                 label={t("dialogueTemplates.addQuestionTheme")}
@@ -857,27 +870,20 @@ export default function TemplateEditor({ loaderData, actionData }: Route.Compone
               <SubmitButton>{t("dialogueTemplates.addQuestion")}</SubmitButton>
             </PostForm>
             <PostForm className="lr-actions">
-              <input type="hidden" name="_intent" value="addTheme" />
+              <Intent value="addTheme" />
               <SubmitButton kind="secondary">{t("dialogueTemplates.addTheme")}</SubmitButton>
             </PostForm>
           </>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="closing-title" className="lr-section" id="closing">
-        <h2 className="utrecht-heading-2" id="closing-title">
-          {t("dialogueTemplates.closing")}
-        </h2>
+      <Section id="closing" title={t("dialogueTemplates.closing")}>
         {editing("closing") ? (
           <ClosingForm page={page} template={template} refused={refusedFor("closing")} />
         ) : (
           <>
             <dl className="lr-details">
-              <BothLanguages
-                nl={t("dialogueTemplates.closingTitleNl")}
-                en={t("dialogueTemplates.closingTitleEn")}
-                text={template.closing.title}
-              />
+              <BothLanguages label="closingTitle" text={template.closing.title} />
             </dl>
             {template.closing.tips.length === 0 ? (
               <p className="utrecht-paragraph">{t("dialogueTemplates.noTips")}</p>
@@ -892,20 +898,15 @@ export default function TemplateEditor({ loaderData, actionData }: Route.Compone
               </ol>
             )}
             {canEdit ? (
-              <p className="lr-actions">
-                <Link className="utrecht-link" to={`${page}?edit=closing#closing`}>
-                  {t("dialogueTemplates.editClosing")}
-                </Link>
-              </p>
+              <EditLink to={`${page}?edit=closing#closing`}>
+                {t("dialogueTemplates.editClosing")}
+              </EditLink>
             ) : null}
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="sources-title" className="lr-section" id="sources">
-        <h2 className="utrecht-heading-2" id="sources-title">
-          {t("dialogueTemplates.sources")}
-        </h2>
+      <Section id="sources" title={t("dialogueTemplates.sources")}>
         {template.sources.length === 0 ? (
           <p className="utrecht-paragraph">{t("dialogueTemplates.noSources")}</p>
         ) : (
@@ -918,27 +919,18 @@ export default function TemplateEditor({ loaderData, actionData }: Route.Compone
             </ul>
           </>
         )}
-      </section>
+      </Section>
 
       {canEdit ? (
-        <section aria-labelledby="delete-title" className="lr-section">
-          <h2 className="utrecht-heading-2" id="delete-title">
-            {t("dialogueTemplates.deleteTitle")}
-          </h2>
+        <Section id="delete" title={t("dialogueTemplates.deleteTitle")} anchored={false}>
           <p className="utrecht-paragraph">{t("dialogueTemplates.deleteIntro")}</p>
-          <details className="lr-confirm">
-            <summary>{t("dialogueTemplates.remove")}</summary>
-            <p className="utrecht-paragraph">
-              {t("dialogueTemplates.removeQuestion", { title: template.title[locale] })}
-            </p>
-            <PostForm>
-              <input type="hidden" name="_intent" value="delete" />
-              <SubmitButton kind="danger">
-                {t("dialogueTemplates.removeConfirm", { title: template.title[locale] })}
-              </SubmitButton>
-            </PostForm>
-          </details>
-        </section>
+          <ConfirmRemove
+            summary={t("dialogueTemplates.remove")}
+            ask={t("dialogueTemplates.removeQuestion", { title: template.title[locale] })}
+            intent="delete"
+            confirm={t("dialogueTemplates.removeConfirm", { title: template.title[locale] })}
+          />
+        </Section>
       ) : null}
     </>
   );
