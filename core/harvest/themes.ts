@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
 import { SECTORS, type Sector } from "../regions/sectors.ts";
@@ -45,19 +45,18 @@ function strategicThemesOf(value: unknown): string[] {
     : [];
 }
 
-/** The harvest in the scope's region, its row locked for the rest of the transaction. */
-async function lockHarvest(
-  trx: Trx,
-  scope: RegionScope,
-  harvestId: string,
-): Promise<ThemeHarvest | null> {
-  const h = await trx
+/** The query for the harvest `harvestId` in the scope's region. */
+function selectHarvest(db: Kysely<Database>, scope: RegionScope, harvestId: string) {
+  return db
     .selectFrom("harvests")
     .select(["id", "slug", "title", "language", "strategic_themes"])
     .where("id", "=", harvestId)
-    .where("region_id", "=", scope.regionId)
-    .forUpdate()
-    .executeTakeFirst();
+    .where("region_id", "=", scope.regionId);
+}
+
+type HarvestRow = Awaited<ReturnType<ReturnType<typeof selectHarvest>["executeTakeFirst"]>>;
+
+function toThemeHarvest(h: HarvestRow): ThemeHarvest | null {
   return h
     ? {
         id: h.id,
@@ -67,6 +66,15 @@ async function lockHarvest(
         strategicThemes: strategicThemesOf(h.strategic_themes),
       }
     : null;
+}
+
+/** The harvest in the scope's region, its row locked for the rest of the transaction. */
+async function lockHarvest(
+  trx: Trx,
+  scope: RegionScope,
+  harvestId: string,
+): Promise<ThemeHarvest | null> {
+  return toThemeHarvest(await selectHarvest(trx, scope, harvestId).forUpdate().executeTakeFirst());
 }
 
 /**
@@ -93,21 +101,17 @@ export async function findThemeHarvest(
   harvestId: string,
 ): Promise<ThemeHarvest | null> {
   if (!hasRole(scope.role, "organiser") || !isId(harvestId)) return null;
-  const h = await scope.db
-    .selectFrom("harvests")
-    .select(["id", "slug", "title", "language", "strategic_themes"])
-    .where("id", "=", harvestId)
-    .where("region_id", "=", scope.regionId)
-    .executeTakeFirst();
-  return h
-    ? {
-        id: h.id,
-        slug: h.slug,
-        title: h.title,
-        language: h.language,
-        strategicThemes: strategicThemesOf(h.strategic_themes),
-      }
-    : null;
+  return toThemeHarvest(await selectHarvest(scope.db, scope, harvestId).executeTakeFirst());
+}
+
+/** The harvest's themes in their order (position, then age, then id); select the columns. */
+function orderedThemes(db: Kysely<Database>, harvestId: string) {
+  return db
+    .selectFrom("harvest_themes")
+    .where("harvest_id", "=", harvestId)
+    .orderBy("position")
+    .orderBy("created_at")
+    .orderBy("id");
 }
 
 interface ThemeRow {
@@ -269,25 +273,45 @@ export async function acceptTheme(
 
 const labelSchema = z.object({ label: text(THEME_LABEL_MAX) });
 
+/**
+ * Sets fields of one theme of the harvest from the organiser's input and curates it: the theme
+ * must be the harvest's ("not found" otherwise), the input must pass `schema`.
+ */
+async function editTheme<S extends z.ZodType>(
+  scope: RegionScope,
+  harvestId: string,
+  input: unknown,
+  schema: (harvest: ThemeHarvest) => S,
+  fields: (value: z.output<S>) => { label?: string; summary?: string; strategic_theme?: string },
+): Promise<Result<{ themeId: string }>> {
+  return withHarvest(scope, harvestId, async (trx, harvest) => {
+    const ref = themeRef.safeParse(input);
+    if (!ref.success) return fail("errors.notFound");
+    if (!(await themesOf(trx, harvest.id, [ref.data.themeId]))) return fail("errors.notFound");
+    const v = validate(schema(harvest), input);
+    if (!v.ok) return v;
+    await trx
+      .updateTable("harvest_themes")
+      .set({ ...fields(v.value), origin: "curated", updated_at: new Date() })
+      .where("id", "=", ref.data.themeId)
+      .execute();
+    return ok({ themeId: ref.data.themeId });
+  });
+}
+
 /** Gives a theme the organiser's name; the theme is curated from then on. */
 export async function renameTheme(
   scope: RegionScope,
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ themeId: string }>> {
-  return withHarvest(scope, harvestId, async (trx, harvest) => {
-    const ref = themeRef.safeParse(input);
-    if (!ref.success) return fail("errors.notFound");
-    if (!(await themesOf(trx, harvest.id, [ref.data.themeId]))) return fail("errors.notFound");
-    const v = validate(labelSchema, input);
-    if (!v.ok) return v;
-    await trx
-      .updateTable("harvest_themes")
-      .set({ label: v.value.label, origin: "curated", updated_at: new Date() })
-      .where("id", "=", ref.data.themeId)
-      .execute();
-    return ok({ themeId: ref.data.themeId });
-  });
+  return editTheme(
+    scope,
+    harvestId,
+    input,
+    () => labelSchema,
+    (v) => ({ label: v.label }),
+  );
 }
 
 const idList = z
@@ -472,11 +496,11 @@ export async function setStrategicTheme(
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ themeId: string }>> {
-  return withHarvest(scope, harvestId, async (trx, harvest) => {
-    const ref = themeRef.safeParse(input);
-    if (!ref.success) return fail("errors.notFound");
-    if (!(await themesOf(trx, harvest.id, [ref.data.themeId]))) return fail("errors.notFound");
-    const v = validate(
+  return editTheme(
+    scope,
+    harvestId,
+    input,
+    (harvest) =>
       z.object({
         strategicTheme: z
           .string()
@@ -485,16 +509,8 @@ export async function setStrategicTheme(
             error: "validation.choice",
           }),
       }),
-      input,
-    );
-    if (!v.ok) return v;
-    await trx
-      .updateTable("harvest_themes")
-      .set({ strategic_theme: v.value.strategicTheme, origin: "curated", updated_at: new Date() })
-      .where("id", "=", ref.data.themeId)
-      .execute();
-    return ok({ themeId: ref.data.themeId });
-  });
+    (v) => ({ strategic_theme: v.strategicTheme }),
+  );
 }
 
 /** The theme's paragraph for the publication; writing it curates the theme. */
@@ -503,19 +519,13 @@ export async function setThemeSummary(
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ themeId: string }>> {
-  return withHarvest(scope, harvestId, async (trx, harvest) => {
-    const ref = themeRef.safeParse(input);
-    if (!ref.success) return fail("errors.notFound");
-    if (!(await themesOf(trx, harvest.id, [ref.data.themeId]))) return fail("errors.notFound");
-    const v = validate(z.object({ summary: optionalText(THEME_SUMMARY_MAX) }), input);
-    if (!v.ok) return v;
-    await trx
-      .updateTable("harvest_themes")
-      .set({ summary: v.value.summary, origin: "curated", updated_at: new Date() })
-      .where("id", "=", ref.data.themeId)
-      .execute();
-    return ok({ themeId: ref.data.themeId });
-  });
+  return editTheme(
+    scope,
+    harvestId,
+    input,
+    () => z.object({ summary: optionalText(THEME_SUMMARY_MAX) }),
+    (v) => ({ summary: v.summary }),
+  );
 }
 
 /**
@@ -531,14 +541,7 @@ export async function reorderThemes(
     const refs = z.object({ order: idList }).safeParse(input);
     if (!refs.success) return fail("errors.notFound");
     const wanted = [...new Set(refs.data.order)];
-    const all = await trx
-      .selectFrom("harvest_themes")
-      .select(["id"])
-      .where("harvest_id", "=", harvest.id)
-      .orderBy("position")
-      .orderBy("created_at")
-      .orderBy("id")
-      .execute();
+    const all = await orderedThemes(trx, harvest.id).select(["id"]).execute();
     const known = new Set(all.map((t) => t.id));
     if (wanted.some((w) => !known.has(w))) return fail("errors.notFound");
     const order = [...wanted, ...all.map((t) => t.id).filter((t) => !wanted.includes(t))];
@@ -573,14 +576,7 @@ export async function moveTheme(
 async function themeOrder(scope: RegionScope, harvestId: string): Promise<string[] | null> {
   const harvest = await findThemeHarvest(scope, harvestId);
   if (!harvest) return null;
-  const rows = await scope.db
-    .selectFrom("harvest_themes")
-    .select("id")
-    .where("harvest_id", "=", harvest.id)
-    .orderBy("position")
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+  const rows = await orderedThemes(scope.db, harvest.id).select("id").execute();
   return rows.map((r) => r.id);
 }
 
@@ -643,13 +639,8 @@ export async function themeOverview(
   if (!harvest) return null;
   const limit = Math.max(0, options.limit ?? OVERVIEW_LIMIT);
   const open = options.open === "none" || isId(options.open) ? options.open : null;
-  const themes = await scope.db
-    .selectFrom("harvest_themes")
+  const themes = await orderedThemes(scope.db, harvest.id)
     .select(["id", "label", "origin", "summary", "strategic_theme", "position"])
-    .where("harvest_id", "=", harvest.id)
-    .orderBy("position")
-    .orderBy("created_at")
-    .orderBy("id")
     .execute();
   const counted = scope.db
     .selectFrom("contributions")
