@@ -70,6 +70,20 @@ async function ownTheme(scope: RegionScope, themeId: unknown) {
     .executeTakeFirst();
 }
 
+type OwnAction = NonNullable<Awaited<ReturnType<typeof ownAction>>>;
+
+/** Runs `work` on an action of the scope's region for an organiser: forbidden or not found otherwise. */
+async function withAction<T>(
+  scope: RegionScope,
+  actionId: string,
+  work: (action: OwnAction) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!mayEdit(scope)) return fail("errors.forbidden");
+  const action = await ownAction(scope, actionId);
+  if (!action) return fail("errors.notFound");
+  return work(action);
+}
+
 async function ownHarvest(scope: RegionScope, harvestId: unknown) {
   if (!isId(harvestId)) return null;
   return scope.db
@@ -137,18 +151,17 @@ export async function updateAction(
   actionId: string,
   input: unknown,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
-  const action = await ownAction(scope, actionId);
-  if (!action) return fail("errors.notFound");
-  const v = validate(actionSchema, input);
-  if (!v.ok) return v;
-  await scope.db
-    .updateTable("actions")
-    .set({ ...columns(v.value), updated_at: new Date() })
-    .where("id", "=", action.id)
-    .where("region_id", "=", scope.regionId)
-    .execute();
-  return ok(null);
+  return withAction(scope, actionId, async (action) => {
+    const v = validate(actionSchema, input);
+    if (!v.ok) return v;
+    await scope.db
+      .updateTable("actions")
+      .set({ ...columns(v.value), updated_at: new Date() })
+      .where("id", "=", action.id)
+      .where("region_id", "=", scope.regionId)
+      .execute();
+    return ok(null);
+  });
 }
 
 export async function setActionStatus(
@@ -156,29 +169,27 @@ export async function setActionStatus(
   actionId: string,
   input: unknown,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
-  const action = await ownAction(scope, actionId);
-  if (!action) return fail("errors.notFound");
-  const v = validate(z.object({ status }), input);
-  if (!v.ok) return v;
-  await scope.db
-    .updateTable("actions")
-    .set({ status: v.value.status, updated_at: new Date() })
-    .where("id", "=", action.id)
-    .execute();
-  return ok(null);
+  return withAction(scope, actionId, async (action) => {
+    const v = validate(z.object({ status }), input);
+    if (!v.ok) return v;
+    await scope.db
+      .updateTable("actions")
+      .set({ status: v.value.status, updated_at: new Date() })
+      .where("id", "=", action.id)
+      .execute();
+    return ok(null);
+  });
 }
 
 export async function deleteAction(scope: RegionScope, actionId: string): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
-  const action = await ownAction(scope, actionId);
-  if (!action) return fail("errors.notFound");
-  await scope.db
-    .deleteFrom("actions")
-    .where("id", "=", action.id)
-    .where("region_id", "=", scope.regionId)
-    .execute();
-  return ok(null);
+  return withAction(scope, actionId, async (action) => {
+    await scope.db
+      .deleteFrom("actions")
+      .where("id", "=", action.id)
+      .where("region_id", "=", scope.regionId)
+      .execute();
+    return ok(null);
+  });
 }
 
 export async function addProgressNote(
@@ -186,22 +197,21 @@ export async function addProgressNote(
   actionId: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
-  const action = await ownAction(scope, actionId);
-  if (!action) return fail("errors.notFound");
-  const v = validate(z.object({ note: text(5000) }), input);
-  if (!v.ok) return v;
-  const row = await scope.db
-    .insertInto("action_progress")
-    .values({ action_id: action.id, note: v.value.note, created_by: scope.userId })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await scope.db
-    .updateTable("actions")
-    .set({ updated_at: new Date() })
-    .where("id", "=", action.id)
-    .execute();
-  return ok({ id: row.id });
+  return withAction(scope, actionId, async (action) => {
+    const v = validate(z.object({ note: text(5000) }), input);
+    if (!v.ok) return v;
+    const row = await scope.db
+      .insertInto("action_progress")
+      .values({ action_id: action.id, note: v.value.note, created_by: scope.userId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await scope.db
+      .updateTable("actions")
+      .set({ updated_at: new Date() })
+      .where("id", "=", action.id)
+      .execute();
+    return ok({ id: row.id });
+  });
 }
 
 export async function deleteProgressNote(
@@ -209,17 +219,16 @@ export async function deleteProgressNote(
   actionId: string,
   input: unknown,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
-  const action = await ownAction(scope, actionId);
-  if (!action) return fail("errors.notFound");
-  const v = validate(z.object({ noteId: id() }), input);
-  if (!v.ok) return fail("errors.notFound");
-  await scope.db
-    .deleteFrom("action_progress")
-    .where("id", "=", v.value.noteId)
-    .where("action_id", "=", action.id)
-    .execute();
-  return ok(null);
+  return withAction(scope, actionId, async (action) => {
+    const v = validate(z.object({ noteId: id() }), input);
+    if (!v.ok) return fail("errors.notFound");
+    await scope.db
+      .deleteFrom("action_progress")
+      .where("id", "=", v.value.noteId)
+      .where("action_id", "=", action.id)
+      .execute();
+    return ok(null);
+  });
 }
 
 /**
@@ -269,35 +278,34 @@ export async function linkContributions(
   actionId: string,
   input: Record<string, unknown>,
 ): Promise<Result<{ linked: number }>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
-  const action = await ownAction(scope, actionId);
-  if (!action) return fail("errors.notFound");
-  const raw = input.contributionIds ?? input.contributionId;
-  const ids = (Array.isArray(raw) ? raw : [raw]).filter(isId);
-  if (ids.length === 0) return fail("actions.noContributionChosen");
-  if (ids.length > 1000) return fail("validation.tooMany", undefined, { max: 1000 });
-  const found = await scope.db
-    .selectFrom("contributions")
-    .select(["id", "harvest_id"])
-    .where("id", "in", ids)
-    .where("region_id", "=", scope.regionId)
-    .execute();
-  if (found.length !== new Set(ids).size) return fail("errors.notFound");
-  const harvests = new Set(found.map((c) => c.harvest_id));
-  if (harvests.size !== 1) return fail("actions.otherHarvest");
-  if (!(await adoptHarvest(scope, action, found[0]!.harvest_id)))
-    return fail("actions.otherHarvest");
-  await scope.db
-    .insertInto("action_sources")
-    .values(found.map((c) => ({ action_id: action.id, contribution_id: c.id })))
-    .onConflict((oc) =>
-      oc
-        .columns(["action_id", "contribution_id"])
-        .where("contribution_id", "is not", null)
-        .doNothing(),
-    )
-    .execute();
-  return ok({ linked: found.length });
+  return withAction(scope, actionId, async (action) => {
+    const raw = input.contributionIds ?? input.contributionId;
+    const ids = (Array.isArray(raw) ? raw : [raw]).filter(isId);
+    if (ids.length === 0) return fail("actions.noContributionChosen");
+    if (ids.length > 1000) return fail("validation.tooMany", undefined, { max: 1000 });
+    const found = await scope.db
+      .selectFrom("contributions")
+      .select(["id", "harvest_id"])
+      .where("id", "in", ids)
+      .where("region_id", "=", scope.regionId)
+      .execute();
+    if (found.length !== new Set(ids).size) return fail("errors.notFound");
+    const harvests = new Set(found.map((c) => c.harvest_id));
+    if (harvests.size !== 1) return fail("actions.otherHarvest");
+    if (!(await adoptHarvest(scope, action, found[0]!.harvest_id)))
+      return fail("actions.otherHarvest");
+    await scope.db
+      .insertInto("action_sources")
+      .values(found.map((c) => ({ action_id: action.id, contribution_id: c.id })))
+      .onConflict((oc) =>
+        oc
+          .columns(["action_id", "contribution_id"])
+          .where("contribution_id", "is not", null)
+          .doNothing(),
+      )
+      .execute();
+    return ok({ linked: found.length });
+  });
 }
 
 /** Removes a theme (`themeId`) or a contribution (`contributionId`) from the action's sources. */
@@ -306,24 +314,23 @@ export async function unlinkSource(
   actionId: string,
   input: Record<string, unknown>,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
-  const action = await ownAction(scope, actionId);
-  if (!action) return fail("errors.notFound");
-  const { themeId, contributionId } = input;
-  if (isId(themeId))
-    await scope.db
-      .deleteFrom("action_sources")
-      .where("action_id", "=", action.id)
-      .where("theme_id", "=", themeId)
-      .execute();
-  else if (isId(contributionId))
-    await scope.db
-      .deleteFrom("action_sources")
-      .where("action_id", "=", action.id)
-      .where("contribution_id", "=", contributionId)
-      .execute();
-  else return fail("errors.notFound");
-  return ok(null);
+  return withAction(scope, actionId, async (action) => {
+    const { themeId, contributionId } = input;
+    if (isId(themeId))
+      await scope.db
+        .deleteFrom("action_sources")
+        .where("action_id", "=", action.id)
+        .where("theme_id", "=", themeId)
+        .execute();
+    else if (isId(contributionId))
+      await scope.db
+        .deleteFrom("action_sources")
+        .where("action_id", "=", action.id)
+        .where("contribution_id", "=", contributionId)
+        .execute();
+    else return fail("errors.notFound");
+    return ok(null);
+  });
 }
 
 /** Puts the action's harvest agenda online (or takes it offline). */
