@@ -116,13 +116,11 @@ export const everyKindAnswers: Record<string, [unknown, unknown, unknown]> = {
   open: ["Meer stages in de zorg", "Geheim antwoord", "Samen leren werkt"],
 };
 
-/** A session of the scope's region with the answers above; returns its id and participant ids. */
-export async function makeSessionWithAnswers(
+async function insertSession(
   scope: RegionScope,
   opts: { title?: string; language?: "nl" | "en" } = {},
 ) {
-  const { db } = scope;
-  const session = await db
+  return scope.db
     .insertInto("dialogue_sessions")
     .values({
       region_id: scope.regionId,
@@ -135,6 +133,49 @@ export async function makeSessionWithAnswers(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A session in which one anonymous participant per entry of `sectors` answered the single-choice
+ * question ("a" and "b" in turn) and the open one ("Antwoord 1", "Antwoord 2", …), for tests of
+ * the minimum group size. Returns its id.
+ */
+export async function makeSessionWithSectors(
+  scope: RegionScope,
+  sectors: (string | null)[],
+): Promise<string> {
+  const session = await insertSession(scope);
+  for (const [i, sector] of sectors.entries()) {
+    const p = await scope.db
+      .insertInto("dialogue_participants")
+      .values({ session_id: session.id, device_token_hash: hashToken(newToken()), sector })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const [questionId, value] of [
+      ["single", i % 2 ? "b" : "a"],
+      ["open", `Antwoord ${i + 1}`],
+    ])
+      await scope.db
+        .insertInto("dialogue_answers")
+        .values({
+          session_id: session.id,
+          question_id: questionId!,
+          participant_id: p.id,
+          value: JSON.stringify(value),
+          idempotency_key: `${questionId}-${i}`,
+        })
+        .execute();
+  }
+  return session.id;
+}
+
+/** A session of the scope's region with the answers above; returns its id and participant ids. */
+export async function makeSessionWithAnswers(
+  scope: RegionScope,
+  opts: { title?: string; language?: "nl" | "en" } = {},
+) {
+  const { db } = scope;
+  const session = await insertSession(scope, opts);
   const people = [
     { display_name: "Sanne", organisation: "ROC", sector: "mbo" },
     { display_name: "Ahmed", organisation: "HAN", sector: "hbo" },

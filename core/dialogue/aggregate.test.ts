@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   aggregateAnswers,
   aggregateWithSectors,
+  forRoom,
+  groupsToShow,
+  MIN_GROUP_SIZE,
   wordFrequencies,
   type AnswerRow,
 } from "./aggregate.ts";
@@ -128,5 +131,70 @@ describe("answer checks", () => {
       ok: true,
       value: "<script>alert(1)</script>",
     });
+  });
+});
+
+describe("the minimum group size for the room and the public", () => {
+  it("shows a group of three apart and leaves one of one or two out", () => {
+    expect(MIN_GROUP_SIZE).toBe(3);
+    expect(groupsToShow({ hbo: 2, mbo: 3, government: 4, wo: 1 }, 10)).toEqual({
+      shown: ["government", "mbo"],
+      withheld: { small: 2, extra: 0 },
+    });
+    // A sector whose every answer was hidden tells only that someone of it answered.
+    expect(groupsToShow({ hbo: 0, mbo: 3 }, 3).shown).toEqual(["mbo"]);
+  });
+
+  it("leaves a larger group out too when the total minus the shown ones would be one or two people", () => {
+    // 3 + 4 shown of 9 would leave the two of hbo to be read from the total.
+    expect(groupsToShow({ hbo: 2, mbo: 3, government: 4 }, 9)).toEqual({
+      shown: ["government"],
+      withheld: { small: 1, extra: 1 },
+    });
+    // The same for one person without a sector.
+    expect(groupsToShow({ mbo: 3, government: 4 }, 8)).toEqual({
+      shown: ["government"],
+      withheld: { small: 0, extra: 1 },
+    });
+    expect(groupsToShow({ mbo: 5 }, 6)).toEqual({
+      shown: [],
+      withheld: { small: 0, extra: 1 },
+    });
+  });
+
+  it("never shows a group below the minimum, nor a rest of one or two beside shown groups", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom("a", "b", "c", "d", "e"), fc.nat(8)),
+        fc.nat(4),
+        (sizes, unsectored) => {
+          const total = Object.values(sizes).reduce((a, b) => a + b, 0) + unsectored;
+          const { shown, withheld } = groupsToShow(sizes, total);
+          for (const key of shown) expect(sizes[key]).toBeGreaterThanOrEqual(MIN_GROUP_SIZE);
+          const rest = total - shown.reduce((n, key) => n + sizes[key]!, 0);
+          // With nothing shown apart, the rest is the whole: the room's own figure.
+          if (shown.length > 0) expect(rest === 0 || rest >= MIN_GROUP_SIZE).toBe(true);
+          expect(shown.length + withheld.small + withheld.extra).toBe(Object.keys(sizes).length);
+        },
+      ),
+    );
+  });
+
+  it("takes small sectors out of a question's results for the room, keeping the whole", () => {
+    const rows: AnswerRow[] = [
+      ...["mbo", "mbo", "mbo", "hbo", "hbo", null, null, null].map((sector, i) => ({
+        value: i % 2 ? "a" : "b",
+        sector,
+        hidden: false,
+      })),
+    ];
+    const full = aggregateWithSectors(single, rows);
+    expect(Object.keys(full.bySector).sort()).toEqual(["hbo", "mbo"]);
+    expect(full.withheld).toBeUndefined();
+    const room = forRoom(full);
+    expect(Object.keys(room.bySector)).toEqual(["mbo"]);
+    expect(room.all).toEqual(full.all);
+    expect(room.withheld).toEqual({ small: 1, extra: 0 });
+    expect(forRoom(room)).toEqual(room);
   });
 });

@@ -33,6 +33,73 @@ export interface Results {
   all: Aggregate;
   /** The same figures per sector of the participants who gave a sector. */
   bySector: Record<string, Aggregate>;
+  /** Set only in the room's and the public's copy (`forRoom`): sectors left out of `bySector`. */
+  withheld?: Withheld;
+}
+
+/**
+ * The smallest group whose figures anyone but the facilitator may see apart: a sector with one or
+ * two respondents would show what those one or two people answered. The facilitator's console,
+ * results page and exports keep every sector; the presenter's wall, the participants' phones and
+ * the shared link get `forRoom`.
+ */
+export const MIN_GROUP_SIZE = 3;
+
+/** How many groups were not shown apart: `small` ones below the minimum, `extra` ones to guard them. */
+export interface Withheld {
+  small: number;
+  extra: number;
+}
+
+/**
+ * Which groups of a whole may be shown apart. The rule for every audience-facing figure:
+ *
+ * - a group below `MIN_GROUP_SIZE` is not shown apart (a group of 0 shows nothing worth showing
+ *   and would still tell that someone of it answered and was hidden);
+ * - what is not shown apart, the whole minus the groups shown, is either nobody or at least
+ *   `MIN_GROUP_SIZE` people. Otherwise anyone could subtract the shown sectors from the total and
+ *   read the one or two left over (small sectors and people without a sector alike), so the
+ *   smallest shown group is withheld too, and that is always enough.
+ *
+ * Left out with a note rather than merged into an "other sectors" row: the table compares
+ * sectors, and a row of unrelated small sectors (often padded with a larger one to reach three)
+ * reads as a sector and means nothing; the note says plainly why a sector is missing.
+ */
+export function groupsToShow(
+  sizes: Record<string, number>,
+  total: number,
+): { shown: string[]; withheld: Withheld } {
+  const entries = Object.entries(sizes);
+  const shown = entries
+    .filter(([, n]) => n >= MIN_GROUP_SIZE)
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  const withheld = { small: entries.length - shown.length, extra: 0 };
+  const rest = () => total - shown.reduce((sum, [, n]) => sum + n, 0);
+  while (shown.length > 0 && rest() > 0 && rest() < MIN_GROUP_SIZE) {
+    shown.shift();
+    withheld.extra++;
+  }
+  return { shown: shown.map(([key]) => key).sort(), withheld };
+}
+
+/**
+ * A question's results as the room and the public may see them: only the sectors `groupsToShow`
+ * allows, and how many were left out. The whole keeps every figure.
+ */
+export function forRoom(results: Results): Results {
+  const { questionId, all, bySector } = results;
+  const sizes = Object.fromEntries(Object.entries(bySector).map(([s, a]) => [s, a.count]));
+  const { shown, withheld } = groupsToShow(sizes, all.count);
+  return {
+    questionId,
+    all,
+    bySector: Object.fromEntries(shown.map((s) => [s, bySector[s]!])),
+    // Added to what an earlier pass left out, so applying it twice changes nothing.
+    withheld: {
+      small: withheld.small + (results.withheld?.small ?? 0),
+      extra: withheld.extra + (results.withheld?.extra ?? 0),
+    },
+  };
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

@@ -50,8 +50,13 @@ async function setup() {
   };
 }
 
-async function participant(hub: LiveHub, code: string, sector: string | null = null) {
-  const joined = await joinSession(t.db, code, { sector: sector ?? "" }, null);
+async function participant(
+  hub: LiveHub,
+  code: string,
+  sector: string | null = null,
+  displayName = "",
+) {
+  const joined = await joinSession(t.db, code, { sector: sector ?? "", displayName }, null);
   if (!joined.ok) throw new Error("join failed");
   const c = fakeConnection();
   const client = hub.connect(c.conn, { userId: null, clientAddress: "10.0.0.1" });
@@ -153,6 +158,51 @@ describe("the live hub", () => {
     const q = a.c.last("state")!.state.question;
     await hub.handle(a.client, { t: "answer", q: q.id, v: { now: 1, desired: 2 }, k: "late" });
     expect(a.c.last("ack")).toMatchObject({ ok: false, error: "dialogue.questionClosed" });
+    await hub.close();
+  });
+
+  it("sends participants and the wall no sector of fewer than three and no names, the console everything", async () => {
+    const { hub, facilitator, fc, user, sessionId, code } = await setup();
+    const wall = fakeConnection();
+    const wc = hub.connect(wall.conn, { userId: user.id, clientAddress: "127.0.0.1" });
+    await hub.handle(wc, { t: "watch", sessionId, view: "presenter" });
+    // Move to an open question, where names could travel along with the answers.
+    for (let i = 0; facilitator.last("state")!.state.question.kind !== "open"; i++) {
+      if (i > 20) throw new Error("no open question");
+      await hub.handle(fc, { t: "control", command: { cmd: "next" } });
+    }
+    await hub.handle(fc, { t: "control", command: { cmd: "open" } });
+    await hub.handle(fc, { t: "control", command: { cmd: "show" } });
+    const q = facilitator.last("state")!.state.question;
+    // Three from government, two from hbo (whose figures would be theirs alone), one without.
+    const people = [];
+    for (const [i, sector] of [
+      "government",
+      "government",
+      "government",
+      "hbo",
+      "hbo",
+      null,
+    ].entries())
+      people.push(await participant(hub, code, sector, `Persoon ${i + 1}`));
+    for (const [i, p] of people.entries())
+      await hub.handle(p.client, { t: "answer", q: q.id, v: `Idee ${i + 1}`, k: `k-${i}` });
+    await tick();
+
+    const console = facilitator.last("results")!;
+    expect(console.results.all.count).toBe(6);
+    expect(Object.keys(console.results.bySector).sort()).toEqual(["government", "hbo"]);
+    expect(console.open!.map((a) => a.name)).toContain("Persoon 4");
+
+    for (const screen of [people[0]!.c, people[3]!.c, wall]) {
+      const m = screen.last("results")!;
+      expect(m.results.all.count).toBe(6);
+      expect(Object.keys(m.results.bySector)).toEqual(["government"]);
+      expect(m.results.withheld).toEqual({ small: 1, extra: 0 });
+      expect(m.open).toHaveLength(6);
+      const sent = JSON.stringify(m);
+      expect(sent).not.toMatch(/hbo|Persoon|participantId/);
+    }
     await hub.close();
   });
 });

@@ -2,7 +2,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { aggregateWithSectors, type AnswerRow } from "./aggregate.ts";
+import { aggregateWithSectors, forRoom, type AnswerRow } from "./aggregate.ts";
 import { checkAnswer } from "./answerValue.ts";
 import { controlSession } from "./controlSession.ts";
 import { findParticipant, type Participant } from "./joinSession.ts";
@@ -34,6 +34,8 @@ interface Client {
   session?: LiveSession;
   participant?: Participant;
   watcher?: boolean;
+  /** A watcher showing the wall: it sees the results as the room does. */
+  presenter?: boolean;
 }
 
 interface LiveSession {
@@ -99,7 +101,7 @@ export class LiveHub {
       case "join":
         return this.join(client, message.code, message.token);
       case "watch":
-        return this.watch(client, message.sessionId);
+        return this.watch(client, message.sessionId, message.view === "presenter");
       case "answer":
         return this.answer(client, message.q, message.v, message.k);
       case "control":
@@ -255,7 +257,7 @@ export class LiveHub {
     };
   }
 
-  private async watch(client: Client, sessionId: string): Promise<void> {
+  private async watch(client: Client, sessionId: string, presenter = false): Promise<void> {
     const row = await findSessionById(this.db, sessionId);
     // Another region's session and a session that does not exist look the same.
     if (!row || !(await this.watcherScope(client, row)))
@@ -263,6 +265,7 @@ export class LiveHub {
     const s = await this.loadSession(row);
     client.session = s;
     client.watcher = true;
+    client.presenter = presenter;
     s.watchers.add(client);
     this.sendState(s, client);
     this.sendResults(s, [client]);
@@ -413,7 +416,8 @@ export class LiveHub {
     const results = aggregateWithSectors(question, rows, s.row.language);
     s.seq++;
     let forWatchers: ServerMessage = { t: "results", seq: s.seq, results };
-    let forParticipants: ServerMessage = forWatchers;
+    // The room (phones and wall) never sees a sector too small to hide who answered.
+    let forParticipants: ServerMessage = { t: "results", seq: s.seq, results: forRoom(results) };
     if (question.kind === "open") {
       const open: OpenAnswer[] = [...s.answers].map(([id, a]) => ({
         participantId: id,
@@ -428,7 +432,7 @@ export class LiveHub {
         open: open.filter((a) => !a.hidden).map((a) => ({ text: a.text, theme: a.theme })),
       };
     }
-    for (const c of to) c.conn.send(c.watcher ? forWatchers : forParticipants);
+    for (const c of to) c.conn.send(c.watcher && !c.presenter ? forWatchers : forParticipants);
   }
 
   /** Participants whose device is connected right now, for the facilitator's list of who is here. */

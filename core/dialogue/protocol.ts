@@ -15,7 +15,11 @@ import type { SessionState } from "./queries.ts";
  */
 export type ClientMessage =
   | { t: "join"; code: string; token: string }
-  | { t: "watch"; sessionId: string }
+  /**
+   * `view: "presenter"` is the wall: it gets results as the room may see them, like participants
+   * (no small sectors, no names, no hidden answers); the console gets every figure.
+   */
+  | { t: "watch"; sessionId: string; view?: "console" | "presenter" }
   /** `k` is the idempotency key: a retry with the same key is acknowledged, never counted twice. */
   | { t: "answer"; q: string; v: unknown; k: string }
   | { t: "control"; command: Command }
@@ -40,7 +44,10 @@ export type ServerMessage =
     }
   | { t: "ack"; k: string; ok: true }
   | { t: "ack"; k: string; ok: false; error: string }
-  /** Sent to watchers always, to participants only while results are shown. `seq` only rises. */
+  /**
+   * Sent to watchers always, to participants only while results are shown. `seq` only rises.
+   * Participants and the presenter get `forRoom(results)`; the console gets every sector.
+   */
   | { t: "results"; seq: number; results: Results; open?: OpenAnswer[] }
   | { t: "presence"; n: number }
   | { t: "error"; error: string }

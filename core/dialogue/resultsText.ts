@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { Aggregate } from "./aggregate.ts";
+import { MIN_GROUP_SIZE, type Aggregate, type Withheld } from "./aggregate.ts";
 import { LADDER_LEVELS, PHASES, type Phase, type Question } from "./template.ts";
 
 type Lang = "nl" | "en";
@@ -69,6 +69,26 @@ export function answerText(question: Question, value: unknown, t: TFunction, lan
     case "wordcloud":
       return (Array.isArray(value) ? value : [value]).map(String).join(", ");
   }
+}
+
+/**
+ * The note under a table the room or the public sees, saying how many sectors (`sectors`, per
+ * question) or groups (`groups`, the sector mix, where "no sector given" is one) are not shown
+ * apart; null when none are, as always in the facilitator's own view.
+ */
+export function withheldText(
+  withheld: Withheld | undefined,
+  t: TFunction,
+  of: "sectors" | "groups",
+): string | null {
+  if (!withheld || withheld.small + withheld.extra === 0) return null;
+  const prefix = of === "sectors" ? "dialogueResults.withheld" : "dialogueResults.mixWithheld";
+  return [
+    withheld.small > 0 ? t(`${prefix}Small`, { count: withheld.small, min: MIN_GROUP_SIZE }) : "",
+    withheld.extra > 0 ? t(`${prefix}Extra`, { count: withheld.extra, min: MIN_GROUP_SIZE }) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** A bar of a chart drawn outside the browser (the Word summary), with its figure as text. */

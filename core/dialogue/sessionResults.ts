@@ -1,6 +1,13 @@
 import type { Db } from "../../db/client.ts";
 import type { RegionScope } from "../shared/scope.ts";
-import { aggregateWithSectors, type AnswerRow, type Results } from "./aggregate.ts";
+import {
+  aggregateWithSectors,
+  forRoom,
+  groupsToShow,
+  type AnswerRow,
+  type Results,
+  type Withheld,
+} from "./aggregate.ts";
 import type { OpenAnswer } from "./protocol.ts";
 import { findSession, toSessionRow, type SessionRow } from "./queries.ts";
 import { questionsOf, type LocalText, type Question } from "./template.ts";
@@ -31,6 +38,8 @@ export interface SessionResults {
   participants: number;
   /** Participants per sector, the most frequent first; `null` for those who gave none. */
   sectorMix: { sector: string | null; count: number }[];
+  /** Set only behind the shared link: rows of `sectorMix` left out (see `groupsToShow`). */
+  sectorMixWithheld?: Withheld;
   questions: QuestionResults[];
 }
 
@@ -214,5 +223,24 @@ export async function sharedSessionResults(
     .executeTakeFirst();
   if (!row) return null;
   const { results } = await build(db, toSessionRow(row), { names: false });
-  return { ...results, session: { ...results.session, shareToken: null } };
+  return forPublic({ ...results, session: { ...results.session, shareToken: null } });
+}
+
+/**
+ * A session's results as anyone may see them: per question only the sectors `forRoom` allows, and
+ * in the sector mix no group (those without a sector included) of fewer than `MIN_GROUP_SIZE`
+ * people, by the same rule.
+ */
+export function forPublic(results: SessionResults): SessionResults {
+  const key = (sector: string | null) => sector ?? "";
+  const { shown, withheld } = groupsToShow(
+    Object.fromEntries(results.sectorMix.map((s) => [key(s.sector), s.count])),
+    results.participants,
+  );
+  return {
+    ...results,
+    sectorMix: results.sectorMix.filter((s) => shown.includes(key(s.sector))),
+    sectorMixWithheld: withheld,
+    questions: results.questions.map((q) => ({ ...q, results: forRoom(q.results) })),
+  };
 }

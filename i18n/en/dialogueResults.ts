@@ -50,6 +50,22 @@ export const dialogueResults: CatalogOf<typeof nl> = {
     sector: "Sector",
     respondents: "Answers",
     topWords: "Named most",
+    withheldSmall_one:
+      "{{count}} sector with fewer than {{min}} participants not shown separately.",
+    withheldSmall_other:
+      "{{count}} sectors with fewer than {{min}} participants not shown separately.",
+    withheldExtra_one:
+      "{{count}} sector not shown separately, as the answers of fewer than {{min}} participants could otherwise be worked out from the total.",
+    withheldExtra_other:
+      "{{count}} sectors not shown separately, as the answers of fewer than {{min}} participants could otherwise be worked out from the total.",
+    mixWithheldSmall_one:
+      "{{count}} group with fewer than {{min}} participants not shown separately.",
+    mixWithheldSmall_other:
+      "{{count}} groups with fewer than {{min}} participants not shown separately.",
+    mixWithheldExtra_one:
+      "{{count}} group not shown separately, as a group of fewer than {{min}} participants could otherwise be worked out from the total.",
+    mixWithheldExtra_other:
+      "{{count}} groups not shown separately, as a group of fewer than {{min}} participants could otherwise be worked out from the total.",
     nav: "Results",
     title: "Results of {{title}}",
     intro: "Every question of the session with what the participants answered.",

@@ -50,6 +50,20 @@ export const dialogueResults = {
     sector: "Sector",
     respondents: "Antwoorden",
     topWords: "Meest genoemd",
+    // What the room and the shared link do not see apart (see MIN_GROUP_SIZE)
+    withheldSmall_one: "{{count}} sector met minder dan {{min}} deelnemers niet apart getoond.",
+    withheldSmall_other: "{{count}} sectoren met minder dan {{min}} deelnemers niet apart getoond.",
+    withheldExtra_one:
+      "{{count}} sector niet apart getoond, anders waren de antwoorden van minder dan {{min}} deelnemers uit het totaal af te leiden.",
+    withheldExtra_other:
+      "{{count}} sectoren niet apart getoond, anders waren de antwoorden van minder dan {{min}} deelnemers uit het totaal af te leiden.",
+    mixWithheldSmall_one: "{{count}} groep met minder dan {{min}} deelnemers niet apart getoond.",
+    mixWithheldSmall_other:
+      "{{count}} groepen met minder dan {{min}} deelnemers niet apart getoond.",
+    mixWithheldExtra_one:
+      "{{count}} groep niet apart getoond, anders was een groep van minder dan {{min}} deelnemers uit het totaal af te leiden.",
+    mixWithheldExtra_other:
+      "{{count}} groepen niet apart getoond, anders was een groep van minder dan {{min}} deelnemers uit het totaal af te leiden.",
     // The results page of a session
     nav: "Uitkomsten",
     title: "Uitkomsten van {{title}}",

@@ -6,6 +6,7 @@ import {
   optionLabel,
   percentOf,
   spreadKey,
+  withheldText,
 } from "../../../core/dialogue/resultsText.ts";
 import { LADDER_LEVELS, PHASES, type Question } from "../../../core/dialogue/template.ts";
 import { translator } from "../../../i18n/index.ts";
@@ -599,6 +600,8 @@ export function ResultsView({
   // The figures speak the session's language, as its questions do, whatever the page's language.
   const t: T = translator(lang);
   const agg = results.all;
+  // Only the room's copy (`forRoom`) leaves sectors out; the facilitator's shows them all.
+  const withheld = withheldText(results.withheld, t, "sectors");
   let body: ReactNode = null;
   if (agg.count === 0 && !(agg.kind === "open" && open?.length))
     body = <p className="utrecht-paragraph">{t("dialogueResults.noAnswers")}</p>;
@@ -620,6 +623,7 @@ export function ResultsView({
       </p>
       {body}
       {agg.count > 0 ? <BySector question={question} results={results} lang={lang} t={t} /> : null}
+      {agg.count > 0 && withheld ? <p className="utrecht-paragraph lr-muted">{withheld}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { SessionResults as Data } from "../../../core/dialogue/sessionResults.ts";
-import { percentOf } from "../../../core/dialogue/resultsText.ts";
+import { percentOf, withheldText } from "../../../core/dialogue/resultsText.ts";
 import { useT } from "../../lib/i18n.ts";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
 import { ResultsView } from "./ResultsView.tsx";
@@ -14,6 +14,8 @@ export function SessionResults({ results, date }: { results: Data; date: string 
   const t = useT();
   const lang = results.session.language;
   const total = results.questions.length;
+  // Behind the shared link, groups of fewer than three people are left out of the sector mix.
+  const mixWithheld = withheldText(results.sectorMixWithheld, t, "groups");
   const themes: { id: string; title: string; items: Data["questions"] }[] = [];
   for (const q of results.questions) {
     const last = themes[themes.length - 1];
@@ -26,7 +28,7 @@ export function SessionResults({ results, date }: { results: Data; date: string 
         {t("dialogueResults.held", { date })} ·{" "}
         {t("dialogueResults.participants", { count: results.participants })}
       </p>
-      {results.sectorMix.length > 0 ? (
+      {results.sectorMix.length > 0 || mixWithheld ? (
         <section aria-labelledby="sector-mix" className="lr-section">
           <h2 className="utrecht-heading-2" id="sector-mix">
             {t("dialogueResults.sectorMix")}
@@ -50,6 +52,7 @@ export function SessionResults({ results, date }: { results: Data; date: string 
               </Row>
             ))}
           </DataTable>
+          {mixWithheld ? <p className="utrecht-paragraph lr-muted">{mixWithheld}</p> : null}
         </section>
       ) : null}
       {themes.map((theme) => (

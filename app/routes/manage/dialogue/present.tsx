@@ -1,5 +1,5 @@
 import type { Route } from "./+types/present";
-import { aggregateWithSectors } from "../../../../core/dialogue/aggregate.ts";
+import { aggregateWithSectors, forRoom } from "../../../../core/dialogue/aggregate.ts";
 import type { OpenAnswer } from "../../../../core/dialogue/protocol.ts";
 import { answersOf, findSession, stateOf } from "../../../../core/dialogue/queries.ts";
 import { regionThemeStyle } from "../layout.tsx";
@@ -26,7 +26,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     session: { id: session.id, title: session.title },
     join: await joinInfo(getServices(context).config.publicUrl, session.joinCode),
     state,
-    results: aggregateWithSectors(state.question, rows, session.language),
+    // The wall is for the room: no sector too small to hide who answered (see `groupsToShow`).
+    results: forRoom(aggregateWithSectors(state.question, rows, session.language)),
     open:
       state.question.kind === "open"
         ? rows
@@ -39,12 +40,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function Presenter({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { session, join } = loaderData;
-  const live = useLive({ t: "watch", sessionId: session.id }, { state: loaderData.state });
+  const live = useLive(
+    { t: "watch", sessionId: session.id, view: "presenter" },
+    { state: loaderData.state },
+  );
   const { state } = live;
   const lang = state.language;
   const seconds = useCountdown(state.timerEndsAt, live.clockOffset);
   const results = live.results?.results ?? loaderData.results;
-  // The facilitator sees hidden answers in the console; the wall never does.
+  // The hub sends the wall the room's results (no hidden answers, no names); filter all the same.
   const open = (live.results?.open ?? loaderData.open).filter((a) => !a.hidden);
   return (
     <div className="lr-presenter" style={regionThemeStyle(loaderData.color)}>

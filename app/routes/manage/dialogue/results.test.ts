@@ -1,7 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../../../test/client.ts";
-import { makeSessionWithAnswers } from "../../../../test/dialogueResults.ts";
+import {
+  makeSessionWithAnswers,
+  makeSessionWithSectors,
+} from "../../../../test/dialogueResults.ts";
 import { makeScope, TEST_PASSWORD } from "../../../../test/fixtures.ts";
 import { startTestServer, type TestServer } from "../../../../test/server.ts";
 import { loggedPath } from "../../../../server/app.ts";
@@ -112,5 +115,44 @@ describe("the results of a session", () => {
     expect((await anyone.get("/s/unknown-token-of-sufficient-length")).status).toBe(404);
     // The request log never holds a shared link.
     expect(loggedPath(path)).toBe("/s/:token");
+  });
+
+  it("shows no sector of fewer than three to the public or the wall, and every sector to the facilitator", async () => {
+    const { scope, region, user } = await makeScope(s.db, "facilitator");
+    // Two from hbo: their figures would be theirs alone. With three each of government and mbo
+    // and one without a sector, what is left out is three people, so the rest may be shown.
+    const sessionId = await makeSessionWithSectors(scope, [
+      ...["government", "government", "government", "mbo", "mbo", "mbo"],
+      ...["hbo", "hbo", null],
+    ]);
+    const token = "shared-token-of-sufficient-length";
+    await s.db
+      .updateTable("dialogue_sessions")
+      .set({ share_token: token, results_visible: true })
+      .where("id", "=", sessionId)
+      .execute();
+    const base = `/manage/${region.slug}/dialogue/${sessionId}`;
+    const facilitator = new TestClient(s.url);
+    await facilitator.signIn(user.email, TEST_PASSWORD);
+
+    const shared = await (await new TestClient(s.url).get(`/s/${token}`)).text();
+    expect(shared).toContain("Uitkomsten per sector");
+    expect(shared).toContain("Mbo-instelling");
+    expect(shared).toContain("Gemeente of andere overheid");
+    expect(shared).not.toContain("Hogeschool (hbo)");
+    // Not in the page's data either, where a script could read it.
+    expect(shared).not.toMatch(/\bhbo\b/);
+    expect(shared).toContain("1 sector met minder dan 3 deelnemers niet apart getoond.");
+    expect(shared).toContain("2 groepen met minder dan 3 deelnemers niet apart getoond.");
+
+    const wall = await (await facilitator.get(`${base}/present`)).text();
+    expect(wall).toContain("Mbo-instelling");
+    expect(wall).not.toMatch(/\bhbo\b/);
+    expect(wall).toContain("1 sector met minder dan 3 deelnemers niet apart getoond.");
+
+    const own = await (await facilitator.get(`${base}/results`)).text();
+    expect(own).toContain("Hogeschool (hbo)");
+    expect(own).toContain("Geen sector opgegeven");
+    expect(own).not.toContain("niet apart getoond");
   });
 });
