@@ -7,6 +7,7 @@ import { RouterContextProvider, type ServerBuild } from "react-router";
 import sirv from "sirv";
 import type { RouterContext } from "react-router";
 import type { Services } from "../app/lib/services.server.ts";
+import { createResetLimiter, passwordResetJobHandlers } from "../core/accounts/resetPassword.ts";
 import { createLoginLimiter } from "../core/accounts/signIn.ts";
 import { LiveHub } from "../core/dialogue/liveHub.ts";
 import { eventJobHandlers } from "../core/events/eventJobs.ts";
@@ -62,7 +63,7 @@ export async function createApp(
   const mailer = new Mailer(handle.db, config.SMTP_URL, config.MAIL_FROM, log);
   const jobs = new JobRunner(
     handle.db,
-    eventJobHandlers({ publicUrl: config.publicUrl }),
+    { ...eventJobHandlers({ publicUrl: config.publicUrl }), ...passwordResetJobHandlers },
     (err) => log.error({ err: err instanceof Error ? err.message : String(err) }, "job failed"),
     () => void mailer.kick(),
   );
@@ -72,6 +73,7 @@ export async function createApp(
     mailer,
     log,
     loginLimiter: createLoginLimiter(),
+    resetLimiter: createResetLimiter(),
     live: new LiveHub(handle.db, { log }),
     registrationLimiter: createRegistrationLimiter(config.REGISTRATIONS_PER_CLIENT_PER_MINUTE),
     jobs,

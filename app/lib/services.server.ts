@@ -1,6 +1,7 @@
 import { createContext } from "react-router";
 import type { Logger } from "pino";
 import type { Db } from "../../db/client.ts";
+import type { ResetLimiter } from "../../core/accounts/resetPassword.ts";
 import type { LoginLimiter } from "../../core/accounts/signIn.ts";
 import type { SessionUser } from "../../core/accounts/sessions.ts";
 import type { LiveHub } from "../../core/dialogue/liveHub.ts";
@@ -17,6 +18,8 @@ export interface Services {
   mailer: Mailer;
   log: Logger;
   loginLimiter: LoginLimiter;
+  /** Password-reset requests per e-mail address and per client address. */
+  resetLimiter: ResetLimiter;
   /** Live dialogue sessions of this process (WebSocket clients, batched answer commits). */
   live: LiveHub;
   /** Sign-up limits per client and per e-mail address for public registration forms. */

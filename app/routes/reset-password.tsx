@@ -5,7 +5,7 @@ import { Field, FormError, PostForm, SubmitButton, useFieldErrors } from "../com
 import { Shell } from "../root.tsx";
 import { formObject } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
-import { getServices, requestT } from "../lib/request.server.ts";
+import { getRequestInfo, getServices, requestT } from "../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -17,12 +17,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const result = await resetPassword(
-    getServices(context).db,
-    params.token,
-    formObject(await request.formData()),
-  );
+  const { db, loginLimiter } = getServices(context);
+  const result = await resetPassword(db, params.token, formObject(await request.formData()));
   if (!result.ok) return data(result, { status: 400 });
+  // Whoever holds the mailbox may sign in from here right away, even after mistyping before.
+  await loginLimiter.forgive(result.value.email, getRequestInfo(context).clientAddress);
   return redirect("/login?reset=1");
 }
 

@@ -4,9 +4,17 @@ import { verifyPassword } from "./password.ts";
 import type { LoginLimiter } from "./signIn.ts";
 
 /**
+ * The name these checks count under in the login limiter, in place of a client address: the
+ * callers do not pass one. A stolen session guessing here gets the pair's 10 tries per 15 minutes
+ * and spends the account's hourly budget like any guesser; it does not touch the owner's sign-in
+ * from their own address.
+ */
+export const SIGNED_IN_CLIENT = "signed-in session";
+
+/**
  * Checks the signed-in user's current password before a change that a borrowed or stolen session
- * must not be able to make. Counts against the same per-account limit as signing in, so these
- * forms cannot be used to guess the password either.
+ * must not be able to make. Counts against the same limiter as signing in (only failures count),
+ * so these forms cannot be used to guess the password either.
  */
 export async function confirmPassword(
   db: Db,
@@ -21,13 +29,9 @@ export async function confirmPassword(
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) return fail("errors.notFound");
-  try {
-    await limiter.perAccount.consume(user.email);
-  } catch {
-    return fail("auth.tooManyAttempts");
-  }
+  if (!(await limiter.reserve(user.email, SIGNED_IN_CLIENT))) return fail("auth.tooManyAttempts");
   if (!user.password_hash || !(await verifyPassword(password, user.password_hash)))
     return fail("validation.failed", { [field]: { key: "account.wrongPassword" } });
-  await limiter.perAccount.delete(user.email);
+  await limiter.succeeded(user.email, SIGNED_IN_CLIENT);
   return ok({ email: user.email });
 }

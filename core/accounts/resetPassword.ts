@@ -1,7 +1,10 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { translator, type Locale } from "../../i18n/index.ts";
+import { scheduleJob, type JobHandler } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { clientKey } from "../shared/clientKey.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import { email, validate } from "../shared/validate.ts";
 import { hashPassword } from "./password.ts";
@@ -11,25 +14,99 @@ import { hashToken, newToken } from "./tokens.ts";
 const RESET_MINUTES = 60;
 
 /**
- * Sends a reset link when the address has an account. The answer is the same either way, so the
- * form cannot be used to find out who has an account.
+ * Reset mails are something anyone can make us send to anyone: at most 3 links per e-mail address
+ * per hour (more is a flood in somebody's inbox, not a forgotten password), and at most 20
+ * requests per client address per 15 minutes (one office asking for its people is far below it).
+ */
+export const RESET_LIMITS = {
+  perAddress: { points: 3, duration: 60 * 60 },
+  perClient: { points: 20, duration: 15 * 60 },
+} as const;
+
+/**
+ * What may happen with a reset request: "send" a link; "quiet": this address had its links for
+ * now, answer as if sent but send nothing (the answer must not differ); "refuse": this client
+ * asked too often, and may be told so. In memory for now, like the login limiter.
+ */
+export interface ResetLimiter {
+  check(address: string, client: string): Promise<"send" | "quiet" | "refuse">;
+}
+
+export function createResetLimiter(): ResetLimiter {
+  const perClient = new RateLimiterMemory(RESET_LIMITS.perClient);
+  const perAddress = new RateLimiterMemory(RESET_LIMITS.perAddress);
+  const spent = async (limiter: RateLimiterMemory, key: string) => {
+    try {
+      await limiter.consume(key);
+      return false;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return true;
+      throw err;
+    }
+  };
+  return {
+    async check(address, client) {
+      if (await spent(perClient, clientKey(client))) return "refuse";
+      return (await spent(perAddress, address)) ? "quiet" : "send";
+    },
+  };
+}
+
+export const PASSWORD_RESET_JOB = "passwordReset";
+
+/**
+ * Asks for a reset link. The request itself never looks at the accounts: it plans one job with
+ * the address, the same single insert whether or not the address has an account, and the job
+ * (run after the answer went out) looks the address up and mails the link. So neither the answer
+ * nor its timing tells who has an account; doing "the same work" for an unknown address inside the
+ * request would still differ (a transaction with writes commits slower than one without).
  */
 export async function requestPasswordReset(
   db: Db,
+  limiter: ResetLimiter,
   input: unknown,
+  clientAddress: string,
   opts: { publicUrl: string },
-): Promise<Result<{ sent: boolean }>> {
+): Promise<Result<{ planned: boolean }>> {
   const parsed = validate(z.object({ email: email() }), input);
   if (!parsed.ok) return parsed;
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "locale"])
-    .where("email", "=", parsed.value.email)
-    .executeTakeFirst();
-  if (!user) return ok({ sent: false });
-  const token = newToken();
-  const t = translator(user.locale as Locale);
-  await db.transaction().execute(async (trx) => {
+  const address = parsed.value.email;
+  const decision = await limiter.check(address, clientAddress);
+  if (decision === "refuse") return fail("auth.tooManyResetRequests");
+  if (decision === "quiet") return ok({ planned: false });
+  const key = `${PASSWORD_RESET_JOB}:${newToken()}`;
+  await scheduleJob(db, {
+    key,
+    kind: PASSWORD_RESET_JOB,
+    runAt: new Date(),
+    payload: { key, email: address, publicUrl: opts.publicUrl },
+  });
+  return ok({ planned: true });
+}
+
+const resetJobPayload = z.object({ key: z.string(), email: z.string(), publicUrl: z.string() });
+
+/**
+ * The job behind a reset request: when the address has an account, a link (valid for an hour)
+ * goes into the outbox, in the job's own transaction.
+ */
+export const passwordResetJobHandlers: Record<string, JobHandler> = {
+  async [PASSWORD_RESET_JOB](trx, payload) {
+    const { key, email: address, publicUrl } = resetJobPayload.parse(payload);
+    // The job row stays as a record that it ran; the address does not stay with it.
+    await trx.updateTable("jobs").set({ payload: "{}" }).where("key", "=", key).execute();
+    const user = await trx
+      .selectFrom("users")
+      .select(["id", "locale"])
+      .where("email", "=", address)
+      .executeTakeFirst();
+    if (!user) return;
+    await trx
+      .deleteFrom("password_resets")
+      .where("user_id", "=", user.id)
+      .where("expires_at", "<=", new Date())
+      .execute();
+    const token = newToken();
     await trx
       .insertInto("password_resets")
       .values({
@@ -38,15 +115,15 @@ export async function requestPasswordReset(
         expires_at: new Date(Date.now() + RESET_MINUTES * 60_000),
       })
       .execute();
+    const t = translator(user.locale as Locale);
     await queueMail(trx, {
       regionId: null,
-      to: parsed.value.email,
+      to: address,
       subject: t("mail.passwordReset.subject"),
-      text: `${t("mail.passwordReset.body", { link: `${opts.publicUrl}/reset-password/${token}` })}\n\n${t("mail.signature")}`,
+      text: `${t("mail.passwordReset.body", { link: `${publicUrl}/reset-password/${token}` })}\n\n${t("mail.signature")}`,
     });
-  });
-  return ok({ sent: true });
-}
+  },
+};
 
 export async function isResetTokenValid(db: Db, token: string): Promise<boolean> {
   const row = await db
@@ -59,32 +136,37 @@ export async function isResetTokenValid(db: Db, token: string): Promise<boolean>
   return row !== undefined;
 }
 
-/** Sets the new password, uses up the link and ends every session of the account. */
+/**
+ * Sets the new password and ends every session of the account. Using one link uses up every
+ * link of the account: an older mail (in a shared or stolen inbox) cannot be used afterwards.
+ * (Changing the password on the account page drops them too.)
+ */
 export async function resetPassword(
   db: Db,
   token: string,
   input: unknown,
-): Promise<Result<{ userId: string }>> {
+): Promise<Result<{ userId: string; email: string }>> {
   const parsed = validate(z.object({ password: newPassword() }), input);
   if (!parsed.ok) return parsed;
   const passwordHash = await hashPassword(parsed.value.password);
-  const userId = await db.transaction().execute(async (trx) => {
+  const user = await db.transaction().execute(async (trx) => {
     const claimed = await trx
-      .updateTable("password_resets")
-      .set({ used_at: new Date() })
+      .deleteFrom("password_resets")
       .where("token_hash", "=", hashToken(token))
       .where("used_at", "is", null)
       .where("expires_at", ">", new Date())
       .returning("user_id")
       .executeTakeFirst();
     if (!claimed) return null;
-    await trx
+    await trx.deleteFrom("password_resets").where("user_id", "=", claimed.user_id).execute();
+    const updated = await trx
       .updateTable("users")
       .set({ password_hash: passwordHash })
       .where("id", "=", claimed.user_id)
-      .execute();
+      .returning(["id", "email"])
+      .executeTakeFirstOrThrow();
     await trx.deleteFrom("auth_sessions").where("user_id", "=", claimed.user_id).execute();
-    return claimed.user_id;
+    return updated;
   });
-  return userId ? ok({ userId }) : fail("auth.resetInvalid");
+  return user ? ok({ userId: user.id, email: user.email }) : fail("auth.resetInvalid");
 }

@@ -88,14 +88,17 @@ export const common: CatalogOf<typeof nl> = {
     signIn: "Sign in",
     forgotPassword: "Forgot your password?",
     invalidCredentials: "This e-mail address and password do not match. Check them and try again.",
-    tooManyAttempts: "Too many attempts. Wait fifteen minutes and try again.",
+    tooManyAttempts:
+      "Too many failed attempts. Wait fifteen minutes and try again. Forgot your password? Ask for a new one.",
+    tooManyResetRequests:
+      "Many links have just been requested from this network connection. Wait fifteen minutes and try again.",
     signedOut: "You are signed out.",
     resetTitle: "Reset your password",
     resetIntro:
       "Enter your e-mail address. If it belongs to an account, we send you a link to choose a new password.",
     resetSend: "Send the link",
     resetSent:
-      "If this address belongs to an account, an e-mail with a link is now in your inbox. The link is valid for one hour.",
+      "If this address belongs to an account, you will receive an e-mail with a link shortly. The link is valid for one hour. We send at most three links an hour to one address.",
     resetChoose: "Choose a new password",
     resetDone: "Your password has been changed. You can sign in now.",
     resetInvalid: "This link is invalid or has expired. Ask for a new link.",

@@ -86,14 +86,17 @@ export const common = {
     forgotPassword: "Wachtwoord vergeten?",
     invalidCredentials:
       "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
-    tooManyAttempts: "Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw.",
+    tooManyAttempts:
+      "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw. Wachtwoord vergeten? Vraag een nieuw wachtwoord aan.",
+    tooManyResetRequests:
+      "Vanaf deze internetaansluiting zijn net veel links aangevraagd. Wacht een kwartier en probeer het dan opnieuw.",
     signedOut: "Je bent uitgelogd.",
     resetTitle: "Wachtwoord opnieuw instellen",
     resetIntro:
       "Vul je e-mailadres in. Hoort het bij een account, dan sturen we je een link om een nieuw wachtwoord te kiezen.",
     resetSend: "Stuur de link",
     resetSent:
-      "Als dit adres bij een account hoort, staat er nu een e-mail met een link in je inbox. De link is een uur geldig.",
+      "Als dit adres bij een account hoort, krijg je zo een e-mail met een link. De link is een uur geldig. We sturen hoogstens drie links per uur naar een adres.",
     resetChoose: "Kies een nieuw wachtwoord",
     resetDone: "Je wachtwoord is gewijzigd. Je kunt nu inloggen.",
     resetInvalid: "Deze link is ongeldig of verlopen. Vraag een nieuwe link aan.",
