@@ -80,7 +80,13 @@ for (let i = 0; i < n; i += 1000) {
 }
 await handle.close();
 
-const server = await startServer({ ...database.env, DATA_DIR: dataDir, SEED_DEMO: "false" });
+// Every simulated phone comes from 127.0.0.1: lift the per-address WebSocket cap for the run.
+const server = await startServer({
+  ...database.env,
+  DATA_DIR: dataDir,
+  SEED_DEMO: "false",
+  LIVE_CONNECTIONS_PER_CLIENT: "1000000",
+});
 const cookie = await signInCookie(server.url, demo.email, demo.password);
 const wsUrl = server.url.replace("http", "ws") + "/live/ws";
 const real = await runLoad({

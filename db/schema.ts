@@ -151,6 +151,8 @@ export interface DialogueParticipantTable {
   sector: string | null;
   group_no: number | null;
   is_scribe: Generated<boolean>;
+  /** Keyed hash of where the participant joined from (never the address); null for older rows. */
+  client_fingerprint: string | null;
   created_at: CreatedAt;
 }
 

@@ -74,7 +74,10 @@ export async function createApp(
     log,
     loginLimiter: createLoginLimiter(),
     resetLimiter: createResetLimiter(),
-    live: new LiveHub(handle.db, { log }),
+    live: new LiveHub(handle.db, {
+      log,
+      joinsPerClientPerMinute: config.LIVE_JOINS_PER_CLIENT_PER_MINUTE,
+    }),
     registrationLimiter: createRegistrationLimiter(config.REGISTRATIONS_PER_CLIENT_PER_MINUTE),
     jobs,
   };
@@ -136,7 +139,10 @@ export async function createApp(
   // Reminders and follow-ups that fell due while the process was down run now, then every 30 s.
   jobs.start(30_000);
 
-  const live = attachLive(server, services.live, handle.db, log);
+  const live = attachLive(server, services.live, handle.db, log, {
+    config,
+    maxConnectionsPerClient: config.LIVE_CONNECTIONS_PER_CLIENT,
+  });
 
   return {
     server,

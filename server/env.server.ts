@@ -23,6 +23,8 @@ const schema = z.object({
   NODE_ENV: z.string().default("production"),
   BUILD_DIR: z.string().min(1).default("build"),
   REGISTRATIONS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  LIVE_JOINS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  LIVE_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(300),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; secureCookies: boolean };

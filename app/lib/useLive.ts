@@ -143,8 +143,12 @@ export function useLive(
           setView((v) => ({ ...v, presence: m.n }));
           return;
         case "error":
-          if (m.error === "dialogue.unknownCode" || m.error === "errors.notFound") {
-            // The session ended or is not ours: reconnecting would not help.
+          if (
+            m.error === "dialogue.unknownCode" ||
+            m.error === "errors.notFound" ||
+            m.error === "dialogue.removed"
+          ) {
+            // The session ended, is not ours, or the facilitator removed us: reconnecting would not help.
             stopped = true;
             socket.current?.close();
             setView((v) => ({ ...v, status: "ended", error: m.error }));

@@ -4,8 +4,9 @@ import type { Db } from "../../db/client.ts";
 /**
  * Dialogue answers are kept for the region's retention period (regions.retention_months),
  * counted from the end of the session, or from its start when it was never ended. After that the
- * participants lose what could identify them — name, organisation, and the device token that
- * links a phone to its answers (replaced by a random value that no token hashes to) — while
+ * participants lose what could identify them — name, organisation, where they joined from (the
+ * client fingerprint), and the device token that links a phone to its answers (replaced by a
+ * random value that no token hashes to) — while
  * their answers and sector stay, so every figure and the breakdown per sector remain right.
  * Each session is anonymised once, and `anonymised_at` records when.
  */
@@ -32,6 +33,7 @@ export async function anonymiseExpiredDialogue(
       .set({
         display_name: null,
         organisation: null,
+        client_fingerprint: null,
         device_token_hash: sql<string>`'anonymised-' || gen_random_uuid()::text`,
       })
       .where("session_id", "in", ids)

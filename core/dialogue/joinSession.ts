@@ -5,6 +5,7 @@ import { SECTORS } from "../regions/sectors.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import { validate } from "../shared/validate.ts";
 import { normaliseJoinCode } from "./joinCode.ts";
+import type { JoinSource } from "./joinLimits.ts";
 import { findOpenSessionByCode, type SessionRow } from "./queries.ts";
 
 export const joinSchema = z.object({
@@ -34,12 +35,17 @@ export interface Participant {
  * Joins a session by code, without an account. A device that joined before (same device token)
  * gets its participant back, so a reload or reconnect resumes instead of counting twice.
  * Name, organisation and sector are optional: anonymous participation is the default.
+ *
+ * With a `source` (every join that comes in over HTTP), a new participant takes one join from
+ * that source's allowance for the session ("dialogue.tooManyJoins" once it is spent) and carries
+ * the source's fingerprint; a device that resumes takes nothing.
  */
 export async function joinSession(
   db: Db,
   code: unknown,
   input: unknown,
   deviceToken: string | null,
+  source?: JoinSource,
 ): Promise<
   Result<{ session: SessionRow; participant: Participant; deviceToken: string; resumed: boolean }>
 > {
@@ -52,6 +58,7 @@ export async function joinSession(
   }
   const parsed = validate(joinSchema, input ?? {});
   if (!parsed.ok) return parsed;
+  if (source && !(await source.admit(session.id))) return fail("dialogue.tooManyJoins");
   const token = newToken();
   const row = await db
     .insertInto("dialogue_participants")
@@ -61,6 +68,7 @@ export async function joinSession(
       display_name: parsed.value.displayName || null,
       organisation: parsed.value.organisation || null,
       sector: parsed.value.sector || null,
+      client_fingerprint: source?.fingerprint ?? null,
     })
     .returning(["id", "display_name", "sector", "group_no", "is_scribe"])
     .executeTakeFirstOrThrow();

@@ -6,6 +6,7 @@ import { aggregateWithSectors, forRoom, type AnswerRow } from "./aggregate.ts";
 import { checkAnswer } from "./answerValue.ts";
 import { controlSession } from "./controlSession.ts";
 import { findParticipant, type Participant } from "./joinSession.ts";
+import { JoinAllowance, type JoinSource } from "./joinLimits.ts";
 import { normaliseJoinCode } from "./joinCode.ts";
 import type { ClientMessage, OpenAnswer, ServerMessage } from "./protocol.ts";
 import {
@@ -62,6 +63,8 @@ export interface LiveHubOptions {
   batchMs?: number;
   /** Aggregate updates are coalesced within this window: one message per window, not per answer. */
   resultsMs?: number;
+  /** Participants one client source may add to one session per minute (LIVE_JOINS_PER_CLIENT_PER_MINUTE). */
+  joinsPerClientPerMinute?: number;
   log?: { warn(obj: object, msg?: string): void };
 }
 
@@ -86,12 +89,15 @@ export class LiveHub {
   private answerLimiter = new RateLimiterMemory({ points: 10, duration: 1 });
   /** Failed join attempts per client address: join codes cannot be enumerated. */
   private joinLimiter = new RateLimiterMemory({ points: 20, duration: 60 });
+  /** Successful joins per client source and session, and the fingerprint stored with each. */
+  private joinAllowance: JoinAllowance;
 
   constructor(db: Db, opts: LiveHubOptions = {}) {
     this.db = db;
     this.batchMs = opts.batchMs ?? 4;
     this.resultsMs = opts.resultsMs ?? 20;
     this.log = opts.log;
+    this.joinAllowance = new JoinAllowance(opts.joinsPerClientPerMinute ?? 120);
   }
 
   async handle(client: Client, message: ClientMessage): Promise<void> {
@@ -122,6 +128,36 @@ export class LiveHub {
 
   async joinFailed(clientAddress: string): Promise<void> {
     await this.joinLimiter.consume(clientAddress).catch(() => undefined);
+  }
+
+  /** For joinSession: this client's allowance of new participants, and its fingerprint. */
+  joinSource(clientAddress: string): JoinSource {
+    return this.joinAllowance.source(clientAddress);
+  }
+
+  /**
+   * Called after the facilitator removed participants over HTTP (their answers went with them):
+   * their devices are told and let go, and everyone watching gets the results without them.
+   */
+  participantsRemoved(sessionId: string, participantIds: readonly string[]): void {
+    const s = this.sessions.get(sessionId);
+    if (!s || participantIds.length === 0) return;
+    const gone = new Set(participantIds);
+    for (const id of gone) {
+      s.answers.delete(id);
+      s.sectors.delete(id);
+      s.names.delete(id);
+    }
+    for (const c of [...s.participants]) {
+      if (!c.participant || !gone.has(c.participant.id)) continue;
+      s.participants.delete(c);
+      c.session = undefined;
+      c.participant = undefined;
+      c.conn.send({ t: "error", error: "dialogue.removed" });
+      c.conn.close();
+    }
+    this.broadcastPresence(s);
+    this.markDirty(s);
   }
 
   connect(conn: LiveConnection, auth: ConnectionAuth): Client {

@@ -201,7 +201,15 @@ export async function listParticipants(scope: RegionScope, sessionId: string) {
   return scope.db
     .selectFrom("dialogue_participants as p")
     .innerJoin("dialogue_sessions as s", "s.id", "p.session_id")
-    .select(["p.id", "p.display_name", "p.organisation", "p.sector", "p.group_no", "p.is_scribe"])
+    .select([
+      "p.id",
+      "p.display_name",
+      "p.organisation",
+      "p.sector",
+      "p.group_no",
+      "p.is_scribe",
+      "p.created_at",
+    ])
     .where("s.region_id", "=", scope.regionId)
     .where("p.session_id", "=", sessionId)
     .orderBy("p.group_no")

@@ -86,6 +86,9 @@ export const dialogue: CatalogOf<typeof nl> = {
     notJoined: "Join with the code first.",
     unknownCode: "This code does not belong to a running session. Check the code.",
     tooManyAttempts: "Too many wrong codes. Wait a minute and try again.",
+    tooManyJoins:
+      "Too many people joined this session from this network in a short time. Wait a minute and try again.",
+    removed: "The facilitator removed you from this session. Your answers no longer count.",
     endedTitle: "The session has ended",
     endedBody: "Thank you for taking part! The facilitator will share the results.",
     yourGroup: "You are in group {{n}}.",
@@ -142,5 +145,15 @@ export const dialogue: CatalogOf<typeof nl> = {
     hideAnswer: "Hide",
     unhide: "Show again",
     answersAndPresent: "{{count}} answers · {{n}} participants connected",
+    joinedAt: "Joined",
+    removeColumn: "Remove",
+    removeParticipant: "Remove",
+    removeWho: "{{name}}, joined at {{time}}",
+    removedNotice: "{{n}} participants removed; they and their answers no longer count.",
+    burstsHeading: "Many joins from one source",
+    burstsIntro:
+      "A room on one Wi-Fi network joins like this, but so does a script stacking votes. If you do not recognise these joins, remove them: the participants and their answers then no longer count.",
+    burst: "{{n}} participants from one device/network within 1 minute ({{from}}–{{to}})",
+    removeBurst: "Remove these {{n}} participants",
   },
 };

@@ -83,6 +83,9 @@ export const dialogue = {
     notJoined: "Doe eerst mee met de code.",
     unknownCode: "Deze code hoort niet bij een lopende sessie. Controleer de code.",
     tooManyAttempts: "Te veel onjuiste codes. Wacht een minuut en probeer het opnieuw.",
+    tooManyJoins:
+      "Er doen vanaf dit netwerk in korte tijd te veel mensen mee met deze sessie. Wacht een minuut en probeer het opnieuw.",
+    removed: "De begeleider heeft je uit deze sessie gehaald. Je antwoorden tellen niet meer mee.",
     endedTitle: "De sessie is afgelopen",
     endedBody: "Bedankt voor het meedoen! De begeleider deelt de uitkomsten.",
     yourGroup: "Je zit in groep {{n}}.",
@@ -139,5 +142,15 @@ export const dialogue = {
     hideAnswer: "Verbergen",
     unhide: "Weer tonen",
     answersAndPresent: "{{count}} antwoorden · {{n}} deelnemers verbonden",
+    joinedAt: "Aangemeld",
+    removeColumn: "Verwijderen",
+    removeParticipant: "Verwijderen",
+    removeWho: "{{name}}, aangemeld om {{time}}",
+    removedNotice: "{{n}} deelnemers verwijderd; zij en hun antwoorden tellen niet meer mee.",
+    burstsHeading: "Veel aanmeldingen van één bron",
+    burstsIntro:
+      "Zo komt een zaal binnen via hetzelfde wifi-netwerk, maar ook een script dat stemmen opstapelt. Herken je deze aanmeldingen niet, verwijder ze dan: de deelnemers en hun antwoorden tellen dan niet meer mee.",
+    burst: "{{n}} deelnemers van één apparaat/netwerk binnen 1 minuut ({{from}}–{{to}})",
+    removeBurst: "Deze {{n}} deelnemers verwijderen",
   },
 };

@@ -2,6 +2,7 @@ import { useEffect, type FormEvent, type ReactNode } from "react";
 import { Link, useRevalidator } from "react-router";
 import type { Results } from "../../../core/dialogue/aggregate.ts";
 import type { Command } from "../../../core/dialogue/controlSession.ts";
+import type { JoinBurst } from "../../../core/dialogue/joinFloods.ts";
 import type { OpenAnswer } from "../../../core/dialogue/protocol.ts";
 import type { SessionState } from "../../../core/dialogue/queries.ts";
 import { useT } from "../../lib/i18n.ts";
@@ -26,10 +27,23 @@ interface ConsoleProps {
     groupNo: number | null;
     isScribe: boolean;
     connected: boolean;
+    joinedAt: string;
   }[];
   participantCount: number;
   connectedCount: number;
+  bursts: JoinBurst[];
+  /** How many participants the last removal took out, shown once after the redirect. */
+  removed: number | null;
 }
+
+/** Join times to the second, in Dutch time wherever the browser is (24-hour in both languages). */
+const joinTime = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+const timeOf = (iso: string) => joinTime.format(new Date(iso));
 
 /** The template's questions under their themes, in running order. */
 function themesOf(questions: ConsoleProps["questions"]): [string, ConsoleProps["questions"]][] {
@@ -204,6 +218,10 @@ export function LiveConsole(props: ConsoleProps) {
           <h2 className="utrecht-heading-2" id="people">
             {t("dialogue.connected", { n: presence, total: props.participantCount })}
           </h2>
+          {props.removed !== null ? (
+            <Notice>{t("dialogue.removedNotice", { n: props.removed })}</Notice>
+          ) : null}
+          {props.bursts.length > 0 ? <JoinBursts bursts={props.bursts} /> : null}
           <PostForm className="lr-form">
             <input type="hidden" name="_intent" value="groups" />
             <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
@@ -250,6 +268,8 @@ export function LiveConsole(props: ConsoleProps) {
                 t("dialogue.sectorColumn"),
                 t("dialogue.group"),
                 t("dialogue.presence"),
+                t("dialogue.joinedAt"),
+                t("dialogue.removeColumn"),
               ]}
             >
               {props.roster.map((p) => (
@@ -261,6 +281,23 @@ export function LiveConsole(props: ConsoleProps) {
                     {p.isScribe ? ` (${t("dialogue.scribe")})` : ""}
                   </Cell>
                   <Cell>{p.connected ? t("dialogue.here") : t("dialogue.away")}</Cell>
+                  <Cell>
+                    <time dateTime={p.joinedAt}>{timeOf(p.joinedAt)}</time>
+                  </Cell>
+                  <Cell>
+                    <PostForm className="lr-inline-form">
+                      <input type="hidden" name="participantId" value={p.id} />
+                      <SubmitButton name="_intent" value="remove" kind="secondary">
+                        {t("dialogue.removeParticipant")}
+                        <span className="lr-visually-hidden">
+                          {`: ${t("dialogue.removeWho", {
+                            name: p.name ?? t("dialogue.anonymous"),
+                            time: timeOf(p.joinedAt),
+                          })}`}
+                        </span>
+                      </SubmitButton>
+                    </PostForm>
+                  </Cell>
                 </Row>
               ))}
             </DataTable>
@@ -309,6 +346,37 @@ export function LiveConsole(props: ConsoleProps) {
           ))}
         </nav>
       </div>
+    </div>
+  );
+}
+
+/**
+ * Many joins from one device or network within a minute: a room on one Wi-Fi, or a script
+ * stacking votes. The facilitator knows the room; one plain form per burst removes it.
+ */
+function JoinBursts({ bursts }: { bursts: JoinBurst[] }) {
+  const t = useT();
+  return (
+    <div className="utrecht-alert utrecht-alert--warning" role="status">
+      <h3 className="utrecht-heading-3">{t("dialogue.burstsHeading")}</h3>
+      <p className="utrecht-paragraph">{t("dialogue.burstsIntro")}</p>
+      <ul className="utrecht-unordered-list">
+        {bursts.map((b) => (
+          <li key={`${b.source}-${b.from}`} className="utrecht-unordered-list__item">
+            <p className="utrecht-paragraph">
+              {t("dialogue.burst", { n: b.count, from: timeOf(b.from), to: timeOf(b.to) })}
+            </p>
+            <PostForm className="lr-inline-form">
+              <input type="hidden" name="source" value={b.source} />
+              <input type="hidden" name="from" value={b.from} />
+              <input type="hidden" name="to" value={b.to} />
+              <SubmitButton name="_intent" value="remove" kind="danger">
+                {t("dialogue.removeBurst", { n: b.count })}
+              </SubmitButton>
+            </PostForm>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -72,6 +72,20 @@ export function LiveParticipant({
   const scribeElsewhere =
     state.question.audience === "group" && you?.groupNo != null && !you.isScribe;
 
+  if (live.error === "dialogue.removed")
+    return (
+      <section aria-labelledby="removed">
+        <h1 className="utrecht-heading-1" id="removed">
+          {t("dialogue.removed")}
+        </h1>
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={`/live/${code}`}>
+            {t("dialogue.refresh")}
+          </a>
+        </p>
+      </section>
+    );
+
   if (state.status === "closed" || live.status === "ended")
     return (
       <section aria-labelledby="ended">

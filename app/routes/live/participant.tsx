@@ -73,12 +73,23 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { session, participant, code } = await sessionFor(request, context, params.code);
+  const { session, participant, code, token } = await sessionFor(request, context, params.code);
   const { db, config, live } = getServices(context);
   const form = await request.formData();
   if (intent(form) === "join") {
-    const joined = await joinSession(db, code, formObject(form), null);
-    if (!joined.ok) return data(joined, { status: 400 });
+    // The device's own token: joining again from the same phone resumes and takes no new join.
+    const joined = await joinSession(
+      db,
+      code,
+      formObject(form),
+      token,
+      live.joinSource(getRequestInfo(context).clientAddress),
+    );
+    if (!joined.ok)
+      return data(joined, {
+        status: joined.error.key === "dialogue.tooManyJoins" ? 429 : 400,
+        headers: joined.error.key === "dialogue.tooManyJoins" ? { "Retry-After": "60" } : {},
+      });
     return redirect(`/live/${code}`, {
       headers: {
         "Set-Cookie": serializeCookie(deviceCookie(code), joined.value.deviceToken, {

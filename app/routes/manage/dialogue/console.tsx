@@ -2,6 +2,7 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/console";
 import { aggregateWithSectors } from "../../../../core/dialogue/aggregate.ts";
 import { controlSession, splitGroups } from "../../../../core/dialogue/controlSession.ts";
+import { joinBursts, removeParticipants } from "../../../../core/dialogue/joinFloods.ts";
 import {
   answersOf,
   findSession,
@@ -28,10 +29,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!session) notFound(context);
   const { live, config } = getServices(context);
   const state = stateOf(session);
-  const [rows, participants] = await Promise.all([
+  const [rows, participants, bursts] = await Promise.all([
     answersOf(scope.db, session.id, state.question.id),
     listParticipants(scope, session.id),
+    joinBursts(scope, session.id),
   ]);
+  const removedParam = new URL(request.url).searchParams.get("removed");
+  const removed = removedParam === null ? NaN : Number(removedParam);
   const connected = live.connectedParticipants(session.id);
   return {
     region,
@@ -61,9 +65,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       groupNo: p.group_no,
       isScribe: p.is_scribe,
       connected: connected.has(p.id),
+      joinedAt: new Date(p.created_at).toISOString(),
     })),
     participantCount: participants.length,
     connectedCount: connected.size,
+    bursts,
+    removed: Number.isInteger(removed) && removed >= 0 ? removed : null,
   };
 }
 
@@ -91,6 +98,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!(await findSession(scope, params.id))) notFound(context);
   const form = await request.formData();
   const cmd = intent(form);
+  if (cmd === "remove") {
+    // One participant or a burst of joins from one source: they and their answers stop counting.
+    const removal = await removeParticipants(scope, params.id, formObject(form));
+    if (!removal.ok)
+      return data({ ok: false as const, error: { key: "errors.badRequest" } }, { status: 400 });
+    getServices(context).live.participantsRemoved(params.id, removal.value.removed);
+    return redirect(
+      `/manage/${region.slug}/dialogue/${params.id}?removed=${removal.value.removed.length}#people`,
+    );
+  }
   const result =
     cmd === "groups"
       ? await splitGroups(scope, params.id, formObject(form))
