@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { makeHarvest } from "../../test/harvest.ts";
+import { deflatedRepeat, SHEET_HEAD, SHEET_TAIL, xlsxOf } from "../../test/xlsxFiles.ts";
 import {
   CONTRIBUTION_IMPORT_LIMITS,
-  declaredUnpackedSize,
   importContributions,
   previewContributionImport,
   readContributionsCsv,
@@ -115,17 +115,72 @@ describe("reading a contributions file", () => {
       ok: false,
       error: { key: "harvest.import.unreadableXlsx" },
     });
-    // A zip whose directory declares more than the limit unpacked is refused before opening it.
+    // A zip whose directory declares more than the limit unpacked is refused before unpacking it.
     const bomb = new Uint8Array(file);
     const view = new DataView(bomb.buffer);
     for (let i = 0; i < bomb.length - 4; i++) {
       if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 0x7fffffff, true);
     }
-    expect(declaredUnpackedSize(bomb)).toBeGreaterThan(CONTRIBUTION_IMPORT_LIMITS.unpacked);
     expect(await readContributionsFile(bomb)).toMatchObject({
       ok: false,
       error: { key: "harvest.import.tooLarge" },
     });
+  });
+
+  it("refuses a zip bomb by the bytes it unpacks to, not the size it declares, within seconds", async () => {
+    // One cell of 1.5 GB of text, in a file of under 4 MB that declares its sheet is 4 kB.
+    const sheet = deflatedRepeat(
+      "xl/worksheets/sheet1.xml",
+      {
+        head: `${SHEET_HEAD}<row r="1"><c t="inlineStr"><is><t>tekst</t></is></c></row><row r="2"><c t="inlineStr"><is><t>`,
+        block: "Meer stageplekken in de wijk. ".repeat(35_000),
+        times: 1500,
+        tail: `</t></is></c></row>${SHEET_TAIL}`,
+      },
+      4096,
+    );
+    const bomb = xlsxOf({ sheets: [["xl/worksheets/sheet1.xml", sheet]] });
+    expect(bomb.length).toBeLessThan(CONTRIBUTION_IMPORT_LIMITS.bytes);
+    const started = performance.now();
+    expect(await readContributionsFile(bomb)).toEqual({
+      ok: false,
+      error: { key: "harvest.import.tooLarge", values: { max: "5 MB" } },
+    });
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it("stops reading an Excel sheet at the row after the limit", async () => {
+    const rows = (from: number, to: number) =>
+      Array.from(
+        { length: to - from + 1 },
+        (_, i) =>
+          `<row r="${from + i}"><c t="inlineStr"><is><t>Idee ${from + i}</t></is></c></row>`,
+      ).join("");
+    const header = '<row r="1"><c t="inlineStr"><is><t>tekst</t></is></c></row>';
+    // 25,000 rows, and past row 22,000 the XML is broken: reading all of it would end there.
+    const broken = xlsxOf({
+      sheets: [
+        [
+          "xl/worksheets/sheet1.xml",
+          `${SHEET_HEAD}${header}${rows(2, 22_000)}<row r="22001"><c <<${rows(22_002, 25_000)}${SHEET_TAIL}`,
+        ],
+      ],
+    });
+    const tooMany = {
+      ok: false,
+      error: { key: "harvest.import.tooManyRows", values: { max: 20_000 } },
+    };
+    let started = performance.now();
+    expect(await readContributionsFile(broken)).toEqual(tooMany);
+    expect(performance.now() - started).toBeLessThan(3000);
+    const whole = xlsxOf({
+      sheets: [
+        ["xl/worksheets/sheet1.xml", `${SHEET_HEAD}${header}${rows(2, 25_000)}${SHEET_TAIL}`],
+      ],
+    });
+    started = performance.now();
+    expect(await readContributionsFile(whole)).toEqual(tooMany);
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it("refuses a tampered or damaged preview", () => {

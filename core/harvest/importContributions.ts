@@ -7,20 +7,22 @@ import { decodeUpload } from "../people/importPeople.ts";
 import { sectorOf, unguardFormula } from "../people/peopleTable.ts";
 import type { Sector } from "../regions/sectors.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
+import { isZip, readFirstSheet, SPREADSHEET_LIMITS } from "../shared/spreadsheet.ts";
 import { hasRole, type RegionScope } from "../shared/scope.ts";
 import { isId, validate } from "../shared/validate.ts";
 import { inOrder } from "./gatherContributions.ts";
 import { HARVEST_LIMITS, kindOf, tagList, withoutNul, type Kind } from "./types.ts";
 
 /**
- * What one import may hold. The file size matches the server's upload limit; the unpacked size
- * of a spreadsheet (a zip file) is checked before it is opened, so a small file that unpacks to
- * gigabytes is refused instead of filling the memory.
+ * What one import may hold. The file size matches the server's upload limit; a spreadsheet (a zip
+ * file) is read with the limits of core/shared/spreadsheet.ts, which count what it unpacks to,
+ * so a small file that unpacks to gigabytes is refused instead of filling the memory. `unpacked`
+ * also bounds the preview's packed payload.
  */
 export const CONTRIBUTION_IMPORT_LIMITS = {
   bytes: 5 * 1024 * 1024,
   rows: 20_000,
-  unpacked: 60 * 1024 * 1024,
+  unpacked: SPREADSHEET_LIMITS.unpacked,
 } as const;
 
 /** The columns of a contributions file, in the order the export writes them. */
@@ -180,75 +182,17 @@ export function readContributionsCsv(csv: string): Result<ReadFile> {
   return fromTable(records.map((r, i) => [i + 1, r] as [number, string[]]));
 }
 
-const isZip = (b: Uint8Array) =>
-  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
-
-/**
- * The unpacked size a zip file declares, from its central directory; null when the directory
- * cannot be read (no zip, or a zip64 file, which no spreadsheet of our size needs).
- */
-export function declaredUnpackedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return null;
-    total += size;
-    offset +=
-      46 +
-      view.getUint16(offset + 28, true) +
-      view.getUint16(offset + 30, true) +
-      view.getUint16(offset + 32, true);
-  }
-  return total;
-}
-
 /** Reads the first sheet of an Excel workbook (.xlsx) the same way as a CSV file. */
 export async function readContributionsXlsx(bytes: Uint8Array): Promise<Result<ReadFile>> {
   if (bytes.length > CONTRIBUTION_IMPORT_LIMITS.bytes) return tooLarge();
-  const unpacked = declaredUnpackedSize(bytes);
-  if (unpacked === null) return fail("harvest.import.unreadableXlsx");
-  if (unpacked > CONTRIBUTION_IMPORT_LIMITS.unpacked) return tooLarge();
-  // Loaded on first use: exceljs is large (see core/people/exportPeople.ts).
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
-  } catch {
+  // The header row plus the limit; the reader stops at the row after that.
+  const sheet = await readFirstSheet(bytes, { rows: CONTRIBUTION_IMPORT_LIMITS.rows + 1 });
+  if (!sheet.ok) {
+    if (sheet.reason === "tooLarge") return tooLarge();
+    if (sheet.reason === "tooManyRows") return tooManyRows();
     return fail("harvest.import.unreadableXlsx");
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return fail("harvest.import.empty");
-  if (sheet.actualRowCount > CONTRIBUTION_IMPORT_LIMITS.rows + 1) return tooManyRows();
-  const records: [number, string[]][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let i = 1; i <= row.cellCount; i++) {
-      const cell = row.getCell(i);
-      let text: string;
-      try {
-        text = cell.text ?? "";
-      } catch {
-        text = String(cell.value ?? "");
-      }
-      cells.push(text);
-    }
-    records.push([rowNumber, cells]);
-  });
-  return fromTable(records);
+  return fromTable(sheet.rows);
 }
 
 /** An uploaded file, CSV or Excel: a zip file is read as a workbook, anything else as CSV text. */
