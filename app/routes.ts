@@ -9,6 +9,7 @@ export default [
   route("forgot-password", "routes/forgot-password.tsx"),
   route("reset-password/:token", "routes/reset-password.tsx"),
   route("invitation/:token", "routes/invitation.tsx"),
+  route("verify-email/:token", "routes/verify-email.tsx"),
   route("regions/new", "routes/regions-new.tsx"),
 
   // Account and privacy

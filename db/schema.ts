@@ -30,6 +30,16 @@ export interface UserTable {
   locale: Generated<Locale>;
   is_platform_admin: Generated<boolean>;
   created_at: CreatedAt;
+  /** Set when a link sent to the address was used: only then is the address the person's own. */
+  email_verified_at: Timestamp | null;
+}
+
+export interface EmailVerificationTable {
+  token_hash: string;
+  user_id: string;
+  email: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
 }
 
 export interface MembershipTable {
@@ -101,6 +111,8 @@ export interface OutboxTable {
   last_error: string | null;
   /** Calendar invites and the like, delivered with the mail. */
   attachments: ColumnType<MailAttachment[], string | undefined, string>;
+  /** The registration the mail is about, so the registrant's erasure takes it too. */
+  registration_id: string | null;
 }
 
 export interface MailAttachment {
@@ -405,6 +417,7 @@ export interface Database {
   auth_sessions: AuthSessionTable;
   invitations: InvitationTable;
   password_resets: PasswordResetTable;
+  email_verifications: EmailVerificationTable;
   organisations: OrganisationTable;
   people: PersonTable;
   outbox: OutboxTable;

@@ -16,6 +16,7 @@ import { JobRunner } from "../core/jobs/jobs.ts";
 import { Mailer } from "../core/mail/outbox.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
+import { maskSecretPath } from "../core/shared/secretLinks.ts";
 import type { Config } from "./env.server.ts";
 import { attachLive } from "./live.ts";
 
@@ -29,17 +30,8 @@ export interface App {
   close(): Promise<void>;
 }
 
-/**
- * The path as it goes into the request log: without the query string, and with the secret of
- * invitation, reset, shared-results and registration links replaced, since a log line must not be
- * enough to accept an invitation, set somebody's password, read a session's shared results or
- * cancel somebody's registration.
- */
-export function loggedPath(url: string | undefined): string {
-  return (url ?? "")
-    .split("?")[0]!
-    .replace(/^\/(invitation|reset-password|s|registration)\/[^/]+/, "/$1/:token");
-}
+/** The path as it goes into the request log: a log line must not be enough to use a secret link. */
+export const loggedPath = maskSecretPath;
 
 const projectDir = fileURLToPath(new URL("../", import.meta.url));
 

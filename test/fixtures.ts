@@ -11,7 +11,7 @@ let cachedHash: Promise<string> | undefined;
 
 export async function makeUser(
   db: Db,
-  opts: { email?: string; name?: string; isPlatformAdmin?: boolean } = {},
+  opts: { email?: string; name?: string; isPlatformAdmin?: boolean; verified?: boolean } = {},
 ) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   return db
@@ -21,6 +21,8 @@ export async function makeUser(
       name: opts.name ?? "Test User",
       password_hash: await cachedHash,
       is_platform_admin: opts.isPlatformAdmin ?? false,
+      // An account as most are: its address proven by a link it used.
+      email_verified_at: opts.verified === false ? null : new Date(),
     })
     .returning(["id", "email", "name"])
     .executeTakeFirstOrThrow();

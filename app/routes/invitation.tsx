@@ -43,6 +43,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     params.token,
     user?.id ?? null,
     formObject(await request.formData()),
+    { publicUrl: config.publicUrl },
   );
   if (!result.ok) return data(result, { status: 400 });
   const headers = new Headers();

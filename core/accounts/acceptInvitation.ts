@@ -6,6 +6,7 @@ import { LIMITS, text, validate } from "../shared/validate.ts";
 import { hashPassword } from "./password.ts";
 import { newPassword } from "./passwordPolicy.ts";
 import { hashToken } from "./tokens.ts";
+import { requestEmailVerification } from "./verifyEmail.ts";
 
 export interface OpenInvitation {
   id: string;
@@ -43,13 +44,15 @@ const newAccountSchema = z.object({ name: text(LIMITS.name), password: newPasswo
 
 /**
  * Accepts an invitation. A person without an account creates one here (name and password); a
- * person with an account must be signed in as the invited address.
+ * person with an account must be signed in as the invited address. Accepting does not prove the
+ * mailbox (an admin typed the address): a new account gets a verification link of its own.
  */
 export async function acceptInvitation(
   db: Db,
   token: string,
   signedInUserId: string | null,
   input: unknown,
+  opts: { publicUrl: string },
 ): Promise<Result<{ userId: string; regionSlug: string; createdAccount: boolean }>> {
   const invitation = await findInvitation(db, token);
   if (!invitation) return fail("auth.invitationInvalid");
@@ -96,5 +99,7 @@ export async function acceptInvitation(
       )
       .execute();
   });
+  // The invitation's address was typed by an admin; the new account proves its mailbox apart.
+  if (createdAccount) await requestEmailVerification(db, userId, opts);
   return ok({ userId, regionSlug: invitation.regionSlug, createdAccount });
 }

@@ -116,10 +116,13 @@ describe("invitations", () => {
 
     const token = invited.value.link.split("/invitation/")[1]!;
     expect((await findInvitation(t.db, token))?.role).toBe("facilitator");
-    const accepted = await acceptInvitation(t.db, token, null, {
-      name: "Nieuwe Persoon",
-      password: "een lang wachtwoord",
-    });
+    const accepted = await acceptInvitation(
+      t.db,
+      token,
+      null,
+      { name: "Nieuwe Persoon", password: "een lang wachtwoord" },
+      { publicUrl: "http://x" },
+    );
     expect(accepted.ok).toBe(true);
     if (!accepted.ok) return;
     const membership = await t.db
@@ -131,8 +134,15 @@ describe("invitations", () => {
     // The link is used up.
     expect(await findInvitation(t.db, token)).toBeNull();
     expect(
-      (await acceptInvitation(t.db, token, null, { name: "X", password: "een lang wachtwoord" }))
-        .ok,
+      (
+        await acceptInvitation(
+          t.db,
+          token,
+          null,
+          { name: "X", password: "een lang wachtwoord" },
+          { publicUrl: "http://x" },
+        )
+      ).ok,
     ).toBe(false);
   });
 
@@ -155,7 +165,13 @@ describe("invitations", () => {
     );
     if (!invited.ok) throw new Error("invite failed");
     const token = invited.value.link.split("/invitation/")[1]!;
-    const result = await acceptInvitation(t.db, token, null, { name: "Kort", password: "kort" });
+    const result = await acceptInvitation(
+      t.db,
+      token,
+      null,
+      { name: "Kort", password: "kort" },
+      { publicUrl: "http://x" },
+    );
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { password: { key: "validation.passwordTooShort" } },

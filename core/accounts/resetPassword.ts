@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
@@ -161,7 +162,11 @@ export async function resetPassword(
     await trx.deleteFrom("password_resets").where("user_id", "=", claimed.user_id).execute();
     const updated = await trx
       .updateTable("users")
-      .set({ password_hash: passwordHash })
+      // The link went to the account's address only, so using it proves the mailbox too.
+      .set({
+        password_hash: passwordHash,
+        email_verified_at: sql<Date>`coalesce(email_verified_at, now())`,
+      })
       .where("id", "=", claimed.user_id)
       .returning(["id", "email"])
       .executeTakeFirstOrThrow();

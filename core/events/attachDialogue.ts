@@ -102,7 +102,7 @@ export async function inviteToDialogue(
   return scope.db.transaction().execute(async (trx) => {
     const people = await trx
       .selectFrom("registrations")
-      .select(["email", "name", "language"])
+      .select(["id", "email", "name", "language"])
       .where("event_id", "=", event.id)
       .where("region_id", "=", scope.regionId)
       .where("status", "=", "confirmed")
@@ -114,6 +114,7 @@ export async function inviteToDialogue(
       await queueMail(trx, {
         regionId: scope.regionId,
         to: p.email,
+        registrationId: p.id,
         subject: t("eventAdminMail.dialogueInvite.subject", { title: event.title }),
         text: [
           t("eventMail.greeting", { name: p.name }),

@@ -43,7 +43,7 @@ export async function cancelEvent(
     await scheduleEventJobs(trx, event.id);
     const people = await trx
       .selectFrom("registrations")
-      .select(["email", "name", "language"])
+      .select(["id", "email", "name", "language"])
       .where("event_id", "=", event.id)
       .where("status", "in", ["confirmed", "waitlisted"])
       .where("anonymised_at", "is", null)
@@ -55,6 +55,7 @@ export async function cancelEvent(
       await queueMail(trx, {
         regionId: scope.regionId,
         to: p.email,
+        registrationId: p.id,
         subject: t("eventAdminMail.eventCancelled.subject", { title: event.title }),
         text: [
           t("eventMail.greeting", { name: p.name }),

@@ -90,7 +90,12 @@ async function cancel(
         trx,
         opts.notify,
         r as unknown as MailEvent,
-        { email: r.email, name: r.name, language: r.reg_language as Locale },
+        {
+          registrationId,
+          email: r.email,
+          name: r.name,
+          language: r.reg_language as Locale,
+        },
         { publicUrl: opts.publicUrl, token: null },
       );
     const promoted = r.reg_status === "confirmed" ? await fillFromWaitlist(trx, r.id, opts) : 0;
@@ -143,13 +148,39 @@ const erased = (at: Date | null) => ({
   updated_at: at ? sql<Date>`${at}` : sql<Date>`now()`,
 });
 
-/** Removes what identifies the person from one registration. */
+/**
+ * Removes what identifies the person from one registration, and the mails about it: their copies
+ * in the outbox carry the name, the online meeting link and the registrant's own link. Mails from
+ * before the outbox knew its registrations are found by the address in the event's region.
+ */
 export async function anonymiseRegistration(db: Db, registrationId: string): Promise<void> {
-  await db
-    .updateTable("registrations")
-    .set(erased(null))
-    .where("id", "=", registrationId)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const reg = await trx
+      .selectFrom("registrations")
+      .select(["email", "region_id"])
+      .where("id", "=", registrationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!reg) return;
+    await trx
+      .deleteFrom("outbox")
+      .where((eb) =>
+        eb.or([
+          eb("registration_id", "=", registrationId),
+          eb.and([
+            eb("registration_id", "is", null),
+            eb("region_id", "=", reg.region_id),
+            eb("to_address", "=", reg.email),
+          ]),
+        ]),
+      )
+      .execute();
+    await trx
+      .updateTable("registrations")
+      .set(erased(null))
+      .where("id", "=", registrationId)
+      .execute();
+  });
 }
 
 /**
@@ -177,16 +208,29 @@ export async function eraseRegistration(
  * what identifies people. Counts, sectors and attendance stay.
  */
 export async function anonymiseExpiredRegistrations(db: Db, now = new Date()): Promise<number> {
-  const rows = await db
-    .updateTable("registrations")
-    .from("events as e")
-    .set(erased(now))
-    .whereRef("e.id", "=", "registrations.event_id")
-    .where("registrations.anonymised_at", "is", null)
-    .where(
-      sql<boolean>`e.ends_at + (SELECT retention_months FROM regions WHERE id = e.region_id) * interval '1 month' < ${now}`,
-    )
-    .returning("registrations.id")
-    .execute();
-  return rows.length;
+  const expired = sql<boolean>`e.ends_at + (SELECT retention_months FROM regions WHERE id = e.region_id) * interval '1 month' < ${now}`;
+  return db.transaction().execute(async (trx) => {
+    // The mails about them go first, while the registrations still match.
+    await trx
+      .deleteFrom("outbox")
+      .where("registration_id", "in", (eb) =>
+        eb
+          .selectFrom("registrations as g")
+          .innerJoin("events as e", "e.id", "g.event_id")
+          .select("g.id")
+          .where("g.anonymised_at", "is", null)
+          .where(expired),
+      )
+      .execute();
+    const rows = await trx
+      .updateTable("registrations")
+      .from("events as e")
+      .set(erased(now))
+      .whereRef("e.id", "=", "registrations.event_id")
+      .where("registrations.anonymised_at", "is", null)
+      .where(expired)
+      .returning("registrations.id")
+      .execute();
+    return rows.length;
+  });
 }

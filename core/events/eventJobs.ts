@@ -84,6 +84,7 @@ export function eventJobHandlers(opts: { publicUrl: string }): Record<string, Jo
           event as MailEvent,
           {
             ...r,
+            registrationId: r.id,
             language: r.language as Locale,
           },
           { publicUrl: opts.publicUrl, token: await registrationToken(trx, r.id) },
@@ -113,6 +114,7 @@ export function eventJobHandlers(opts: { publicUrl: string }): Record<string, Jo
           event as MailEvent,
           {
             ...r,
+            registrationId: r.id,
             language: r.language as Locale,
           },
           { publicUrl: opts.publicUrl, token: null, nextEvent },

@@ -47,7 +47,7 @@ export async function queueEventMail(
   db: Db,
   kind: EventMailKind,
   event: MailEvent,
-  to: { email: string; name: string; language: Locale },
+  to: { registrationId: string; email: string; name: string; language: Locale },
   opts: { publicUrl: string; token: string | null; extra?: string; nextEvent?: string },
 ): Promise<void> {
   const t = translator(to.language);
@@ -81,6 +81,7 @@ export async function queueEventMail(
   await queueMail(db, {
     regionId: event.region_id,
     to: to.email,
+    registrationId: to.registrationId,
     subject: t(`eventMail.${kind}.subject`, { title: event.title }),
     text: lines.join("\n"),
     attachments: hasPlace

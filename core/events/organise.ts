@@ -79,6 +79,7 @@ export async function messageRegistrants(
       await queueMail(trx, {
         regionId: scope.regionId,
         to: p.email,
+        registrationId: p.id,
         subject: `${subject} · ${event.title}`,
         text: [
           t("eventMail.greeting", { name: p.name }),

@@ -143,6 +143,7 @@ export async function registerInTransaction(
       status === "confirmed" ? "confirmed" : "waitlisted",
       event as MailEvent,
       {
+        registrationId: existing.id,
         email: v.email,
         name: existing.name,
         language: existing.language,
@@ -194,6 +195,7 @@ export async function registerInTransaction(
     status,
     event as MailEvent,
     {
+      registrationId: row.id,
       email: v.email,
       name: v.name,
       language: opts.language,
@@ -317,10 +319,16 @@ export async function fillFromWaitlist(
     .execute();
   for (const r of promoted) {
     const token = await registrationToken(trx, r.id);
-    await queueEventMail(trx as Db, "promoted", event as MailEvent, r, {
-      publicUrl: opts.publicUrl,
-      token,
-    });
+    await queueEventMail(
+      trx as Db,
+      "promoted",
+      event as MailEvent,
+      { ...r, registrationId: r.id },
+      {
+        publicUrl: opts.publicUrl,
+        token,
+      },
+    );
   }
   return promoted.length;
 }

@@ -9,6 +9,8 @@ export interface MailMessage {
   text: string;
   /** Calendar invites and the like; kept in the outbox row so a retry sends them too. */
   attachments?: MailAttachment[];
+  /** The registration the mail is about: erasing the registration erases its mails. */
+  registrationId?: string;
 }
 
 export interface MailLog {
@@ -41,6 +43,7 @@ export async function queueMail(db: Db, mail: MailMessage): Promise<void> {
       subject: mail.subject,
       body_text: mail.text,
       attachments: JSON.stringify(mail.attachments ?? []),
+      registration_id: mail.registrationId ?? null,
     })
     .execute();
 }

@@ -62,21 +62,21 @@ describe("the region's outbox", () => {
       .set({ attempts: 1, sent_at: new Date() })
       .where("id", "=", sent.id)
       .execute();
-    const status = async (id: string) => (await getOutboxMail(scope, id))?.status;
+    const status = async (id: string) => (await getOutboxMail(scope, id, "•"))?.status;
     expect(await status(waiting.id)).toBe("waiting");
     expect(await status(retrying.id)).toBe("retrying");
     expect(await status(failed.id)).toBe("failed");
     expect(await status(sent.id)).toBe("sent");
-    expect((await getOutboxMail(scope, retrying.id))?.lastError).toBe("421 try later");
+    expect((await getOutboxMail(scope, retrying.id, "•"))?.lastError).toBe("421 try later");
   });
 
   it("does not show another region's mail, nor choke on a malformed id", async () => {
     const { scope } = await makeScope(t.db, "admin");
     const other = await makeScope(t.db, "admin");
     const theirs = await mail(other.scope.regionId, "Van hen", new Date());
-    expect(await getOutboxMail(scope, theirs.id)).toBeNull();
-    expect(await getOutboxMail(scope, "../../etc/passwd")).toBeNull();
-    expect((await getOutboxMail(other.scope, theirs.id))?.subject).toBe("Van hen");
+    expect(await getOutboxMail(scope, theirs.id, "•")).toBeNull();
+    expect(await getOutboxMail(scope, "../../etc/passwd", "•")).toBeNull();
+    expect((await getOutboxMail(other.scope, theirs.id, "•"))?.subject).toBe("Van hen");
   });
 });
 

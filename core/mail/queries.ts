@@ -1,4 +1,5 @@
 import type { RegionScope } from "../shared/scope.ts";
+import { redactSecretLinks } from "../shared/secretLinks.ts";
 import { isId } from "../shared/validate.ts";
 import { MAX_ATTEMPTS } from "./outbox.ts";
 
@@ -80,8 +81,13 @@ export async function listOutbox(
   };
 }
 
-/** One mail of the region, or null for an id that does not exist or belongs to another region. */
-export async function getOutboxMail(scope: RegionScope, mailId: string) {
+/**
+ * One mail of the region, or null for an id that does not exist or belongs to another region.
+ * The text comes with every personal link (invitation, password reset, a registrant's own page)
+ * replaced by `secretMarker`: the link is the recipient's key, and an admin who could read it
+ * could act as the recipient, even an address that belongs to another region.
+ */
+export async function getOutboxMail(scope: RegionScope, mailId: string, secretMarker: string) {
   if (!isId(mailId)) return null;
   const row = await scope.db
     .selectFrom("outbox")
@@ -104,7 +110,7 @@ export async function getOutboxMail(scope: RegionScope, mailId: string) {
     id: row.id,
     to: row.to_address,
     subject: row.subject,
-    text: row.body_text,
+    text: redactSecretLinks(row.body_text, secretMarker),
     createdAt: row.created_at,
     sentAt: row.sent_at === null ? null : new Date(row.sent_at),
     attempts: row.attempts,

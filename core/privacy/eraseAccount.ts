@@ -6,6 +6,7 @@ import { anonymisedPerson } from "../people/anonymise.ts";
 import type { LoginLimiter } from "../accounts/signIn.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import { LIMITS, validate } from "../shared/validate.ts";
+import { addressReach, inReach } from "./reach.ts";
 
 export const eraseAccountSchema = z.object({
   confirmEmail: z
@@ -23,7 +24,8 @@ export const eraseAccountSchema = z.object({
 /**
  * Erases the signed-in account (GDPR art. 17), after the person typed their e-mail address and
  * password: the account, its sessions, memberships and reset links go; invitations and mails to
- * the address are deleted; people records with the address in any region are anonymised.
+ * the address are deleted and people records with the address are anonymised, in every region once
+ * the address is verified, else only in the account's own regions (see reach.ts).
  * Refused while the person is the last admin of a region (somebody must be able to run it) or
  * the last platform administrator (somebody must be able to create regions).
  */
@@ -72,12 +74,24 @@ export async function eraseAccount(
       if (platformAdmins.length <= 1) return fail("account.eraseLastPlatformAdmin");
     }
 
-    await trx.deleteFrom("outbox").where("to_address", "=", user.email).execute();
-    await trx.deleteFrom("invitations").where("email", "=", user.email).execute();
+    // Read before the memberships go with the user row.
+    const reach = await addressReach(trx, userId);
+    if (!reach) return fail("errors.notFound");
+    await trx
+      .deleteFrom("outbox")
+      .where("to_address", "=", user.email)
+      .where(inReach(reach, "region_id"))
+      .execute();
+    await trx
+      .deleteFrom("invitations")
+      .where("email", "=", user.email)
+      .where(inReach(reach, "region_id"))
+      .execute();
     const anonymised = await trx
       .updateTable("people")
       .set(anonymisedPerson())
       .where("email", "=", user.email)
+      .where(inReach(reach, "region_id"))
       .executeTakeFirst();
     // Sessions, memberships and reset links go with the user row (ON DELETE CASCADE).
     await trx.deleteFrom("users").where("id", "=", userId).execute();

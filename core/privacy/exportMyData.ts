@@ -1,5 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { Locale, Role } from "../../db/schema.ts";
+import { redactSecretLinks } from "../shared/secretLinks.ts";
+import { addressReach, inReach } from "./reach.ts";
 
 export interface MyDataExport {
   exportedAt: string;
@@ -10,6 +12,8 @@ export interface MyDataExport {
     locale: Locale;
     isPlatformAdmin: boolean;
     createdAt: string;
+    /** False until a link mailed to the address was used: other regions' records are left out. */
+    emailVerified: boolean;
   };
   memberships: { regionSlug: string; regionName: string; role: Role; since: string }[];
   people: {
@@ -49,7 +53,8 @@ const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
  * Everything the platform holds about the signed-in person (GDPR art. 15 and 20): the account
  * without its password hash, memberships, the people records that carry their e-mail address in
  * any region (organisers may have entered them before they had an account), invitations and
- * mails to that address, and how many sessions are open. Secrets (password hash, token hashes,
+ * mails to that address (other regions' only once the address is verified: see reach.ts), and how
+ * many sessions are open. Secrets (password hash, token hashes,
  * session CSRF tokens) are left out: they describe nothing about the person and must not leak.
  */
 export async function exportMyData(db: Db, userId: string): Promise<MyDataExport | null> {
@@ -59,6 +64,8 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) return null;
+  const reach = await addressReach(db, userId);
+  if (!reach) return null;
   const [memberships, people, invitations, mails, sessions] = await Promise.all([
     db
       .selectFrom("memberships as m")
@@ -84,6 +91,7 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
         "p.updated_at",
       ])
       .where("p.email", "=", user.email)
+      .where(inReach(reach, "p.region_id"))
       .orderBy("r.name")
       .execute(),
     db
@@ -91,6 +99,7 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
       .innerJoin("regions as r", "r.id", "i.region_id")
       .select(["r.name", "i.role", "i.created_at", "i.expires_at", "i.accepted_at"])
       .where("i.email", "=", user.email)
+      .where(inReach(reach, "i.region_id"))
       .orderBy("i.created_at")
       .execute(),
     db
@@ -98,6 +107,7 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
       .leftJoin("regions as r", "r.id", "o.region_id")
       .select(["r.name", "o.to_address", "o.subject", "o.body_text", "o.created_at", "o.sent_at"])
       .where("o.to_address", "=", user.email)
+      .where(inReach(reach, "o.region_id"))
       .orderBy("o.created_at")
       .execute(),
     db
@@ -116,6 +126,7 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
       locale: user.locale,
       isPlatformAdmin: user.is_platform_admin,
       createdAt: iso(user.created_at),
+      emailVerified: reach.verified,
     },
     memberships: memberships.map((m) => ({
       regionSlug: m.slug,
@@ -146,7 +157,8 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
       regionName: m.name,
       to: m.to_address,
       subject: m.subject,
-      text: m.body_text,
+      // The links in them are keys, not data about the person.
+      text: redactSecretLinks(m.body_text, "[link]"),
       createdAt: iso(m.created_at),
       sentAt: isoOrNull(m.sent_at),
     })),

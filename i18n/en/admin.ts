@@ -73,7 +73,7 @@ export const admin: CatalogOf<typeof nl> = {
     inviteSend: "Send invitation",
     invited: "The invitation has been sent.",
     invitedKept:
-      "The invitation is ready. No mail server is configured: open the e-mail under ‘Sent e-mail’ and pass the link on yourself.",
+      "The invitation is ready. No mail server is configured yet: the e-mail goes out as soon as there is one. The link in the invitation is for the recipient only and is therefore not shown under ‘Sent e-mail’.",
     pendingTitle: "Open invitations",
     pendingCaption: "Invitations not yet accepted",
     noPending: "There are no open invitations.",
@@ -91,7 +91,10 @@ export const admin: CatalogOf<typeof nl> = {
     intro:
       "All e-mail the platform sends on behalf of {{region}}, such as invitations, newest first.",
     noSmtp:
-      "No mail server (SMTP) is configured. E-mail is therefore not sent, only kept here. Open a message to pass its text, such as an invitation link, on yourself.",
+      "No mail server (SMTP) is configured. E-mail is therefore not sent yet, but kept here until there is a mail server.",
+    secretLink: "[personal link, for the recipient only]",
+    secretLinksNote:
+      "Personal links (invitations, password resets, a registrant’s own page) are replaced: whoever holds such a link can act as the recipient.",
     smtp: "E-mail goes through the configured mail server. When sending fails, the platform tries again every minute, up to {{max}} times.",
     empty: "No e-mail has been sent yet.",
     caption: "E-mail of {{region}}, newest first",
@@ -159,5 +162,22 @@ export const admin: CatalogOf<typeof nl> = {
     erasedTitle: "Your account has been erased",
     erasedText:
       "Your account and the data that belonged to it have been erased, and you have been signed out. Thank you for taking part.",
+  },
+  emailVerification: {
+    mailSubject: "Confirm your e-mail address for Lerende Regio",
+    mailBody:
+      "Confirm through this link that this e-mail address is yours (valid for {{hours}} hours):\n{{link}}\n\nAfterwards the platform also includes what regions you are not a member of recorded with this address when you download your data or erase your account. Did you not create an account? Then you need not do anything.",
+    title: "Confirm your e-mail address",
+    intro: "Confirm that {{email}} is your e-mail address.",
+    confirm: "Yes, this is my e-mail address",
+    invalid:
+      "This confirmation link is invalid, already used or expired. Ask for a new one on your account page.",
+    done: "Your e-mail address is confirmed.",
+    notVerified:
+      "Your e-mail address is not confirmed yet. Until it is, ‘my data’ and erasing your account include only what belongs to your account and your own regions, not what other regions recorded with this address.",
+    send: "Send a confirmation link",
+    sent: "We sent a confirmation link to {{email}}.",
+    notSent: "A link was sent a moment ago. Check your mailbox, or try again in a few minutes.",
+    toAccount: "To my account",
   },
 };

@@ -70,7 +70,7 @@ export const admin = {
     inviteSend: "Uitnodiging versturen",
     invited: "De uitnodiging is verstuurd.",
     invitedKept:
-      "De uitnodiging is klaargezet. Er is geen mailserver ingesteld: open de e-mail in ‘Verzonden e-mail’ en stuur de link zelf door.",
+      "De uitnodiging is klaargezet. Er is nog geen mailserver ingesteld: de e-mail gaat weg zodra die er is. De link in de uitnodiging is alleen voor de ontvanger en staat daarom niet in ‘Verzonden e-mail’.",
     pendingTitle: "Openstaande uitnodigingen",
     pendingCaption: "Uitnodigingen die nog niet zijn geaccepteerd",
     noPending: "Er zijn geen openstaande uitnodigingen.",
@@ -88,7 +88,10 @@ export const admin = {
     intro:
       "Alle e-mail die het platform namens {{region}} verstuurt, zoals uitnodigingen, met de nieuwste bovenaan.",
     noSmtp:
-      "Er is geen mailserver (SMTP) ingesteld. E-mail wordt daarom niet verstuurd, maar alleen hier bewaard. Open een bericht om de tekst, bijvoorbeeld een uitnodigingslink, zelf door te sturen.",
+      "Er is geen mailserver (SMTP) ingesteld. E-mail wordt daarom nog niet verstuurd, maar hier bewaard tot er een mailserver is.",
+    secretLink: "[persoonlijke link, alleen voor de ontvanger]",
+    secretLinksNote:
+      "Persoonlijke links (uitnodigingen, wachtwoord herstellen, de eigen pagina van een aanmelder) zijn vervangen: wie zo’n link heeft, kan handelen als de ontvanger.",
     smtp: "E-mail gaat via de ingestelde mailserver. Lukt verzenden niet, dan probeert het platform het elke minuut opnieuw, tot {{max}} keer.",
     empty: "Er is nog geen e-mail verstuurd.",
     caption: "E-mail van {{region}}, nieuwste eerst",
@@ -156,5 +159,23 @@ export const admin = {
     erasedTitle: "Je account is verwijderd",
     erasedText:
       "Je account en de gegevens die erbij hoorden zijn verwijderd, en je bent uitgelogd. Dank je wel voor je bijdrage.",
+  },
+  emailVerification: {
+    mailSubject: "Bevestig je e-mailadres voor Lerende Regio",
+    mailBody:
+      "Bevestig via deze link dat dit e-mailadres van jou is ({{hours}} uur geldig):\n{{link}}\n\nDaarna neemt het platform ook gegevens mee die regio's waar je geen lid van bent met dit adres hebben vastgelegd, als je je gegevens downloadt of je account verwijdert. Heb je geen account aangemaakt? Dan hoef je niets te doen.",
+    title: "E-mailadres bevestigen",
+    intro: "Bevestig dat {{email}} jouw e-mailadres is.",
+    confirm: "Ja, dit is mijn e-mailadres",
+    invalid:
+      "Deze bevestigingslink is ongeldig, al gebruikt of verlopen. Vraag op je accountpagina een nieuwe aan.",
+    done: "Je e-mailadres is bevestigd.",
+    notVerified:
+      "Je e-mailadres is nog niet bevestigd. Tot dan nemen ‘mijn gegevens’ en het verwijderen van je account alleen mee wat bij je account en je eigen regio's hoort, niet wat andere regio's met dit adres hebben vastgelegd.",
+    send: "Stuur een bevestigingslink",
+    sent: "We hebben een bevestigingslink gestuurd naar {{email}}.",
+    notSent:
+      "Er is al kort geleden een link gestuurd. Kijk in je mailbox, of probeer het over een paar minuten opnieuw.",
+    toAccount: "Naar mijn account",
   },
 };

@@ -2,6 +2,7 @@ import { data, Link, redirect, useActionData, useSearchParams } from "react-rout
 import type { Route } from "./+types/index";
 import { changePassword } from "../../../core/accounts/changePassword.ts";
 import { updateProfile } from "../../../core/accounts/updateProfile.ts";
+import { isEmailVerified, requestEmailVerification } from "../../../core/accounts/verifyEmail.ts";
 import { eraseAccount } from "../../../core/privacy/eraseAccount.ts";
 import { listMyRegions } from "../../../core/regions/queries.ts";
 import type { Result } from "../../../core/shared/result.ts";
@@ -30,13 +31,23 @@ export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
 }
 
-const NOTICES = { profile: "account.profileSaved", password: "account.passwordChanged" } as const;
+const NOTICES = {
+  profile: "account.profileSaved",
+  password: "account.passwordChanged",
+  verified: "emailVerification.done",
+  verificationNotSent: "emailVerification.notSent",
+} as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser(request, context);
   const regions = await listMyRegions(getServices(context).db, user.id);
   return {
-    user: { name: user.name, email: user.email, locale: user.locale },
+    user: {
+      name: user.name,
+      email: user.email,
+      locale: user.locale,
+      verified: await isEmailVerified(getServices(context).db, user.id),
+    },
     regions: regions.map((r) => ({ slug: r.slug, name: r.name, role: r.role })),
     title: `${requestT(context)("account.title")} · ${requestT(context)("app.name")}`,
   };
@@ -56,6 +67,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
 
   switch (intent(form)) {
+    case "verifyEmail": {
+      const result = await requestEmailVerification(db, user.id, { publicUrl: config.publicUrl });
+      if (!result.ok) return refused(result, "verifyEmail");
+      return redirect(
+        `/account?done=${result.value.sent ? "verificationSent" : "verificationNotSent"}`,
+      );
+    }
     case "profile": {
       const result = await updateProfile(db, user.id, input);
       if (!result.ok) return refused(result, "profile", input);
@@ -114,6 +132,18 @@ export default function Account({ loaderData }: Route.ComponentProps) {
     <Shell>
       <h1 className="utrecht-heading-1">{t("account.title")}</h1>
       {notice && !actionData ? <Notice>{t(notice)}</Notice> : null}
+      {done === "verificationSent" && !actionData ? (
+        <Notice>{t("emailVerification.sent", { email: user.email })}</Notice>
+      ) : null}
+      {!user.verified ? (
+        <Notice kind="warning">
+          {t("emailVerification.notVerified")}
+          <PostForm className="lr-form">
+            <input type="hidden" name="_intent" value="verifyEmail" />
+            <SubmitButton>{t("emailVerification.send")}</SubmitButton>
+          </PostForm>
+        </Notice>
+      ) : null}
 
       <section aria-labelledby="profile-title" className="lr-section">
         <h2 className="utrecht-heading-2" id="profile-title">

@@ -20,7 +20,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { scope, region } = await requireRegion(request, context, params.slug);
-  const mail = await getOutboxMail(scope, params.mailId);
+  const mail = await getOutboxMail(scope, params.mailId, requestT(context)("outbox.secretLink"));
   // Found or not is settled first, so that a foreign or made-up id is a 404 for every role.
   if (!mail) notFound(context);
   if (!hasRole(scope.role, "admin"))
@@ -102,6 +102,7 @@ export default function OutboxMail({ loaderData }: Route.ComponentProps) {
       <h2 className="utrecht-heading-2" id="mail-text">
         {t("outbox.text")}
       </h2>
+      <p className="utrecht-paragraph">{t("outbox.secretLinksNote")}</p>
       {/* Mail is plain text: React escapes it, so markup in a mail shows as the characters it is. */}
       <pre className="lr-mail-text" aria-labelledby="mail-text" tabIndex={0}>
         {mail.text}

@@ -635,5 +635,17 @@ describe("the registrant's own page", () => {
     expect(row.anonymised_at).not.toBeNull();
     expect((await visitor.get(`/registration/${token}`)).status).toBe(404);
     expect((await visitor.get(`/registration/${token}/data.json`)).status).toBe(404);
+    // The outbox copies of the mails to them (name, meeting link, own link) go too.
+    const copies = await s.db
+      .selectFrom("outbox")
+      .select("body_text")
+      .where("region_id", "=", region.id)
+      .execute();
+    expect(
+      copies.filter((m) => m.body_text.includes(email) || m.body_text.includes(token)),
+    ).toEqual([]);
+    expect(
+      await s.db.selectFrom("outbox").select("id").where("to_address", "=", email).execute(),
+    ).toEqual([]);
   });
 });
