@@ -5,13 +5,24 @@ import { LANG_COOKIE, serializeCookie } from "../lib/cookies.server.ts";
 import { getRequestInfo, getServices } from "../lib/request.server.ts";
 
 /** Only paths on this site, so the form cannot be used to send people elsewhere. */
+/**
+ * A path on this site to go back to, or `fallback`. The value is read the way a browser reads a
+ * Location header (WHATWG URL: tabs and line breaks dropped, backslashes as slashes), so
+ * `/%09/evil.example` or `/\\evil.example` cannot turn into another host; what goes out is the
+ * parsed path, which carries no control characters into the header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/"): string {
-  return typeof to === "string" &&
-    to.startsWith("/") &&
-    !to.startsWith("//") &&
-    !to.startsWith("/\\")
-    ? to
-    : fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  const base = "http://here.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") ? fallback : path;
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
