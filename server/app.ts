@@ -1,11 +1,12 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestListener } from "@react-router/node";
+import { createRequestListener } from "@remix-run/node-fetch-server";
 import pino, { type Logger } from "pino";
-import { RouterContextProvider, type ServerBuild } from "react-router";
+import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
 import sirv from "sirv";
 import type { RouterContext } from "react-router";
+import { CSRF_COOKIE, SESSION_COOKIE } from "../app/lib/cookies.server.ts";
 import type { Services } from "../app/lib/services.server.ts";
 import { createResetLimiter, passwordResetJobHandlers } from "../core/accounts/resetPassword.ts";
 import { createLoginLimiter } from "../core/accounts/signIn.ts";
@@ -32,6 +33,62 @@ export interface App {
 
 /** The path as it goes into the request log: a log line must not be enough to use a secret link. */
 export const loggedPath = maskSecretPath;
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Refuses, before a byte of the body is read, what could only end in a refusal after reading it:
+ * a body without a declared length (a chunked stream could go on for ever; forms always declare
+ * theirs, so 411), and a post that carries neither a session nor a CSRF cookie, since its token
+ * cannot match anything (403).
+ */
+function refuseUnreadableBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { publicHost: string; trustProxy: boolean },
+): boolean {
+  if (!UNSAFE.has(req.method ?? "")) return false;
+  const answer = (status: number, text: string) => {
+    res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    res.end(text);
+    req.resume();
+    return true;
+  };
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"])
+    return answer(
+      411,
+      "Stuur de aanvraag met een lengte (Content-Length). / Send the request with a Content-Length.\n",
+    );
+  // A post from a page of another site: browsers always say where a form comes from.
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    const forwarded = opts.trustProxy ? req.headers["x-forwarded-host"] : undefined;
+    const ownHost =
+      (typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : undefined) ??
+      req.headers.host;
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host === null || (host !== ownHost && host !== opts.publicHost))
+      return answer(
+        403,
+        "Dit formulier komt van een andere website en is geweigerd. / This form comes from another website and was refused.\n",
+      );
+  }
+  const cookies = req.headers.cookie ?? "";
+  const hasCookie = [SESSION_COOKIE, CSRF_COOKIE].some((name) =>
+    new RegExp(`(?:^|;\\s*)${name}=`).test(cookies),
+  );
+  if (!hasCookie)
+    return answer(
+      403,
+      "Dit formulier is verlopen. Laad de pagina opnieuw. / This form has expired. Reload the page.\n",
+    );
+  return false;
+}
 
 const projectDir = fileURLToPath(new URL("../", import.meta.url));
 
@@ -81,22 +138,39 @@ export async function createApp(
     clientAddressContext: RouterContext<string>;
   };
   const assets = sirv(buildDir + "client", { immutable: true, gzip: false, etag: true });
-  const listener = createRequestListener({
-    build,
-    mode: "production",
-    getLoadContext: (_request, client) => {
+  const handleRequest = createRequestHandler(build, "production");
+  // Behind a TLS-terminating proxy (TRUST_PROXY), the request's scheme, host and client address
+  // come from its X-Forwarded-* headers, so the framework's origin check compares https with
+  // https and the per-client limits count the visitor, not the proxy.
+  const listener = createRequestListener(
+    (request: Request, client: { address: string }) => {
       const context = new RouterContextProvider();
       context.set(entry.servicesContext, services);
       context.set(entry.clientAddressContext, client.address);
-      return context;
+      return handleRequest(request, context);
     },
-  });
+    { trustProxy: config.TRUST_PROXY === "true" },
+  );
+  const hsts = config.publicUrl.startsWith("https://");
+  const edge = {
+    trustProxy: config.TRUST_PROXY === "true",
+    get publicHost() {
+      return new URL(config.publicUrl).host;
+    },
+  };
 
   const server = createServer((req, res) => {
     const started = performance.now();
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
+    // Where the page may send forms, which base URLs and frames it accepts; scripts are the
+    // build's own files plus React Router's inline hydration data.
+    res.setHeader(
+      "Content-Security-Policy",
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+    if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     res.on("finish", () => {
       // One line per request, without query strings or bodies: no personal data in logs.
       log.info(
@@ -109,6 +183,7 @@ export async function createApp(
         "request",
       );
     });
+    if (refuseUnreadableBody(req, res, edge)) return;
     const length = Number(req.headers["content-length"] ?? 0);
     const limit = (req.headers["content-type"] ?? "").startsWith("multipart/")
       ? BODY_LIMITS.upload

@@ -21,6 +21,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   NODE_ENV: z.string().default("production"),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   BUILD_DIR: z.string().min(1).default("build"),
   REGISTRATIONS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   LIVE_JOINS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
