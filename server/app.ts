@@ -66,12 +66,7 @@ function refuseUnreadableBody(
     const ownHost =
       (typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : undefined) ??
       req.headers.host;
-    let host: string | null = null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = null;
-    }
+    const host = URL.canParse(origin) ? new URL(origin).host : null;
     if (host === null || (host !== ownHost && host !== opts.publicHost))
       return answer(
         403,
