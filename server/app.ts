@@ -35,12 +35,13 @@ export interface App {
 export const loggedPath = maskSecretPath;
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const UNREAD_REFUSAL_ABOVE = 64 * 1024;
 
 /**
  * Refuses, before a byte of the body is read, what could only end in a refusal after reading it:
  * a body without a declared length (a chunked stream could go on for ever; forms always declare
- * theirs, so 411), and a post that carries neither a session nor a CSRF cookie, since its token
- * cannot match anything (403).
+ * theirs, so 411), a post from another site (403), and a large post that carries neither a session
+ * nor a CSRF cookie, since its token cannot match anything (403).
  */
 function refuseUnreadableBody(
   req: IncomingMessage,
@@ -73,6 +74,9 @@ function refuseUnreadableBody(
         "Dit formulier komt van een andere website en is geweigerd. / This form comes from another website and was refused.\n",
       );
   }
+  // Small posts get the framework's friendly page for an expired form; only a large body is
+  // refused unread.
+  if (Number(req.headers["content-length"] ?? 0) <= UNREAD_REFUSAL_ABOVE) return false;
   const cookies = req.headers.cookie ?? "";
   const hasCookie = [SESSION_COOKIE, CSRF_COOKIE].some((name) =>
     new RegExp(`(?:^|;\\s*)${name}=`).test(cookies),
@@ -178,7 +182,6 @@ export async function createApp(
         "request",
       );
     });
-    if (refuseUnreadableBody(req, res, edge)) return;
     const length = Number(req.headers["content-length"] ?? 0);
     const limit = (req.headers["content-type"] ?? "").startsWith("multipart/")
       ? BODY_LIMITS.upload
@@ -191,6 +194,7 @@ export async function createApp(
       req.resume();
       return;
     }
+    if (refuseUnreadableBody(req, res, edge)) return;
     assets(req, res, () => void listener(req, res));
   });
 

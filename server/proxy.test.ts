@@ -55,10 +55,10 @@ describe("request bodies and headers at the edge", () => {
     expect([411, "reset"]).toContain(status);
   });
 
-  it("refuses a post with neither a session nor a form cookie with 403, before its body", async () => {
+  it("refuses a large post with neither a session nor a form cookie with 403, before its body", async () => {
     const res = await fetch(`${s.url}/forgot-password`, {
       method: "POST",
-      body: new URLSearchParams({ email: "a@b.nl" }),
+      body: new URLSearchParams({ email: "a@b.nl", filler: "x".repeat(200_000) }),
     });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("Laad de pagina opnieuw");
