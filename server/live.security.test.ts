@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { clientSource } from "../core/dialogue/joinLimits.ts";
+import { clientKey } from "../core/shared/clientKey.ts";
 import { joinSession } from "../core/dialogue/joinSession.ts";
 import type { ServerMessage } from "../core/dialogue/protocol.ts";
 import { TestClient } from "../test/client.ts";
@@ -324,12 +324,12 @@ describe("removing a flood of joins", () => {
 
 describe("client sources", () => {
   it("counts IPv4 addresses as themselves and IPv6 addresses by their /64", () => {
-    expect(clientSource("203.0.113.7")).toBe("203.0.113.7");
-    expect(clientSource("::ffff:203.0.113.7")).toBe("203.0.113.7");
-    expect(clientSource("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
-    expect(clientSource("2001:db8:1:2:bbbb:cccc:dddd:eeee")).toBe("2001:db8:1:2::/64");
-    expect(clientSource("2001:db8::1")).toBe("2001:db8:0:0::/64");
-    expect(clientSource("::1")).toBe("0:0:0:0::/64");
-    expect(clientSource("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(clientKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(clientKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(clientKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(clientKey("2001:db8:1:2:bbbb:cccc:dddd:eeee")).toBe("2001:db8:1:2::/64");
+    expect(clientKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(clientKey("::1")).toBe("0:0:0:0::/64");
+    expect(clientKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
   });
 });

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { findSessionUser } from "../core/accounts/sessions.ts";
 import type { LiveHub } from "../core/dialogue/liveHub.ts";
-import { clientSource } from "../core/dialogue/joinLimits.ts";
+import { clientKey } from "../core/shared/clientKey.ts";
 import type { ClientMessage } from "../core/dialogue/protocol.ts";
 import type { Db } from "../db/client.ts";
 
@@ -87,7 +87,7 @@ export function attachLive(
     // Thousands of sockets from one address are a way to exhaust the server, not a room: a room
     // behind one school's address stays well under the (generous) cap, also while its phones
     // reconnect after a Wi-Fi hiccup and the heartbeat has not yet dropped their old sockets.
-    const source = clientSource(req.socket.remoteAddress ?? "unknown");
+    const source = clientKey(req.socket.remoteAddress ?? "unknown");
     const count = open.get(source) ?? 0;
     if (count >= opts.maxConnectionsPerClient) {
       refuse(

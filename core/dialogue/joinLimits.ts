@@ -1,30 +1,6 @@
+import { clientKey } from "../shared/clientKey.ts";
 import { createHmac, randomBytes } from "node:crypto";
-import { isIPv6 } from "node:net";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-
-/**
- * Where a request comes from, as the live limits count it: an IPv4 address as it is, an IPv6
- * address by its /64 (one household or phone is given a whole /64 and can pick any address in
- * it, so counting single IPv6 addresses would count nothing).
- */
-export function clientSource(address: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  const plain = address.split("%")[0]!;
-  if (!isIPv6(plain)) return address;
-  const [head, tail] = plain.split("::") as [string, string | undefined];
-  const start = head ? head.split(":") : [];
-  const end = tail ? tail.split(":") : [];
-  const endCount = end.reduce((n, g) => n + (g.includes(".") ? 2 : 1), 0);
-  const groups =
-    tail === undefined
-      ? start
-      : [...start, ...Array<string>(Math.max(0, 8 - start.length - endCount)).fill("0"), ...end];
-  return `${groups
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(":")}::/64`;
-}
 
 /** What joinSession needs to know about where a join comes from. */
 export interface JoinSource {
@@ -55,13 +31,13 @@ export class JoinAllowance {
 
   fingerprint(clientAddress: string): string {
     return createHmac("sha256", this.key)
-      .update(clientSource(clientAddress))
+      .update(clientKey(clientAddress))
       .digest("hex")
       .slice(0, 16);
   }
 
   source(clientAddress: string): JoinSource {
-    const source = clientSource(clientAddress);
+    const source = clientKey(clientAddress);
     return {
       fingerprint: this.fingerprint(clientAddress),
       admit: (sessionId) =>
