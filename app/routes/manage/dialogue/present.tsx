@@ -41,7 +41,7 @@ export default function Presenter({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { session, join } = loaderData;
   const live = useLive(
-    { t: "watch", sessionId: session.id, view: "presenter" },
+    { t: "watch", sessionId: session.id },
     { state: loaderData.state },
   );
   const { state } = live;
