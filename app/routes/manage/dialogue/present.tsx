@@ -40,10 +40,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function Presenter({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { session, join } = loaderData;
-  const live = useLive(
-    { t: "watch", sessionId: session.id },
-    { state: loaderData.state },
-  );
+  const live = useLive({ t: "watch", sessionId: session.id }, { state: loaderData.state });
   const { state } = live;
   const lang = state.language;
   const seconds = useCountdown(state.timerEndsAt, live.clockOffset);
