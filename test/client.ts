@@ -1,3 +1,18 @@
+/** Keeps what `Set-Cookie` lines set, and forgets what they expire, as a browser does. */
+export function storeCookies(jar: Map<string, string>, lines: readonly string[]): void {
+  for (const line of lines) {
+    const [pair] = line.split(";");
+    const eq = pair!.indexOf("=");
+    const name = pair!.slice(0, eq);
+    const value = pair!.slice(eq + 1);
+    if (/Max-Age=0/i.test(line) || value === "") jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+export const cookieHeader = (jar: Map<string, string>): string =>
+  [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
 /**
  * A small browser stand-in for route tests: keeps cookies, follows nothing by itself, and sends
  * the CSRF token that the last fetched page carried, as a browser posting the page's form would.
@@ -12,18 +27,11 @@ export class TestClient {
   }
 
   private store(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair!.indexOf("=");
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      if (/Max-Age=0/i.test(line) || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    storeCookies(this.cookies, res.headers.getSetCookie());
   }
 
   private cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    return cookieHeader(this.cookies);
   }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {

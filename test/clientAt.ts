@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { cookieHeader, storeCookies } from "./client.ts";
 
 export interface PlainResponse {
   status: number;
@@ -28,7 +29,7 @@ export class ClientAt {
     body?: string,
     headers: Record<string, string> = {},
   ): Promise<PlainResponse> {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const cookie = cookieHeader(this.cookies);
     return new Promise((resolve, reject) => {
       const req = request(
         this.base + path,
@@ -51,14 +52,7 @@ export class ClientAt {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () => {
-            for (const line of res.headers["set-cookie"] ?? []) {
-              const [pair] = line.split(";");
-              const eq = pair!.indexOf("=");
-              const name = pair!.slice(0, eq);
-              const value = pair!.slice(eq + 1);
-              if (/Max-Age=0/i.test(line) || value === "") this.cookies.delete(name);
-              else this.cookies.set(name, value);
-            }
+            storeCookies(this.cookies, res.headers["set-cookie"] ?? []);
             const text = Buffer.concat(chunks).toString("utf8");
             const token = /name="_csrf" value="([^"]+)"/.exec(text);
             if (token) this.csrf = token[1]!;

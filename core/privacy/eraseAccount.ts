@@ -39,7 +39,7 @@ export async function eraseAccount(
   if (!parsed.ok) return parsed;
   const user = await db
     .selectFrom("users")
-    .select(["email", "is_platform_admin"])
+    .select(["id", "email", "is_platform_admin", "email_verified_at"])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) return fail("errors.notFound");
@@ -74,9 +74,8 @@ export async function eraseAccount(
       if (platformAdmins.length <= 1) return fail("account.eraseLastPlatformAdmin");
     }
 
-    // Read before the memberships go with the user row.
-    const reach = await addressReach(trx, userId);
-    if (!reach) return fail("errors.notFound");
+    // Its membership condition is evaluated before the memberships go with the user row.
+    const reach = addressReach(user);
     await trx
       .deleteFrom("outbox")
       .where("to_address", "=", user.email)

@@ -60,12 +60,19 @@ const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 export async function exportMyData(db: Db, userId: string): Promise<MyDataExport | null> {
   const user = await db
     .selectFrom("users")
-    .select(["id", "email", "name", "locale", "is_platform_admin", "created_at"])
+    .select([
+      "id",
+      "email",
+      "name",
+      "locale",
+      "is_platform_admin",
+      "created_at",
+      "email_verified_at",
+    ])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) return null;
-  const reach = await addressReach(db, userId);
-  if (!reach) return null;
+  const reach = addressReach(user);
   const [memberships, people, invitations, mails, sessions] = await Promise.all([
     db
       .selectFrom("memberships as m")

@@ -1,5 +1,4 @@
 import { sql, type Expression, type SqlBool } from "kysely";
-import type { Db } from "../../db/client.ts";
 
 /**
  * Which records found by the account's e-mail address "my data" export and erasure may act on.
@@ -13,14 +12,12 @@ export interface AddressReach {
   userId: string;
 }
 
-export async function addressReach(db: Db, userId: string): Promise<AddressReach | null> {
-  const user = await db
-    .selectFrom("users")
-    .select(["email", "email_verified_at"])
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  if (!user) return null;
-  return { email: user.email, verified: user.email_verified_at !== null, userId };
+export function addressReach(user: {
+  id: string;
+  email: string;
+  email_verified_at: Date | null;
+}): AddressReach {
+  return { email: user.email, verified: user.email_verified_at !== null, userId: user.id };
 }
 
 /**
