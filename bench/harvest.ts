@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { groupTexts, stemOnly } from "../core/harvest/grouping.ts";
 import { acceptTheme, proposeThemes } from "../core/harvest/themes.ts";
-import type { RegionScope } from "../core/shared/scope.ts";
+import type { RegionScope } from "../core/kernel/scope.ts";
 import { openDb } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { labelledContributions, THEMES } from "./harvestCorpus.ts";

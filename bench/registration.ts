@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Agent, request as httpRequest } from "node:http";
 import { seedDemoIfEmpty } from "../cli/seedDemo.ts";
 import { createEvent, setEventStatus } from "../core/events/editEvent.ts";
-import { toLocalInput } from "../core/events/time.ts";
+import { toLocalInput } from "../core/kernel/time.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { databaseFromArgs, startServer } from "./lib.ts";

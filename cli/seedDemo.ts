@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { hashPassword } from "../core/accounts/password.ts";
-import { slugFrom } from "../core/shared/slug.ts";
+import { slugFrom } from "../core/kernel/slug.ts";
 import { scheduleEventJobs } from "../core/events/eventJobs.ts";
-import { parseLocalDateTime, toLocalInput } from "../core/events/time.ts";
-import type { Sector } from "../core/regions/sectors.ts";
+import { parseLocalDateTime, toLocalInput } from "../core/kernel/time.ts";
+import type { Sector } from "../core/kernel/sectors.ts";
 
 export const DEMO_EMAIL = "demo@lerenderegio.nl";
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { register } from "../core/events/register.ts";
-import { toLocalInput } from "../core/events/time.ts";
+import { toLocalInput } from "../core/kernel/time.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../test/fixtures.ts";
 import { startTestServer, type TestServer } from "../test/server.ts";
 import { launchBrowser, newContext, submit, visit } from "./support/browser.ts";

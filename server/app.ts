@@ -17,7 +17,7 @@ import { JobRunner } from "../core/jobs/jobs.ts";
 import { Mailer } from "../core/mail/outbox.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
-import { maskSecretPath } from "../core/shared/secretLinks.ts";
+import { maskSecretPath } from "../core/kernel/secretLinks.ts";
 import type { Config } from "./env.server.ts";
 import { attachLive } from "./live.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { clientKey } from "../core/shared/clientKey.ts";
+import { clientKey } from "../core/kernel/clientKey.ts";
 import { joinSession } from "../core/dialogue/joinSession.ts";
 import type { ServerMessage } from "../core/dialogue/protocol.ts";
 import { TestClient } from "../test/client.ts";

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { findSessionUser } from "../core/accounts/sessions.ts";
 import type { LiveHub } from "../core/dialogue/liveHub.ts";
-import { clientKey } from "../core/shared/clientKey.ts";
+import { clientKey } from "../core/kernel/clientKey.ts";
 import type { ClientMessage } from "../core/dialogue/protocol.ts";
 import type { Db } from "../db/client.ts";
 

@@ -1,7 +1,7 @@
 import { hashToken, newToken } from "../core/accounts/tokens.ts";
 import { newJoinCode } from "../core/dialogue/joinCode.ts";
 import { questionsOf, type Template } from "../core/dialogue/template.ts";
-import type { RegionScope } from "../core/shared/scope.ts";
+import type { RegionScope } from "../core/kernel/scope.ts";
 
 const l = (nl: string, en: string) => ({ nl, en });
 

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { Role } from "../db/schema.ts";
 import { hashPassword } from "../core/accounts/password.ts";
-import type { RegionScope } from "../core/shared/scope.ts";
+import type { RegionScope } from "../core/kernel/scope.ts";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;

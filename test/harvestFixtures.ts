@@ -1,4 +1,4 @@
-import type { RegionScope } from "../core/shared/scope.ts";
+import type { RegionScope } from "../core/kernel/scope.ts";
 import type { ContributionKind } from "../db/schema.ts";
 
 /**

@@ -2,8 +2,8 @@ import Negotiator from "negotiator";
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { findSessionUser } from "../../core/accounts/sessions.ts";
 import { findRegionScope } from "../../core/regions/queries.ts";
-import type { Result } from "../../core/shared/result.ts";
-import { hasRole } from "../../core/shared/scope.ts";
+import type { Result } from "../../core/kernel/result.ts";
+import { hasRole } from "../../core/kernel/scope.ts";
 import type { Role } from "../../db/schema.ts";
 import { DEFAULT_LOCALE, isLocale, LOCALES, translator, type Locale } from "../../i18n/index.ts";
 import {

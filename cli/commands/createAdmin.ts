@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "../../core/accounts/password.ts";
 import { newPassword } from "../../core/accounts/passwordPolicy.ts";
-import { email, LIMITS, text } from "../../core/shared/validate.ts";
+import { email, LIMITS, text } from "../../core/kernel/validate.ts";
 import { CliError, withDb, type Command } from "../command.ts";
 
 const schema = z.object({

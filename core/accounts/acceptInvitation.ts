@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { LIMITS, text, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { LIMITS, text, validate } from "../kernel/validate.ts";
 import { hashPassword } from "./password.ts";
 import { newPassword } from "./passwordPolicy.ts";
 import { hashToken } from "./tokens.ts";

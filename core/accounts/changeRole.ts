@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Role } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, ROLES, type RegionScope } from "../shared/scope.ts";
-import { id, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, ROLES, type RegionScope } from "../kernel/scope.ts";
+import { id, validate } from "../kernel/validate.ts";
 import { lockRegionAdmins } from "./lastAdmin.ts";
 
 export const changeRoleSchema = z.object({

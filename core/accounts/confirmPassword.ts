@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
 import { verifyPassword } from "./password.ts";
 import type { LoginLimiter } from "./signIn.ts";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { email, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { email, validate } from "../kernel/validate.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 export const INVITATION_DAYS = 14;

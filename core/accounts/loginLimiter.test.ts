@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { TEST_PASSWORD } from "../../test/fixtures.ts";
 import { makeQuickUser as makeUser } from "../../test/quickUser.ts";
-import { clientKey } from "../shared/clientKey.ts";
+import { clientKey } from "../kernel/clientKey.ts";
 import { changePassword } from "./changePassword.ts";
 import { confirmPassword } from "./confirmPassword.ts";
 import { createLoginLimiter, LOGIN_LIMITS, signIn } from "./signIn.ts";

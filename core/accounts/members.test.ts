@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema.ts";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope, makeUser } from "../../test/fixtures.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { changeRole } from "./changeRole.ts";
 import { findInvitation } from "./acceptInvitation.ts";
 import { inviteMember } from "./inviteMember.ts";

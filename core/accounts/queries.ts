@@ -1,5 +1,5 @@
 import type { Role } from "../../db/schema.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 
 export interface MemberRow {
   userId: string;

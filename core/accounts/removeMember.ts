@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { id, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { id, validate } from "../kernel/validate.ts";
 import { lockRegionAdmins } from "./lastAdmin.ts";
 
 /**

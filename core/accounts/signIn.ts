@@ -1,9 +1,9 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { clientKey } from "../shared/clientKey.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { email, LIMITS, validate } from "../shared/validate.ts";
+import { clientKey } from "../kernel/clientKey.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { email, LIMITS, validate } from "../kernel/validate.ts";
 import { dummyHash, verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { LOCALES } from "../../i18n/index.ts";
-import { ok, type Result } from "../shared/result.ts";
-import { LIMITS, text, validate } from "../shared/validate.ts";
+import { ok, type Result } from "../kernel/result.ts";
+import { LIMITS, text, validate } from "../kernel/validate.ts";
 
 export const profileSchema = z.object({
   name: text(LIMITS.name),

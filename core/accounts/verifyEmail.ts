@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 const VERIFY_HOURS = 48;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { ActionStatus } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { id, isId, LIMITS, optionalText, text, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { id, isId, LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 
 /**
  * The region's action agenda: actions derived from the harvest's themes, each with a goal, an

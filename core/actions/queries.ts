@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { ActionStatus } from "../../db/schema.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 
 /** A date column as "yyyy-mm-dd", as the form and the page show it, whatever the driver's time zone. */
 export const day = (column: string) =>

@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { makeCuratedHarvest } from "../../test/harvestFixtures.ts";
 import { createAction, setAgendaPublic } from "../actions/actions.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import {
   addMember,
   createCoalition,

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { PERSPECTIVES, SECTORS } from "../regions/sectors.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { email, id, isId, LIMITS, optionalText, text, validate } from "../shared/validate.ts";
+import { PERSPECTIVES, SECTORS } from "../kernel/sectors.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { email, id, isId, LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 
 /**
  * Development coalitions: a group of people and organisations around one or more actions, with

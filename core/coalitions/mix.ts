@@ -1,4 +1,4 @@
-import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../regions/sectors.ts";
+import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../kernel/sectors.ts";
 
 /**
  * Who is in a coalition, by sector and by perspective, and who is not: the sectors of the

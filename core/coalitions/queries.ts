@@ -1,5 +1,5 @@
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 import { mixOf, type CoalitionMix } from "./mix.ts";
 
 /** The coalitions of the region, with their actions, member counts and waiting interest. */

@@ -2,8 +2,8 @@ import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
 import { newToken } from "../accounts/tokens.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { findSession, stateOf, toSessionRow, type SessionState } from "./queries.ts";
 import { questionsOf } from "./template.ts";
 

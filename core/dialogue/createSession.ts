@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { LIMITS, text, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { LIMITS, text, validate } from "../kernel/validate.ts";
 import { newJoinCode } from "./joinCode.ts";
 import { questionsOf, templateSchema, type Template } from "./template.ts";
 import { BUILTIN_TEMPLATES } from "./templates/index.ts";

@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { translator } from "../../i18n/index.ts";
 import { guardFormula } from "../people/peopleTable.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { answerText, figuresOf, sessionDate, TIME_ZONE, type FigureBar } from "./resultsText.ts";
 import {
   sessionResultsWithAnswers,

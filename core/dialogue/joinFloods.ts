@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../shared/result.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 
 /** Joins from one source within this window count as one burst… */
 export const BURST_WINDOW_MS = 60_000;

@@ -1,4 +1,4 @@
-import { clientKey } from "../shared/clientKey.ts";
+import { clientKey } from "../kernel/clientKey.ts";
 import { createHmac, randomBytes } from "node:crypto";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { hashToken, newToken } from "../accounts/tokens.ts";
-import { SECTORS } from "../regions/sectors.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { validate } from "../shared/validate.ts";
+import { SECTORS } from "../kernel/sectors.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { validate } from "../kernel/validate.ts";
 import { normaliseJoinCode } from "./joinCode.ts";
 import type { JoinSource } from "./joinLimits.ts";
 import { findOpenSessionByCode, type SessionRow } from "./queries.ts";

@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { aggregateWithSectors, forRoom, type AnswerRow } from "./aggregate.ts";
 import { checkAnswer } from "./answerValue.ts";
 import { controlSession } from "./controlSession.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { id, text, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { id, text, validate } from "../kernel/validate.ts";
 import { OTHER_LABEL, proposeThemes } from "./proposeThemes.ts";
 import { answersOf, findSession, type SessionRow } from "./queries.ts";
 import { questionsOf, type Question } from "./template.ts";

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import {
   questionsOf,
   templateSchema,

@@ -1,6 +1,6 @@
-import { SECTORS } from "../regions/sectors.ts";
-import type { RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { SECTORS } from "../kernel/sectors.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 import { listRegistrations, type RegistrationFilter } from "./queries.ts";
 import type { EventQuestion } from "./schema.ts";
 

@@ -4,9 +4,9 @@ import { formatJoinCode } from "../dialogue/joinCode.ts";
 import { templateSchema, type LocalText } from "../dialogue/template.ts";
 import { BUILTIN_TEMPLATES } from "../dialogue/templates/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 
 async function ownEventId(scope: RegionScope, eventId: string) {
   if (!isId(eventId)) return null;

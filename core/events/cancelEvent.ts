@@ -1,12 +1,12 @@
 import { sql } from "kysely";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 import { scheduleEventJobs } from "./eventJobs.ts";
 import { eventPageUrl } from "./mails.ts";
-import { formatEventTime } from "./time.ts";
+import { formatEventTime } from "../kernel/time.ts";
 
 /**
  * The event will not take place: it leaves the agenda, its reminder and follow-up are dropped,

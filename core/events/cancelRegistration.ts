@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import type { Locale } from "../../i18n/index.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 import { queueEventMail, type MailEvent } from "./mails.ts";
 import { fillFromWaitlist, registrationFromToken } from "./register.ts";
 

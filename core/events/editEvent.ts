@@ -1,13 +1,13 @@
 import { sql } from "kysely";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId, validate } from "../kernel/validate.ts";
 import { fillFromWaitlist } from "./register.ts";
 import { scheduleEventJobs } from "./eventJobs.ts";
 import { eventSchema, type EventInput } from "./schema.ts";
-import { slugFrom } from "../shared/slug.ts";
+import { slugFrom } from "../kernel/slug.ts";
 
 function columns(v: EventInput) {
   return {

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.ts";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { toICalendar } from "./calendar.ts";
-import { formatEventTime } from "./time.ts";
+import { formatEventTime } from "../kernel/time.ts";
 
 /** What every event mail needs to know about the event. */
 export interface MailEvent {

@@ -2,15 +2,15 @@ import { sql } from "kysely";
 import type { Locale } from "../../i18n/index.ts";
 import { hashToken, newToken } from "../accounts/tokens.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId, LIMITS, optionalText, text, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId, LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 import { z } from "zod";
 import { translator } from "../../i18n/index.ts";
 import { eventPageUrl } from "./mails.ts";
 import { newQuestionSchema, eventQuestionsSchema } from "./schema.ts";
 import { registrationToken } from "./register.ts";
-import { slugFrom } from "../shared/slug.ts";
+import { slugFrom } from "../kernel/slug.ts";
 
 async function ownEvent(scope: RegionScope, eventId: string) {
   if (!isId(eventId)) return null;

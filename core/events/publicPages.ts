@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { isId } from "../shared/validate.ts";
+import { isId } from "../kernel/validate.ts";
 
 /** What the public event pages need of their region: look, privacy statement, retention. */
 export async function publicEventRegion(db: Db, slug: string) {

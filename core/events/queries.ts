@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
-import type { RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 import { eventQuestionsSchema, type EventQuestion } from "./schema.ts";
 
 const publicColumns = [

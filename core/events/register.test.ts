@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import {
   anonymiseExpiredRegistrations,
   cancelRegistration,
@@ -10,7 +10,7 @@ import {
 } from "./cancelRegistration.ts";
 import { createEvent, setEventStatus, updateEvent } from "./editEvent.ts";
 import { register, registrationFromToken, registrationToken } from "./register.ts";
-import { toLocalInput } from "./time.ts";
+import { toLocalInput } from "../kernel/time.ts";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -3,9 +3,9 @@ import type { Db } from "../../db/client.ts";
 import type { Database, RegistrationStatus } from "../../db/schema.ts";
 import type { Locale } from "../../i18n/index.ts";
 import { hashToken } from "../accounts/tokens.ts";
-import { sign, verify } from "../shared/signing.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { validate } from "../shared/validate.ts";
+import { sign, verify } from "../kernel/signing.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { validate } from "../kernel/validate.ts";
 import { queueEventMail, type MailEvent } from "./mails.ts";
 import {
   checkAnswers,

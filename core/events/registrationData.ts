@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { isId } from "../shared/validate.ts";
+import { isId } from "../kernel/validate.ts";
 import { registrationFromToken } from "./register.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { SECTORS } from "../regions/sectors.ts";
-import { email, LIMITS, optionalText, text } from "../shared/validate.ts";
-import { parseLocalDateTime } from "./time.ts";
+import { SECTORS } from "../kernel/sectors.ts";
+import { email, LIMITS, optionalText, text } from "../kernel/validate.ts";
+import { parseLocalDateTime } from "../kernel/time.ts";
 
 export const EVENT_KINDS = [
   "knowledge_session",

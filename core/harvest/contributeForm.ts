@@ -3,9 +3,9 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { findPublicRegion } from "../regions/queries.ts";
-import { SECTORS } from "../regions/sectors.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { isId, text, validate } from "../shared/validate.ts";
+import { SECTORS } from "../kernel/sectors.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { isId, text, validate } from "../kernel/validate.ts";
 import { HARVEST_LIMITS, KINDS, tagsOf } from "./types.ts";
 
 export const FORM_LIMIT = { points: 10, seconds: 10 * 60 } as const;

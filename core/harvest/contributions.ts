@@ -2,10 +2,10 @@ import { sql, type Updateable } from "kysely";
 import { z } from "zod";
 import type { ContributionTable } from "../../db/schema.ts";
 import type { Message } from "../../i18n/index.ts";
-import { SECTORS } from "../regions/sectors.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId, optionalText, text, validate } from "../shared/validate.ts";
+import { SECTORS } from "../kernel/sectors.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId, optionalText, text, validate } from "../kernel/validate.ts";
 import { HARVEST_LIMITS, KINDS, tagList, tagsOf } from "./types.ts";
 
 /** A sector that may be left empty. */

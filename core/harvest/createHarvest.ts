@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { slugFrom } from "../shared/slug.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { optionalText, text, validate } from "../shared/validate.ts";
+import { slugFrom } from "../kernel/slug.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { optionalText, text, validate } from "../kernel/validate.ts";
 import { HARVEST_LIMITS, noNul } from "./types.ts";
 
 /** A checkbox as a form sends it: "on" when ticked, absent otherwise. */

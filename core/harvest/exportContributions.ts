@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { guardFormula } from "../people/peopleTable.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { findHarvest, listContributionsForExport, type ContributionFilters } from "./queries.ts";
 
 export interface ContributionsFile {

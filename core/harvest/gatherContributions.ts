@@ -2,9 +2,9 @@ import { sql } from "kysely";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { questionsOf, templateSchema } from "../dialogue/template.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 import { guessKind, HARVEST_LIMITS, isSector, type Kind } from "./types.ts";
 
 export interface Gathered {

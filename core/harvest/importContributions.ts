@@ -5,17 +5,17 @@ import type { Message } from "../../i18n/index.ts";
 import { LOCALES, translator } from "../../i18n/index.ts";
 import { decodeUpload } from "../people/importPeople.ts";
 import { sectorOf, unguardFormula } from "../people/peopleTable.ts";
-import type { Sector } from "../regions/sectors.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { isZip, readFirstSheet, SPREADSHEET_LIMITS } from "../shared/spreadsheet.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId, validate } from "../shared/validate.ts";
+import type { Sector } from "../kernel/sectors.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { isZip, readFirstSheet, SPREADSHEET_LIMITS } from "../kernel/spreadsheet.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId, validate } from "../kernel/validate.ts";
 import { inOrder } from "./gatherContributions.ts";
 import { HARVEST_LIMITS, kindOf, tagList, withoutNul, type Kind } from "./types.ts";
 
 /**
  * What one import may hold. The file size matches the server's upload limit; a spreadsheet (a zip
- * file) is read with the limits of core/shared/spreadsheet.ts, which count what it unpacks to,
+ * file) is read with the limits of core/kernel/spreadsheet.ts, which count what it unpacks to,
  * so a small file that unpacks to gigabytes is refused instead of filling the memory. `unpacked`
  * also bounds the preview's packed payload.
  */

@@ -2,9 +2,9 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import type { ContributionKind, ContributionOrigin, Locale } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { id, isId, optionalText, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { id, isId, optionalText, validate } from "../kernel/validate.ts";
 
 /**
  * The publication of a harvest: the organiser's title and introduction, per curated theme its

@@ -1,8 +1,8 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import { z } from "zod";
-import { SECTORS, type Sector } from "../regions/sectors.ts";
-import type { RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { SECTORS, type Sector } from "../kernel/sectors.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 import { KINDS, ORIGINS, tagsOf, withoutNul, type Kind, type Origin } from "./types.ts";
 
 export const CONTRIBUTIONS_PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 
 export interface HarvestSources {
   sessions: { id: string; title: string; createdAt: Date; answers: number }[];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.ts";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import {
   acceptTheme,
   mergeThemes,

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
-import { SECTORS, type Sector } from "../regions/sectors.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { id, isId, optionalText, text, validate } from "../shared/validate.ts";
+import { SECTORS, type Sector } from "../kernel/sectors.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { id, isId, optionalText, text, validate } from "../kernel/validate.ts";
 import { groupTexts, OTHER_GROUP } from "./grouping.ts";
 
 /**

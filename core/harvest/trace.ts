@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 
 /**
  * "Waar is deze bijdrage terechtgekomen?": from one contribution to every result it fed: its

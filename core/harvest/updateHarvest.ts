@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { isId, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { isId, validate } from "../kernel/validate.ts";
 import { harvestSchema } from "./createHarvest.ts";
 
 /** Changes a harvest's title, description, language, strategic themes and whether its form is open. */

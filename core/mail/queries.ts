@@ -1,6 +1,6 @@
-import type { RegionScope } from "../shared/scope.ts";
-import { redactSecretLinks } from "../shared/secretLinks.ts";
-import { isId } from "../shared/validate.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { redactSecretLinks } from "../kernel/secretLinks.ts";
+import { isId } from "../kernel/validate.ts";
 import { MAX_ATTEMPTS } from "./outbox.ts";
 
 export type MailStatus = "sent" | "waiting" | "retrying" | "failed";

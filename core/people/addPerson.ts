@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { validate } from "../kernel/validate.ts";
 import { byField, isUniqueViolation, personSchema, type PersonInput } from "./schema.ts";
 
 export const emailTaken = () => fail("validation.failed", { email: { key: "people.emailTaken" } });

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { validateOrganisation } from "./schema.ts";
 
 /** Adds an organisation to the region. Names are unique per region, regardless of case. */

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { addPerson } from "./addPerson.ts";
 import { createOrganisation } from "./createOrganisation.ts";
 import { erasePerson } from "./erasePerson.ts";

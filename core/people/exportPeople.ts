@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { translator, type Locale } from "../../i18n/index.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { columnHeaders, guardFormula } from "./peopleTable.ts";
 import { listPeopleForExport, type PeopleFilters, type PersonSummary } from "./queries.ts";
 

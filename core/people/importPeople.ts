@@ -3,10 +3,10 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import type { Message } from "../../i18n/index.ts";
-import type { Perspective, Sector } from "../regions/sectors.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { LIMITS, optionalText, tags, text, validate } from "../shared/validate.ts";
+import type { Perspective, Sector } from "../kernel/sectors.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { LIMITS, optionalText, tags, text, validate } from "../kernel/validate.ts";
 import {
   columnOf,
   perspectiveOf,

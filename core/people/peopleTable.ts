@@ -1,5 +1,5 @@
 import { LOCALES, translator, type Locale } from "../../i18n/index.ts";
-import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../regions/sectors.ts";
+import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../kernel/sectors.ts";
 
 /**
  * The columns of a people file, in the order an export writes them. Import and export share

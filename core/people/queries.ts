@@ -1,8 +1,8 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import { z } from "zod";
-import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../regions/sectors.ts";
-import type { RegionScope } from "../shared/scope.ts";
-import { isId } from "../shared/validate.ts";
+import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../kernel/sectors.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
 
 export const PAGE_SIZE = 50;
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { PERSPECTIVES, SECTORS, type Perspective } from "../regions/sectors.ts";
+import { PERSPECTIVES, SECTORS, type Perspective } from "../kernel/sectors.ts";
 import type { Message } from "../../i18n/index.ts";
-import type { Result } from "../shared/result.ts";
-import { isId, LIMITS, optionalText, tags, text, validate } from "../shared/validate.ts";
+import type { Result } from "../kernel/result.ts";
+import { isId, LIMITS, optionalText, tags, text, validate } from "../kernel/validate.ts";
 
 export const sector = () => z.enum(SECTORS, { error: "validation.choice" });
 export const perspective = () => z.enum(PERSPECTIVES, { error: "validation.choice" });

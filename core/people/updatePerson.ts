@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { emailTaken, validatePerson } from "./addPerson.ts";
-import { isId } from "../shared/validate.ts";
+import { isId } from "../kernel/validate.ts";
 import { isUniqueViolation } from "./schema.ts";
 
 /** Changes a person's data. Erased people stay erased: there is nothing left to edit. */

@@ -4,8 +4,8 @@ import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import type { LoginLimiter } from "../accounts/signIn.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { LIMITS, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { LIMITS, validate } from "../kernel/validate.ts";
 import { addressReach, inReach } from "./reach.ts";
 
 export const eraseAccountSchema = z.object({

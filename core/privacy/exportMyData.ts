@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import type { Locale, Role } from "../../db/schema.ts";
-import { redactSecretLinks } from "../shared/secretLinks.ts";
+import { redactSecretLinks } from "../kernel/secretLinks.ts";
 import { addressReach, inReach } from "./reach.ts";
 
 export interface MyDataExport {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { LIMITS, optionalText, text, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 
 export const slug = () =>
   z

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
-import type { RegionScope } from "../shared/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 
 export interface RegionSummary {
   id: string;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Message } from "../../i18n/index.ts";
-import { fail, ok, type Result } from "../shared/result.ts";
-import { hasRole, type RegionScope } from "../shared/scope.ts";
-import { LIMITS, optionalText, text, validate } from "../shared/validate.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 import {
   COLOR_PATTERN,
   contrastWithWhite,

@@ -1,4 +1,4 @@
-import { PERSPECTIVES, SECTORS } from "../../../core/regions/sectors.ts";
+import { PERSPECTIVES, SECTORS } from "../../../core/kernel/sectors.ts";
 import { Field, SelectField, type FieldErrors } from "../form.tsx";
 import { useT } from "../../lib/i18n.ts";
 

@@ -1,5 +1,5 @@
 import type { CoalitionMix } from "../../../core/coalitions/mix.ts";
-import { PERSPECTIVES, SECTORS } from "../../../core/regions/sectors.ts";
+import { PERSPECTIVES, SECTORS } from "../../../core/kernel/sectors.ts";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
 import { useT } from "../../lib/i18n.ts";
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { EventQuestion } from "../../../core/events/schema.ts";
-import { SECTORS } from "../../../core/regions/sectors.ts";
-import { LIMITS } from "../../../core/shared/validate.ts";
+import { SECTORS } from "../../../core/kernel/sectors.ts";
+import { LIMITS } from "../../../core/kernel/validate.ts";
 import type { Message } from "../../../i18n/index.ts";
 import { useMessage, useT } from "../../lib/i18n.ts";
 import { Shell } from "../../root.tsx";

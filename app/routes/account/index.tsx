@@ -5,7 +5,7 @@ import { updateProfile } from "../../../core/accounts/updateProfile.ts";
 import { isEmailVerified, requestEmailVerification } from "../../../core/accounts/verifyEmail.ts";
 import { eraseAccount } from "../../../core/privacy/eraseAccount.ts";
 import { listMyRegions } from "../../../core/regions/queries.ts";
-import type { Result } from "../../../core/shared/result.ts";
+import type { Result } from "../../../core/kernel/result.ts";
 import { LOCALES } from "../../../i18n/index.ts";
 import {
   Field,

@@ -4,7 +4,7 @@ import type { Route } from "./+types/participant";
 import { findParticipant, joinSession } from "../../../core/dialogue/joinSession.ts";
 import { normaliseJoinCode } from "../../../core/dialogue/joinCode.ts";
 import { findOpenSessionByCode, stateOf } from "../../../core/dialogue/queries.ts";
-import { SECTORS } from "../../../core/regions/sectors.ts";
+import { SECTORS } from "../../../core/kernel/sectors.ts";
 import { answerFromForm } from "../../components/dialogue/AnswerInput.tsx";
 import { LiveParticipant } from "../../components/dialogue/LiveParticipant.tsx";
 import {

@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet, useLoaderData } from "react-router";
 import type { Route } from "./+types/layout";
-import { hasRole } from "../../../core/shared/scope.ts";
+import { hasRole } from "../../../core/kernel/scope.ts";
 import { Shell } from "../../root.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { requireRegion } from "../../lib/request.server.ts";

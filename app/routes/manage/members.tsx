@@ -6,8 +6,8 @@ import { listMembers, listPendingInvitations } from "../../../core/accounts/quer
 import { removeMember } from "../../../core/accounts/removeMember.ts";
 import { withoutAddresses } from "../../../core/mail/outbox.ts";
 import { revokeInvitation } from "../../../core/accounts/revokeInvitation.ts";
-import { ROLES } from "../../../core/shared/scope.ts";
-import type { Result } from "../../../core/shared/result.ts";
+import { ROLES } from "../../../core/kernel/scope.ts";
+import type { Result } from "../../../core/kernel/result.ts";
 import {
   Field,
   FormError,

@@ -2,7 +2,7 @@ import { data, Link } from "react-router";
 import { MAX_ATTEMPTS } from "../../../core/mail/outbox.ts";
 import type { Route } from "./+types/outbox-mail";
 import { getOutboxMail } from "../../../core/mail/queries.ts";
-import { hasRole } from "../../../core/shared/scope.ts";
+import { hasRole } from "../../../core/kernel/scope.ts";
 import { DeliveryNotice, useStatusText } from "../../components/outbox.tsx";
 import { formatDateTime, isoDate } from "../../lib/format.ts";
 import { useT } from "../../lib/i18n.ts";

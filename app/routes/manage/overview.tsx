@@ -1,6 +1,6 @@
 import type { Route } from "./+types/overview";
 import { getRegionOverview } from "../../../core/regions/queries.ts";
-import { SECTORS } from "../../../core/regions/sectors.ts";
+import { SECTORS } from "../../../core/kernel/sectors.ts";
 import { Cell, DataTable, Row, RowHeader } from "../../components/table.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { requestT, requireRegion } from "../../lib/request.server.ts";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPerson } from "../../../core/people/addPerson.ts";
 import { createOrganisation } from "../../../core/people/createOrganisation.ts";
 import { getOrganisation, getPerson } from "../../../core/people/queries.ts";
-import type { RegionScope } from "../../../core/shared/scope.ts";
+import type { RegionScope } from "../../../core/kernel/scope.ts";
 import type { Role } from "../../../db/schema.ts";
 import { TestClient } from "../../../test/client.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../../../test/fixtures.ts";

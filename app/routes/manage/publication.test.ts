@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RegionScope } from "../../../core/shared/scope.ts";
+import type { RegionScope } from "../../../core/kernel/scope.ts";
 import { TestClient } from "../../../test/client.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../../../test/fixtures.ts";
 import { makeCuratedHarvest } from "../../../test/harvestFixtures.ts";

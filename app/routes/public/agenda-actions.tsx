@@ -3,7 +3,7 @@ import type { Route } from "./+types/agenda-actions";
 import { publicAgenda, type PublicAction } from "../../../core/actions/publicAgenda.ts";
 import { expressInterest } from "../../../core/coalitions/interest.ts";
 import { mayRegister } from "../../../core/events/registrationLimiter.ts";
-import { isId } from "../../../core/shared/validate.ts";
+import { isId } from "../../../core/kernel/validate.ts";
 import { periodText } from "../../components/actions/ActionFields.tsx";
 import { MemberFields } from "../../components/actions/CoalitionFields.tsx";
 import {

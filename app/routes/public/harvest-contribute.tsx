@@ -6,7 +6,7 @@ import {
   openContributionForm,
 } from "../../../core/harvest/contributeForm.ts";
 import { HARVEST_LIMITS, KINDS } from "../../../core/harvest/types.ts";
-import { SECTORS } from "../../../core/regions/sectors.ts";
+import { SECTORS } from "../../../core/kernel/sectors.ts";
 import { Shell } from "../../root.tsx";
 import {
   Field,

@@ -6,7 +6,7 @@ import {
   registrationByToken,
 } from "../../../core/events/cancelRegistration.ts";
 import { publicEventRegion } from "../../../core/events/publicPages.ts";
-import { formatEventTime } from "../../../core/events/time.ts";
+import { formatEventTime } from "../../../core/kernel/time.ts";
 import { PublicRegionShell } from "../../components/events/public.tsx";
 import {
   FormError,

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { fail, type Result } from "../../shared/result.ts";
-import type { RegionScope } from "../../shared/scope.ts";
-import { validate } from "../../shared/validate.ts";
+import { fail, type Result } from "../../kernel/result.ts";
+import type { RegionScope } from "../../kernel/scope.ts";
+import { validate } from "../../kernel/validate.ts";
 import { findTemplate } from "../createSession.ts";
 import { insertTemplate } from "./createTemplate.ts";
 import { TEMPLATE_LIMITS } from "./templateEdits.ts";

@@ -1,6 +1,6 @@
-import { fail, ok, type Result } from "../../shared/result.ts";
-import type { RegionScope } from "../../shared/scope.ts";
-import { validate } from "../../shared/validate.ts";
+import { fail, ok, type Result } from "../../kernel/result.ts";
+import type { RegionScope } from "../../kernel/scope.ts";
+import { validate } from "../../kernel/validate.ts";
 import type { Template } from "../template.ts";
 import { checkTemplate, cleanInput, emptyTemplate, titleSchema } from "./templateEdits.ts";
 import { canManageTemplates } from "./templateQueries.ts";

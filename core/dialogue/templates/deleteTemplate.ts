@@ -1,6 +1,6 @@
-import { fail, ok, type Result } from "../../shared/result.ts";
-import type { RegionScope } from "../../shared/scope.ts";
-import { isId } from "../../shared/validate.ts";
+import { fail, ok, type Result } from "../../kernel/result.ts";
+import type { RegionScope } from "../../kernel/scope.ts";
+import { isId } from "../../kernel/validate.ts";
 import { canManageTemplates } from "./templateQueries.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Message } from "../../../i18n/index.ts";
-import { fail, ok, type Result } from "../../shared/result.ts";
-import { optionalText, text, validate } from "../../shared/validate.ts";
+import { fail, ok, type Result } from "../../kernel/result.ts";
+import { optionalText, text, validate } from "../../kernel/validate.ts";
 import {
   questionSchema,
   templateSchema,

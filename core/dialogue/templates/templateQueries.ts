@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import { hasRole, type RegionScope } from "../../shared/scope.ts";
-import { isId } from "../../shared/validate.ts";
+import { hasRole, type RegionScope } from "../../kernel/scope.ts";
+import { isId } from "../../kernel/validate.ts";
 import { questionsOf, templateSchema, type LocalText, type Template } from "../template.ts";
 import { BUILTIN_TEMPLATES } from "./index.ts";
 

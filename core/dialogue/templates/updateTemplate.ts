@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import { fail, ok, type Result } from "../../shared/result.ts";
-import type { RegionScope } from "../../shared/scope.ts";
-import { isId } from "../../shared/validate.ts";
+import { fail, ok, type Result } from "../../kernel/result.ts";
+import type { RegionScope } from "../../kernel/scope.ts";
+import { isId } from "../../kernel/validate.ts";
 import { templateSchema } from "../template.ts";
 import { applyEdit, checkTemplate, isTemplateCommand, type Edited } from "./templateEdits.ts";
 import { canManageTemplates } from "./templateQueries.ts";

@@ -6,7 +6,7 @@ import {
   setAgendaPublic,
 } from "../../../../core/actions/actions.ts";
 import { harvestChoices, listActions, themeChoices } from "../../../../core/actions/queries.ts";
-import { isId } from "../../../../core/shared/validate.ts";
+import { isId } from "../../../../core/kernel/validate.ts";
 import {
   ActionFields,
   periodText,

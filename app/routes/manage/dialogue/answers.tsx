@@ -11,7 +11,7 @@ import {
   renameTheme,
   THEME_LABEL_MAX,
 } from "../../../../core/dialogue/moderateAnswers.ts";
-import type { Result } from "../../../../core/shared/result.ts";
+import type { Result } from "../../../../core/kernel/result.ts";
 import {
   FormError,
   Notice,

@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import type { ResultsFile } from "../../../../core/dialogue/exportResults.ts";
-import type { Result } from "../../../../core/shared/result.ts";
+import type { Result } from "../../../../core/kernel/result.ts";
 import { notFound, requestT } from "../../../lib/request.server.ts";
 import { fileResponse } from "../people/download.server.ts";
 

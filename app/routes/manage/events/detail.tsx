@@ -23,8 +23,8 @@ import {
   revokeEventInvitation,
 } from "../../../../core/events/organise.ts";
 import { eventFigures, findEvent, listSeries } from "../../../../core/events/queries.ts";
-import { formatEventTime, toLocalInput } from "../../../../core/events/time.ts";
-import { SECTORS } from "../../../../core/regions/sectors.ts";
+import { formatEventTime, toLocalInput } from "../../../../core/kernel/time.ts";
+import { SECTORS } from "../../../../core/kernel/sectors.ts";
 import {
   CheckboxField,
   Field,

@@ -1,9 +1,9 @@
 import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/list";
-import { formatEventTime } from "../../../../core/events/time.ts";
+import { formatEventTime } from "../../../../core/kernel/time.ts";
 import { listEvents, listSeries } from "../../../../core/events/queries.ts";
 import { createSeries } from "../../../../core/events/organise.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
 import {
   Field,
   FormError,

@@ -9,7 +9,7 @@ import {
 import { cancelByOrganiser } from "../../../../core/events/cancelRegistration.ts";
 import { messageRegistrants } from "../../../../core/events/organise.ts";
 import { findEvent } from "../../../../core/events/queries.ts";
-import { SECTORS } from "../../../../core/regions/sectors.ts";
+import { SECTORS } from "../../../../core/kernel/sectors.ts";
 import {
   Field,
   FormError,

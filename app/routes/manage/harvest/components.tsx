@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { HARVEST_LIMITS, KINDS } from "../../../../core/harvest/types.ts";
-import { SECTORS } from "../../../../core/regions/sectors.ts";
+import { SECTORS } from "../../../../core/kernel/sectors.ts";
 import {
   CheckboxField,
   Field,

@@ -9,7 +9,7 @@ import {
 } from "../../../../core/harvest/contributions.ts";
 import { findContribution, findHarvest } from "../../../../core/harvest/queries.ts";
 import { HARVEST_LIMITS } from "../../../../core/harvest/types.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
 import {
   Field,
   FormError,

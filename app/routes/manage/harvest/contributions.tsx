@@ -17,8 +17,8 @@ import {
 } from "../../../../core/harvest/queries.ts";
 import { HARVEST_LIMITS, ORIGINS } from "../../../../core/harvest/types.ts";
 import { parsePage } from "../../../../core/people/queries.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
-import { isId } from "../../../../core/shared/validate.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
+import { isId } from "../../../../core/kernel/validate.ts";
 import {
   Field,
   FormError,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addContribution } from "../../../../core/harvest/contributions.ts";
 import { listContributions, NO_FILTERS } from "../../../../core/harvest/queries.ts";
 import { addSource } from "../../../../core/harvest/sources.ts";
-import type { RegionScope } from "../../../../core/shared/scope.ts";
+import type { RegionScope } from "../../../../core/kernel/scope.ts";
 import type { Role } from "../../../../db/schema.ts";
 import { TestClient } from "../../../../test/client.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../../../../test/fixtures.ts";

@@ -2,7 +2,7 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/list";
 import { createHarvest } from "../../../../core/harvest/createHarvest.ts";
 import { listHarvests } from "../../../../core/harvest/queries.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
 import { FormError, PostForm, SubmitButton, useFieldErrors } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject } from "../../../lib/form.server.ts";

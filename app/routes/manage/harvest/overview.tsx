@@ -9,8 +9,8 @@ import {
   sourceChoices,
 } from "../../../../core/harvest/sources.ts";
 import { KINDS, ORIGINS } from "../../../../core/harvest/types.ts";
-import { SECTORS } from "../../../../core/regions/sectors.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
+import { SECTORS } from "../../../../core/kernel/sectors.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
 import {
   FormError,
   Notice,

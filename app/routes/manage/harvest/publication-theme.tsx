@@ -8,7 +8,7 @@ import {
   themeContributions,
   unselectQuote,
 } from "../../../../core/harvest/publication.ts";
-import { isId } from "../../../../core/shared/validate.ts";
+import { isId } from "../../../../core/kernel/validate.ts";
 import {
   FormError,
   Notice,

@@ -1,6 +1,6 @@
 import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/themes";
-import type { Result } from "../../../../core/shared/result.ts";
+import type { Result } from "../../../../core/kernel/result.ts";
 import {
   acceptTheme,
   findThemeHarvest,

@@ -3,7 +3,7 @@ import type { Route } from "./+types/trace";
 import { linkContributions } from "../../../../core/actions/actions.ts";
 import { actionChoices } from "../../../../core/actions/queries.ts";
 import { contributionTrace } from "../../../../core/harvest/trace.ts";
-import { isId } from "../../../../core/shared/validate.ts";
+import { isId } from "../../../../core/kernel/validate.ts";
 import {
   FormError,
   Notice,

@@ -1,5 +1,5 @@
-import { SECTORS } from "../../../../core/regions/sectors.ts";
-import { LIMITS } from "../../../../core/shared/validate.ts";
+import { SECTORS } from "../../../../core/kernel/sectors.ts";
+import { LIMITS } from "../../../../core/kernel/validate.ts";
 import {
   Field,
   SelectField,

@@ -3,7 +3,7 @@ import type { Route } from "./+types/detail";
 import { deleteOrganisation } from "../../../../core/people/deleteOrganisation.ts";
 import { getOrganisation, listPeople, PAGE_SIZE } from "../../../../core/people/queries.ts";
 import { updateOrganisation } from "../../../../core/people/updateOrganisation.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
 import {
   CheckboxField,
   FormError,

@@ -1,8 +1,8 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/list";
 import { listOrganisations } from "../../../../core/people/queries.ts";
-import { SECTORS, type Sector } from "../../../../core/regions/sectors.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
+import { SECTORS, type Sector } from "../../../../core/kernel/sectors.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
 import {
   Field,
   Notice,

@@ -1,6 +1,6 @@
 import { Link, useLocation } from "react-router";
-import { PERSPECTIVES } from "../../../../core/regions/sectors.ts";
-import { LIMITS } from "../../../../core/shared/validate.ts";
+import { PERSPECTIVES } from "../../../../core/kernel/sectors.ts";
+import { LIMITS } from "../../../../core/kernel/validate.ts";
 import {
   CheckboxGroup,
   Field,

@@ -4,7 +4,7 @@ import type { Route } from "./+types/detail";
 import { erasePerson } from "../../../../core/people/erasePerson.ts";
 import { getPerson, organisationOptions } from "../../../../core/people/queries.ts";
 import { updatePerson } from "../../../../core/people/updatePerson.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
 import {
   CheckboxField,
   FormError,

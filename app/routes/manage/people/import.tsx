@@ -7,7 +7,7 @@ import {
   previewImport,
   type ImportPreview as PeopleImportPreview,
 } from "../../../../core/people/importPeople.ts";
-import { fail } from "../../../../core/shared/result.ts";
+import { fail } from "../../../../core/kernel/result.ts";
 import type { Message } from "../../../../i18n/index.ts";
 import {
   Field,

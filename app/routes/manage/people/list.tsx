@@ -6,8 +6,8 @@ import {
   parsePage,
   parsePeopleFilters,
 } from "../../../../core/people/queries.ts";
-import { PERSPECTIVES, SECTORS } from "../../../../core/regions/sectors.ts";
-import { hasRole } from "../../../../core/shared/scope.ts";
+import { PERSPECTIVES, SECTORS } from "../../../../core/kernel/sectors.ts";
+import { hasRole } from "../../../../core/kernel/scope.ts";
 import {
   CheckboxField,
   Field,

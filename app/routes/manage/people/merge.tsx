@@ -8,7 +8,7 @@ import {
   listPeople,
   type PersonSummary,
 } from "../../../../core/people/queries.ts";
-import { fail } from "../../../../core/shared/result.ts";
+import { fail } from "../../../../core/kernel/result.ts";
 import {
   Field,
   FormError,

@@ -7,7 +7,7 @@ import {
 } from "../../../../core/events/publicPages.ts";
 import { publicEvent, seriesEvents } from "../../../../core/events/queries.ts";
 import { register } from "../../../../core/events/register.ts";
-import { formatEventTime } from "../../../../core/events/time.ts";
+import { formatEventTime } from "../../../../core/kernel/time.ts";
 import {
   PlacesText,
   PlainText,

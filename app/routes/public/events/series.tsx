@@ -3,7 +3,7 @@ import type { Route } from "./+types/series";
 import { openness, publicEventRegion, refusalStatus } from "../../../../core/events/publicPages.ts";
 import { publicEvent, publicSeries, seriesEvents } from "../../../../core/events/queries.ts";
 import { registerForSeries } from "../../../../core/events/register.ts";
-import { formatEventTime } from "../../../../core/events/time.ts";
+import { formatEventTime } from "../../../../core/kernel/time.ts";
 import {
   PlainText,
   PublicRegionShell,
