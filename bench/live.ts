@@ -5,7 +5,7 @@ import { controlSession } from "../core/dialogue/controlSession.ts";
 import { createSession } from "../core/dialogue/createSession.ts";
 import { stateOf, findSessionById } from "../core/dialogue/queries.ts";
 import type { Question } from "../core/dialogue/template.ts";
-import { seedDemoIfEmpty } from "../cli/seedDemo.ts";
+import { seedDemoIfEmpty } from "../demo/seedDemo.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { databaseFromArgs, freePort, signInCookie, startServer } from "./lib.ts";

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, request as httpRequest } from "node:http";
-import { seedDemoIfEmpty } from "../cli/seedDemo.ts";
+import { seedDemoIfEmpty } from "../demo/seedDemo.ts";
 import { createEvent, setEventStatus } from "../core/events/editEvent.ts";
 import { toLocalInput } from "../core/kernel/time.ts";
 import { openDb, type DbHandle } from "../db/client.ts";

@@ -1,7 +1,7 @@
 import "./production.ts";
 import { mkdirSync } from "node:fs";
 import pino from "pino";
-import { seedDemoIfEmpty } from "../cli/seedDemo.ts";
+import { seedDemoIfEmpty } from "../demo/seedDemo.ts";
 import { anonymiseExpiredDialogue } from "../core/dialogue/anonymiseExpired.ts";
 import { forgetExpiredInterest } from "../core/coalitions/retention.ts";
 import { anonymiseExpiredRegistrations } from "../core/events/cancelRegistration.ts";

@@ -1,4 +1,4 @@
-import { seedDemoIfEmpty } from "../seedDemo.ts";
+import { seedDemoIfEmpty } from "../../demo/seedDemo.ts";
 import { withDb, type Command } from "../command.ts";
 
 export const seedDemoCommand: Command = {
