@@ -3,8 +3,7 @@ import { data, redirect, type MiddlewareFunction, type RouterContextProvider } f
 import { findSessionUser } from "../../core/accounts/sessions.ts";
 import { findRegionScope } from "../../core/regions/queries.ts";
 import type { Result } from "../../core/kernel/result.ts";
-import { hasRole } from "../../core/kernel/scope.ts";
-import type { Role } from "../../db/schema.ts";
+import { hasRole, type Role } from "../../core/kernel/scope.ts";
 import { DEFAULT_LOCALE, isLocale, LOCALES, translator, type Locale } from "../../i18n/index.ts";
 import {
   CSRF_COOKIE,

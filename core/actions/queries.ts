@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { ActionStatus } from "../../db/schema.ts";
+
+export type { ActionStatus };
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 

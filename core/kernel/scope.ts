@@ -1,6 +1,9 @@
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 
+// The web layer takes these from here: it may not reach into db/.
+export type { Db, Role };
+
 /**
  * What an acting user may reach: one region, with their role in it. Every function that reads
  * or writes tenant data takes a scope first, so there is no way to query without one.

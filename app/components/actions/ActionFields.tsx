@@ -1,5 +1,5 @@
 import { ACTION_STATUSES } from "../../../core/actions/actions.ts";
-import type { ActionStatus } from "../../../db/schema.ts";
+import type { ActionStatus } from "../../../core/actions/queries.ts";
 import { Field, SelectField, type FieldErrors } from "../form.tsx";
 import { useMessage, useT } from "../../lib/i18n.ts";
 

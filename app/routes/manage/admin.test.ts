@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../../db/schema.ts";
+import type { Role } from "../../../core/kernel/scope.ts";
 import { TestClient } from "../../../test/client.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../../../test/fixtures.ts";
 import { startTestServer, type TestServer } from "../../../test/server.ts";
