@@ -1,8 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { translator } from "../../i18n/index.ts";
-import { guardFormula } from "../people/peopleTable.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { csvFile, xlsxFile, type Row } from "../kernel/tableFile.ts";
 import { answerText, figuresOf, sessionDate, TIME_ZONE, type FigureBar } from "./resultsText.ts";
 import {
   sessionResultsWithAnswers,
@@ -99,10 +98,7 @@ function answerHeaders(lang: "nl" | "en"): string[] {
   ).map((c) => t(`dialogueResults.columns.${c}`));
 }
 
-/**
- * Every answer as CSV. Dutch spreadsheets expect semicolons, English ones commas; the byte order
- * mark makes Excel read UTF-8; a cell that starts like a formula is written as text.
- */
+/** Every answer as CSV, in the session's language (`csvFile`: delimiter, formulas guarded). */
 export async function exportResultsCsv(
   scope: RegionScope,
   sessionId: string,
@@ -110,21 +106,14 @@ export async function exportResultsCsv(
   const loaded = await load(scope, sessionId);
   if (!loaded.ok) return loaded;
   const lang = loaded.value.results.session.language;
-  const csv = stringify([answerHeaders(lang), ...answerRows(loaded.value)], {
-    bom: true,
-    delimiter: lang === "nl" ? ";" : ",",
-    record_delimiter: "windows",
-    cast: { string: guardFormula },
-  });
   return ok({
-    body: new TextEncoder().encode(csv),
-    contentType: "text/csv; charset=utf-8",
+    ...csvFile([answerHeaders(lang), ...answerRows(loaded.value)], { locale: lang }),
     fileName: fileName(loaded.value.results, "csv"),
   });
 }
 
 /** The figures of one question as rows: what was counted, the number, and the number in words. */
-function figureRows(q: QuestionResults, lang: "nl" | "en"): (string | number)[][] {
+function figureRows(q: QuestionResults, lang: "nl" | "en"): Row[] {
   const t = translator(lang);
   const head = [
     q.theme.title[lang],
@@ -149,42 +138,36 @@ export async function exportResultsXlsx(
   const { results } = loaded.value;
   const lang = results.session.language;
   const t = translator(lang);
-  // Loaded on first use: exceljs is large and most processes never export.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = t("app.name");
-  const answers = workbook.addWorksheet(t("dialogueResults.sheetAnswers"), {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  const headers = answerHeaders(lang);
-  answers.columns = headers.map((header, i) => ({
-    header,
-    key: String(i),
-    width: [24, 40, 16, 20, 24, 50, 10, 24][i],
-  }));
-  answers.getRow(1).font = { bold: true };
-  // Cells are written as text values, never as formulas.
-  for (const row of answerRows(loaded.value)) answers.addRow(row);
-  answers.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-
-  const figures = workbook.addWorksheet(t("dialogueResults.sheetFigures"), {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  figures.columns = [
-    t("dialogueResults.columns.theme"),
-    t("dialogueResults.columns.question"),
-    t("dialogueResults.columns.kind"),
-    t("dialogueResults.figure"),
-    t("dialogueResults.count"),
-    t("dialogueResults.value"),
-  ].map((header, i) => ({ header, key: String(i), width: [24, 40, 16, 50, 10, 30][i] }));
-  figures.getRow(1).font = { bold: true };
-  for (const q of results.questions) for (const row of figureRows(q, lang)) figures.addRow(row);
-
-  const buffer = await workbook.xlsx.writeBuffer();
+  const columns = (headers: string[], widths: number[]) =>
+    headers.map((header, i) => ({ header, width: widths[i]! }));
+  const file = await xlsxFile(
+    [
+      {
+        name: t("dialogueResults.sheetAnswers"),
+        columns: columns(answerHeaders(lang), [24, 40, 16, 20, 24, 50, 10, 24]),
+        rows: answerRows(loaded.value),
+      },
+      {
+        name: t("dialogueResults.sheetFigures"),
+        columns: columns(
+          [
+            t("dialogueResults.columns.theme"),
+            t("dialogueResults.columns.question"),
+            t("dialogueResults.columns.kind"),
+            t("dialogueResults.figure"),
+            t("dialogueResults.count"),
+            t("dialogueResults.value"),
+          ],
+          [24, 40, 16, 50, 10, 30],
+        ),
+        rows: results.questions.flatMap((q) => figureRows(q, lang)),
+        filter: false,
+      },
+    ],
+    { creator: t("app.name") },
+  );
   return ok({
-    body: new Uint8Array(buffer),
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ...file,
     fileName: fileName(results, "xlsx"),
   });
 }

@@ -1,9 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import { translator, type Locale } from "../../i18n/index.ts";
 import type { PeopleFile } from "../people/exportPeople.ts";
-import { guardFormula } from "../people/peopleTable.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { csvFile, xlsxFile } from "../kernel/tableFile.ts";
 import { answerLines, eventRegistrations, type EventRegistration } from "./adminQueries.ts";
 import { findEvent, type RegistrationFilter } from "./queries.ts";
 import type { EventQuestion } from "./schema.ts";
@@ -67,8 +66,7 @@ function fileName(slug: string, locale: Locale, extension: string): string {
 
 /**
  * An event's registrations (the list's filters applied) as CSV with headers in the reader's
- * language: semicolons for Dutch spreadsheets, commas for English ones, and a byte order mark so
- * Excel reads UTF-8. Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
+ * language (`csvFile`: delimiter, byte order mark, formulas guarded).
  */
 export async function exportRegistrationsCsv(
   scope: RegionScope,
@@ -80,26 +78,20 @@ export async function exportRegistrationsCsv(
   if (!loaded.ok) return loaded;
   const { event, rows } = loaded.value;
   const t = translator(locale);
-  const csv = stringify(
+  const file = csvFile(
     [
       COLUMNS.map((c) => t(`eventsAdmin.exportColumns.${c}`)),
       ...rows.map((r) => cells(r, event.questions, locale)),
     ],
-    {
-      bom: true,
-      delimiter: locale === "nl" ? ";" : ",",
-      record_delimiter: "windows",
-      cast: { string: guardFormula },
-    },
+    { locale },
   );
   return ok({
-    body: new TextEncoder().encode(csv),
-    contentType: "text/csv; charset=utf-8",
+    ...file,
     fileName: fileName(event.slug, locale, "csv"),
   });
 }
 
-/** The same list as an Excel workbook: a header row that stays in view, a filter, text cells. */
+/** The same list as an Excel workbook: a header row that stays in view, a filter. */
 export async function exportRegistrationsXlsx(
   scope: RegionScope,
   eventId: string,
@@ -110,27 +102,21 @@ export async function exportRegistrationsXlsx(
   if (!loaded.ok) return loaded;
   const { event, rows } = loaded.value;
   const t = translator(locale);
-  // Loaded on first use: exceljs is large (see core/people/exportPeople.ts).
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = t("app.name");
-  const sheet = workbook.addWorksheet(t("eventsAdmin.exportSheetName"), {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  sheet.columns = COLUMNS.map((c, i) => ({
-    header: t(`eventsAdmin.exportColumns.${c}`),
-    key: String(i),
-    width: WIDTHS[i],
-  }));
-  sheet.getRow(1).font = { bold: true };
-  // Strings are written as text cells, never as formulas; the guard also protects whoever
-  // copies a cell into another program.
-  for (const r of rows) sheet.addRow(cells(r, event.questions, locale).map(guardFormula));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  const buffer = await workbook.xlsx.writeBuffer();
+  const file = await xlsxFile(
+    [
+      {
+        name: t("eventsAdmin.exportSheetName"),
+        columns: COLUMNS.map((c, i) => ({
+          header: t(`eventsAdmin.exportColumns.${c}`),
+          width: WIDTHS[i]!,
+        })),
+        rows: rows.map((r) => cells(r, event.questions, locale)),
+      },
+    ],
+    { creator: t("app.name") },
+  );
   return ok({
-    body: new Uint8Array(buffer),
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ...file,
     fileName: fileName(event.slug, locale, "xlsx"),
   });
 }

@@ -1,8 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { translator, type Locale } from "../../i18n/index.ts";
-import { guardFormula } from "../people/peopleTable.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { csvFile } from "../kernel/tableFile.ts";
 import { findHarvest, listContributionsForExport, type ContributionFilters } from "./queries.ts";
 
 export interface ContributionsFile {
@@ -26,8 +25,7 @@ const COLUMNS = [
 ] as const;
 
 /**
- * The contributions the filters match as CSV, in the reader's language (semicolons for Dutch
- * spreadsheets, commas for English ones; a byte order mark so that Excel reads UTF-8). No names:
+ * The contributions the filters match as CSV, in the reader's language (`csvFile`). No names:
  * contributions carry none. Facilitators and up, like the list.
  */
 export async function exportContributionsCsv(
@@ -41,7 +39,7 @@ export async function exportContributionsCsv(
   if (!harvest) return fail("errors.notFound");
   const t = translator(locale);
   const rows = await listContributionsForExport(scope, harvest.id, filters);
-  const csv = stringify(
+  const file = csvFile(
     [
       COLUMNS.map((c) => t(`harvest.columns.${c}`)),
       ...rows.map((r) => [
@@ -57,17 +55,11 @@ export async function exportContributionsCsv(
         r.merged.map((m) => m.text).join(" | "),
       ]),
     ],
-    {
-      bom: true,
-      delimiter: locale === "nl" ? ";" : ",",
-      record_delimiter: "windows",
-      cast: { string: guardFormula },
-    },
+    { locale },
   );
   const date = new Date().toISOString().slice(0, 10);
   return ok({
-    body: new TextEncoder().encode(csv),
-    contentType: "text/csv; charset=utf-8",
+    ...file,
     fileName: `${t("harvest.exportFileName")}-${harvest.slug}-${date}.csv`,
   });
 }

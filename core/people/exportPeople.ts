@@ -1,8 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
-import { columnHeaders, guardFormula } from "./peopleTable.ts";
+import { csvFile, xlsxFile } from "../kernel/tableFile.ts";
+import { columnHeaders } from "./peopleTable.ts";
 import { listPeopleForExport, type PeopleFilters, type PersonSummary } from "./queries.ts";
 
 export interface PeopleFile {
@@ -39,8 +39,8 @@ async function regionSlug(scope: RegionScope): Promise<string> {
 }
 
 /**
- * The people the filters match as CSV, headers in the reader's language. Dutch spreadsheets
- * expect semicolons, English ones commas; the byte order mark makes Excel read UTF-8.
+ * The people the filters match as CSV, headers in the reader's language (see `csvFile` for the
+ * delimiter and what guards formulas).
  */
 export async function exportPeopleCsv(
   scope: RegionScope,
@@ -49,15 +49,8 @@ export async function exportPeopleCsv(
 ): Promise<Result<PeopleFile>> {
   if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
   const people = await listPeopleForExport(scope, filters);
-  const csv = stringify([columnHeaders(locale), ...people.map((p) => cells(p, locale))], {
-    bom: true,
-    delimiter: locale === "nl" ? ";" : ",",
-    record_delimiter: "windows",
-    cast: { string: guardFormula },
-  });
   return ok({
-    body: new TextEncoder().encode(csv),
-    contentType: "text/csv; charset=utf-8",
+    ...csvFile([columnHeaders(locale), ...people.map((p) => cells(p, locale))], { locale }),
     fileName: fileName(await regionSlug(scope), locale, "csv"),
   });
 }
@@ -71,28 +64,21 @@ export async function exportPeopleXlsx(
   if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
   const people = await listPeopleForExport(scope, filters);
   const t = translator(locale);
-  // Loaded on first use: exceljs is large, and loading it next to PGlite's WASM heap raised the
-  // server's resident memory by ~300 MB, which every process would pay at start for a rare export.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = t("app.name");
-  const sheet = workbook.addWorksheet(t("peopleExport.sheetName"), {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  const headers = columnHeaders(locale);
-  sheet.columns = headers.map((header, i) => ({
-    header,
-    key: String(i),
-    width: [30, 32, 30, 28, 30, 40][i],
-  }));
-  sheet.getRow(1).font = { bold: true };
-  // Cells are written as text, never as formulas, so an exported value cannot run in Excel.
-  for (const person of people) sheet.addRow(cells(person, locale));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  const buffer = await workbook.xlsx.writeBuffer();
+  const file = await xlsxFile(
+    [
+      {
+        name: t("peopleExport.sheetName"),
+        columns: columnHeaders(locale).map((header, i) => ({
+          header,
+          width: [30, 32, 30, 28, 30, 40][i]!,
+        })),
+        rows: people.map((person) => cells(person, locale)),
+      },
+    ],
+    { creator: t("app.name") },
+  );
   return ok({
-    body: new Uint8Array(buffer),
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ...file,
     fileName: fileName(await regionSlug(scope), locale, "xlsx"),
   });
 }

@@ -7,14 +7,8 @@ import type { Perspective, Sector } from "../kernel/sectors.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { LIMITS, optionalText, tags, text, validate } from "../kernel/validate.ts";
-import {
-  columnOf,
-  perspectiveOf,
-  sectorOf,
-  splitList,
-  unguardFormula,
-  type PeopleColumn,
-} from "./peopleTable.ts";
+import { columnOf, perspectiveOf, sectorOf, splitList, type PeopleColumn } from "./peopleTable.ts";
+import { unguardFormula } from "../kernel/tableFile.ts";
 import { inPerspectiveOrder, isUniqueViolation, optionalEmail } from "./schema.ts";
 
 /** What one import may hold; larger lists are split by the organiser, with a clear message. */

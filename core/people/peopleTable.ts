@@ -81,16 +81,3 @@ export function splitList(cell: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or return) as a formula, so an
- * export prefixes such text with an apostrophe, which spreadsheets show as text. An import
- * removes that apostrophe again.
- */
-export function guardFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export function unguardFormula(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
