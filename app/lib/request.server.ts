@@ -2,7 +2,7 @@ import Negotiator from "negotiator";
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { findSessionUser } from "../../core/accounts/sessions.ts";
 import { findRegionScope } from "../../core/regions/queries.ts";
-import type { Result } from "../../core/kernel/result.ts";
+import { HTTP_STATUS, type Failure } from "../../core/kernel/result.ts";
 import { hasRole, type Role } from "../../core/kernel/scope.ts";
 import { DEFAULT_LOCALE, isLocale, LOCALES, translator, type Locale } from "../../i18n/index.ts";
 import {
@@ -123,18 +123,37 @@ export function notFound(context: Context): never {
 }
 
 /**
- * A change the core refused, as action data for the form that sent it (`intent`, and `values` to
- * show again), with status 400; a record that is gone (or another region's) gets the 404 page, as
- * an id that never existed does.
+ * A failure from the core as the route's answer, with the status its kind stands for (one table,
+ * `HTTP_STATUS`); a record that is gone or another region's gets the 404 page, as an id that never
+ * existed does. `extra` is merged into the action data (the form's `intent`, `values` to show).
  */
+/** A failure as an error page (for downloads and loaders, which have no form to show it on). */
+export function refusedPage(context: Context, result: Failure): never {
+  throw data(
+    { message: requestT(context)(result.error.key) },
+    { status: HTTP_STATUS[result.kind] },
+  );
+}
+
+export function refused<E extends object = object>(context: Context, result: Failure, extra?: E) {
+  if (result.kind === "notFound") refusedPage(context, result);
+  return data(
+    { ...result, ...(extra as E) },
+    {
+      status: HTTP_STATUS[result.kind],
+      headers: result.kind === "rateLimited" ? { "Retry-After": "60" } : undefined,
+    },
+  );
+}
+
+/** A change the core refused, as action data for the form that sent it. */
 export function refusedChange<const I extends string, V>(
   context: Context,
-  result: Extract<Result<unknown>, { ok: false }>,
+  result: Failure,
   intent: I,
   values: V,
 ) {
-  if (result.error.key === "errors.notFound") notFound(context);
-  return data({ ...result, intent, values }, { status: 400 });
+  return refused(context, result, { intent, values });
 }
 
 // The layout and the page of one request both ask for the region; one query answers both.

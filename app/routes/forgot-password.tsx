@@ -1,4 +1,4 @@
-import { data, useActionData } from "react-router";
+import { useActionData } from "react-router";
 import type { Route } from "./+types/forgot-password";
 import { requestPasswordReset } from "../../core/accounts/resetPassword.ts";
 import {
@@ -12,7 +12,7 @@ import {
 import { Shell } from "../root.tsx";
 import { formObject } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
-import { getRequestInfo, getServices, requestT } from "../lib/request.server.ts";
+import { getRequestInfo, getServices, refused, requestT } from "../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -34,10 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     getRequestInfo(context).clientAddress,
     { publicUrl: config.publicUrl },
   );
-  if (!result.ok)
-    return data(result, {
-      status: result.error.key === "auth.tooManyResetRequests" ? 429 : 400,
-    });
+  if (!result.ok) return refused(context, result);
   // The job looks the address up and mails the link; only that work differs for an address with
   // an account, and it runs after the answer (the database and this thread are shared).
   setTimeout(() => void jobs.kick(), JOB_DELAY_MS).unref();

@@ -1,4 +1,4 @@
-import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
+import { Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { signIn } from "../../core/accounts/signIn.ts";
 import {
@@ -13,7 +13,7 @@ import { Shell } from "../root.tsx";
 import { serializeCookie, SESSION_COOKIE } from "../lib/cookies.server.ts";
 import { formObject } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
-import { getRequestInfo, getServices, requestT } from "../lib/request.server.ts";
+import { getRequestInfo, getServices, refused, requestT } from "../lib/request.server.ts";
 import { safeRedirect } from "./language.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -35,8 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     formObject(form),
     getRequestInfo(context).clientAddress,
   );
-  if (!result.ok)
-    return data(result, { status: result.error.key === "auth.tooManyAttempts" ? 429 : 400 });
+  if (!result.ok) return refused(context, result);
   const maxAge = Math.floor((result.value.expiresAt.getTime() - Date.now()) / 1000);
   return redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")), {
     headers: {

@@ -1,11 +1,11 @@
-import { data, redirect, useActionData } from "react-router";
+import { redirect, useActionData } from "react-router";
 import type { Route } from "./+types/regions-new";
 import { createRegion } from "../../core/regions/createRegion.ts";
 import { Field, FormError, PostForm, SubmitButton, useFieldErrors } from "../components/form.tsx";
 import { Shell } from "../root.tsx";
 import { formObject } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
-import { getServices, notFound, requestT, requireUser } from "../lib/request.server.ts";
+import { getServices, notFound, refused, requestT, requireUser } from "../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -24,8 +24,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     { userId: user.id, isPlatformAdmin: user.isPlatformAdmin },
     formObject(await request.formData()),
   );
-  if (!result.ok)
-    return data(result, { status: result.error.key === "errors.forbidden" ? 404 : 400 });
+  // Only platform administrators know this page exists: to anyone else it is not found.
+  if (!result.ok) {
+    if (result.kind === "forbidden") notFound(context);
+    return refused(context, result);
+  }
   return redirect(`/manage/${result.value.slug}/settings`);
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Role } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, ROLES, type RegionScope } from "../kernel/scope.ts";
 import { id, validate } from "../kernel/validate.ts";
 import { lockRegionAdmins } from "./lastAdmin.ts";
@@ -18,10 +18,10 @@ export async function changeRole(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ userId: string; role: Role }>> {
-  if (!hasRole(scope.role, "admin")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "admin")) return forbidden();
   const parsed = validate(changeRoleSchema, input);
   if (!parsed.ok) {
-    if (parsed.fieldErrors?.userId) return fail("errors.notFound");
+    if (parsed.fieldErrors?.userId) return notFound();
     return parsed;
   }
   const { userId, role } = parsed.value;
@@ -34,7 +34,7 @@ export async function changeRole(
       .where("user_id", "=", userId)
       .forUpdate()
       .executeTakeFirst();
-    if (!member) return fail("errors.notFound");
+    if (!member) return notFound();
     if (member.role === "admin" && role !== "admin" && admins.length <= 1)
       return fail("members.lastAdminDemote");
     await trx

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { rateLimited, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { verifyPassword } from "./password.ts";
 import type { LoginLimiter } from "./signIn.ts";
 
@@ -28,8 +28,8 @@ export async function confirmPassword(
     .select(["email", "password_hash"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  if (!user) return fail("errors.notFound");
-  if (!(await limiter.reserve(user.email, SIGNED_IN_CLIENT))) return fail("auth.tooManyAttempts");
+  if (!user) return notFound();
+  if (!(await limiter.reserve(user.email, SIGNED_IN_CLIENT))) return rateLimited("auth.tooManyAttempts");
   if (!user.password_hash || !(await verifyPassword(password, user.password_hash)))
     return fail("validation.failed", { [field]: { key: "account.wrongPassword" } });
   await limiter.succeeded(user.email, SIGNED_IN_CLIENT);

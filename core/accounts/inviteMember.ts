@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { email, validate } from "../kernel/validate.ts";
 import { hashToken, newToken } from "./tokens.ts";
@@ -22,7 +22,7 @@ export async function inviteMember(
   input: unknown,
   opts: { publicUrl: string; locale: Locale },
 ): Promise<Result<{ invitationId: string; link: string }>> {
-  if (!hasRole(scope.role, "admin")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "admin")) return forbidden();
   const parsed = validate(inviteSchema, input);
   if (!parsed.ok) return parsed;
   const { email: address, role } = parsed.value;

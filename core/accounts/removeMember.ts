@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { id, validate } from "../kernel/validate.ts";
 import { lockRegionAdmins } from "./lastAdmin.ts";
@@ -12,9 +12,9 @@ export async function removeMember(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ userId: string }>> {
-  if (!hasRole(scope.role, "admin")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "admin")) return forbidden();
   const parsed = validate(z.object({ userId: id() }), input);
-  if (!parsed.ok) return fail("errors.notFound");
+  if (!parsed.ok) return notFound();
   const { userId } = parsed.value;
   return scope.db.transaction().execute(async (trx) => {
     const admins = await lockRegionAdmins(trx, scope.regionId);
@@ -25,7 +25,7 @@ export async function removeMember(
       .where("user_id", "=", userId)
       .forUpdate()
       .executeTakeFirst();
-    if (!member) return fail("errors.notFound");
+    if (!member) return notFound();
     if (member.role === "admin" && admins.length <= 1) return fail("members.lastAdminRemove");
     await trx
       .deleteFrom("memberships")

@@ -3,10 +3,10 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { translator, type Locale } from "../../i18n/index.ts";
-import { scheduleJob, type JobHandler } from "../jobs/jobs.ts";
+import { forgetJobPayload, scheduleJob, type JobHandler } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { clientKey } from "../kernel/clientKey.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { rateLimited, fail, ok, type Result } from "../kernel/result.ts";
 import { email, validate } from "../kernel/validate.ts";
 import { hashPassword } from "./password.ts";
 import { newPassword } from "./passwordPolicy.ts";
@@ -73,15 +73,17 @@ export async function requestPasswordReset(
   if (!parsed.ok) return parsed;
   const address = parsed.value.email;
   const decision = await limiter.check(address, clientAddress);
-  if (decision === "refuse") return fail("auth.tooManyResetRequests");
+  if (decision === "refuse") return rateLimited("auth.tooManyResetRequests");
   if (decision === "quiet") return ok({ planned: false });
   const key = `${PASSWORD_RESET_JOB}:${newToken()}`;
-  await scheduleJob(db, {
-    key,
-    kind: PASSWORD_RESET_JOB,
-    runAt: new Date(),
-    payload: { key, email: address, publicUrl: opts.publicUrl },
-  });
+  await db.transaction().execute((tx) =>
+    scheduleJob(tx, {
+      key,
+      kind: PASSWORD_RESET_JOB,
+      runAt: new Date(),
+      payload: { key, email: address, publicUrl: opts.publicUrl },
+    }),
+  );
   return ok({ planned: true });
 }
 
@@ -95,7 +97,7 @@ export const passwordResetJobHandlers: Record<string, JobHandler> = {
   async [PASSWORD_RESET_JOB](trx, payload) {
     const { key, email: address, publicUrl } = resetJobPayload.parse(payload);
     // The job row stays as a record that it ran; the address does not stay with it.
-    await trx.updateTable("jobs").set({ payload: "{}" }).where("key", "=", key).execute();
+    await forgetJobPayload(trx, key);
     const user = await trx
       .selectFrom("users")
       .select(["id", "locale"])

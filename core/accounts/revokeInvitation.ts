@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { id, validate } from "../kernel/validate.ts";
 
@@ -11,9 +11,9 @@ export async function revokeInvitation(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ invitationId: string }>> {
-  if (!hasRole(scope.role, "admin")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "admin")) return forbidden();
   const parsed = validate(z.object({ invitationId: id() }), input);
-  if (!parsed.ok) return fail("errors.notFound");
+  if (!parsed.ok) return notFound();
   const deleted = await scope.db
     .deleteFrom("invitations")
     .where("id", "=", parsed.value.invitationId)
@@ -21,6 +21,6 @@ export async function revokeInvitation(
     .where("accepted_at", "is", null)
     .returning("id")
     .executeTakeFirst();
-  if (!deleted) return fail("errors.notFound");
+  if (!deleted) return notFound();
   return ok({ invitationId: deleted.id });
 }

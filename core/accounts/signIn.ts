@@ -2,7 +2,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { clientKey } from "../kernel/clientKey.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { rateLimited, fail, ok, type Result } from "../kernel/result.ts";
 import { email, LIMITS, validate } from "../kernel/validate.ts";
 import { dummyHash, verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
@@ -109,7 +109,7 @@ export async function signIn(
   const parsed = validate(signInSchema, input);
   if (!parsed.ok) return parsed;
   const { email: address, password } = parsed.value;
-  if (!(await limiter.reserve(address, clientAddress))) return fail("auth.tooManyAttempts");
+  if (!(await limiter.reserve(address, clientAddress))) return rateLimited("auth.tooManyAttempts");
   const user = await db
     .selectFrom("users")
     .select(["id", "password_hash"])

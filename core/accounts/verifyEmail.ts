@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 const VERIFY_HOURS = 48;
@@ -24,7 +24,7 @@ export async function requestEmailVerification(
     .select(["email", "locale", "email_verified_at"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  if (!user) return fail("errors.notFound");
+  if (!user) return notFound();
   if (user.email_verified_at !== null) return ok({ sent: false });
   const token = newToken();
   // The user's row is locked while checking for a recent link and writing the new one, so two

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ActionStatus } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { id, isId, LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 
@@ -78,9 +78,9 @@ async function withAction<T>(
   actionId: string,
   work: (action: OwnAction) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const action = await ownAction(scope, actionId);
-  if (!action) return fail("errors.notFound");
+  if (!action) return notFound();
   return work(action);
 }
 
@@ -114,11 +114,11 @@ export async function createAction(
   scope: RegionScope,
   input: Record<string, unknown>,
 ): Promise<Result<{ id: string }>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const theme = input.themeId ? await ownTheme(scope, input.themeId) : null;
-  if (input.themeId && !theme) return fail("errors.notFound");
+  if (input.themeId && !theme) return notFound();
   const harvest = !theme && input.harvestId ? await ownHarvest(scope, input.harvestId) : null;
-  if (!theme && input.harvestId && !harvest) return fail("errors.notFound");
+  if (!theme && input.harvestId && !harvest) return notFound();
   const v = validate(actionSchema, input);
   if (!v.ok) return v;
   return scope.db.transaction().execute(async (trx) => {
@@ -221,7 +221,7 @@ export async function deleteProgressNote(
 ): Promise<Result<null>> {
   return withAction(scope, actionId, async (action) => {
     const v = validate(z.object({ noteId: id() }), input);
-    if (!v.ok) return fail("errors.notFound");
+    if (!v.ok) return notFound();
     await scope.db
       .deleteFrom("action_progress")
       .where("id", "=", v.value.noteId)
@@ -257,10 +257,10 @@ export async function linkTheme(
   actionId: string,
   input: Record<string, unknown>,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const action = await ownAction(scope, actionId);
   const theme = await ownTheme(scope, input.themeId);
-  if (!action || !theme) return fail("errors.notFound");
+  if (!action || !theme) return notFound();
   if (!(await adoptHarvest(scope, action, theme.harvest_id))) return fail("actions.otherHarvest");
   await scope.db
     .insertInto("action_sources")
@@ -289,7 +289,7 @@ export async function linkContributions(
       .where("id", "in", ids)
       .where("region_id", "=", scope.regionId)
       .execute();
-    if (found.length !== new Set(ids).size) return fail("errors.notFound");
+    if (found.length !== new Set(ids).size) return notFound();
     const harvests = new Set(found.map((c) => c.harvest_id));
     if (harvests.size !== 1) return fail("actions.otherHarvest");
     if (!(await adoptHarvest(scope, action, found[0]!.harvest_id)))
@@ -328,24 +328,10 @@ export async function unlinkSource(
         .where("action_id", "=", action.id)
         .where("contribution_id", "=", contributionId)
         .execute();
-    else return fail("errors.notFound");
+    else return notFound();
     return ok(null);
   });
 }
 
-/** Puts the action's harvest agenda online (or takes it offline). */
-export async function setAgendaPublic(
-  scope: RegionScope,
-  harvestId: string,
-  on: boolean,
-): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
-  const harvest = await ownHarvest(scope, harvestId);
-  if (!harvest) return fail("errors.notFound");
-  await scope.db
-    .updateTable("harvests")
-    .set({ agenda_public: on, updated_at: new Date() })
-    .where("id", "=", harvest.id)
-    .execute();
-  return ok(null);
-}
+// The agenda's public flag is a column of the harvest, so the harvest module writes it.
+export { setAgendaPublic } from "../harvest/updateHarvest.ts";

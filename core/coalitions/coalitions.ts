@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PERSPECTIVES, SECTORS } from "../kernel/sectors.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { email, id, isId, LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 
@@ -43,9 +43,9 @@ export async function createCoalition(
   scope: RegionScope,
   input: Record<string, unknown>,
 ): Promise<Result<{ id: string }>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const action = input.actionId ? await ownAction(scope, input.actionId) : null;
-  if (input.actionId && !action) return fail("errors.notFound");
+  if (input.actionId && !action) return notFound();
   const v = validate(coalitionSchema, input);
   if (!v.ok) return v;
   return scope.db.transaction().execute(async (trx) => {
@@ -68,9 +68,9 @@ export async function updateCoalition(
   coalitionId: string,
   input: unknown,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const coalition = await ownCoalition(scope, coalitionId);
-  if (!coalition) return fail("errors.notFound");
+  if (!coalition) return notFound();
   const v = validate(coalitionSchema, input);
   if (!v.ok) return v;
   await scope.db
@@ -86,9 +86,9 @@ export async function deleteCoalition(
   scope: RegionScope,
   coalitionId: string,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const coalition = await ownCoalition(scope, coalitionId);
-  if (!coalition) return fail("errors.notFound");
+  if (!coalition) return notFound();
   await scope.db
     .deleteFrom("coalitions")
     .where("id", "=", coalition.id)
@@ -112,10 +112,10 @@ export async function linkAction(
   coalitionId: string,
   input: Record<string, unknown>,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const coalition = await ownCoalition(scope, coalitionId);
   const action = await ownAction(scope, input.actionId);
-  if (!coalition || !action) return fail("errors.notFound");
+  if (!coalition || !action) return notFound();
   await scope.db
     .insertInto("coalition_actions")
     .values({ coalition_id: coalition.id, action_id: action.id })
@@ -129,9 +129,9 @@ export async function unlinkAction(
   coalitionId: string,
   input: Record<string, unknown>,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const coalition = await ownCoalition(scope, coalitionId);
-  if (!coalition || !isId(input.actionId)) return fail("errors.notFound");
+  if (!coalition || !isId(input.actionId)) return notFound();
   await scope.db
     .deleteFrom("coalition_actions")
     .where("coalition_id", "=", coalition.id)
@@ -169,9 +169,9 @@ export async function addMember(
   coalitionId: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const coalition = await ownCoalition(scope, coalitionId);
-  if (!coalition) return fail("errors.notFound");
+  if (!coalition) return notFound();
   const v = validate(memberSchema, input);
   if (!v.ok) return v;
   const row = await scope.db
@@ -198,11 +198,11 @@ export async function decideMember(
   coalitionId: string,
   input: unknown,
 ): Promise<Result<null>> {
-  if (!mayEdit(scope)) return fail("errors.forbidden");
+  if (!mayEdit(scope)) return forbidden();
   const coalition = await ownCoalition(scope, coalitionId);
-  if (!coalition) return fail("errors.notFound");
+  if (!coalition) return notFound();
   const v = validate(decisionSchema, input);
-  if (!v.ok) return fail("errors.notFound");
+  if (!v.ok) return notFound();
   const { memberId, decision } = v.value;
   const n =
     decision === "remove"
@@ -221,5 +221,5 @@ export async function decideMember(
             .where("coalition_id", "=", coalition.id)
             .executeTakeFirst()
         ).numUpdatedRows;
-  return Number(n) === 1 ? ok(null) : fail("errors.notFound");
+  return Number(n) === 1 ? ok(null) : notFound();
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { notFound, ok, type Result } from "../kernel/result.ts";
 import { isId, validate } from "../kernel/validate.ts";
 import { memberSchema } from "./coalitions.ts";
 
@@ -49,7 +49,7 @@ export async function expressInterest(
   input: Record<string, unknown>,
 ): Promise<Result<{ status: "received" | "ignored" }>> {
   const coalition = await publicCoalition(db, regionId, input.coalitionId);
-  if (!coalition) return fail("errors.notFound");
+  if (!coalition) return notFound();
   const v = validate(interestSchema, input);
   if (!v.ok) return v;
   const { consent: _consent, website, ...member } = v.value;

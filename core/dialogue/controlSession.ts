@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
 import { newToken } from "../accounts/tokens.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { findSession, stateOf, toSessionRow, type SessionState } from "./queries.ts";
 import { questionsOf } from "./template.ts";
@@ -36,11 +36,11 @@ export async function controlSession(
   sessionId: string,
   input: unknown,
 ): Promise<Result<SessionState>> {
-  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "facilitator")) return forbidden();
   const parsed = commandSchema.safeParse(input);
   if (!parsed.success) return fail("errors.badRequest");
   const session = await findSession(scope, sessionId);
-  if (!session) return fail("errors.notFound");
+  if (!session) return notFound();
   const all = questionsOf(session.template);
   const c = parsed.data;
   const move = (index: number) => {
@@ -104,7 +104,7 @@ export async function splitGroups(
   sessionId: string,
   input: unknown,
 ): Promise<Result<{ groups: number }>> {
-  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "facilitator")) return forbidden();
   const parsed = z
     .object({
       mode: z.enum(["random", "mixed", "none"]),
@@ -113,7 +113,7 @@ export async function splitGroups(
     .safeParse(input);
   if (!parsed.success) return fail("errors.badRequest");
   const session = await findSession(scope, sessionId);
-  if (!session) return fail("errors.notFound");
+  if (!session) return notFound();
   const { mode, size } = parsed.data;
   return scope.db.transaction().execute(async (trx) => {
     const people = await trx

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { LIMITS, text, validate } from "../kernel/validate.ts";
 import { newJoinCode } from "./joinCode.ts";
@@ -28,12 +28,16 @@ export async function findTemplate(scope: RegionScope, ref: string): Promise<Tem
   return parsed.success ? parsed.data : null;
 }
 
-/** Starts a live session from a template; facilitators and up. The join code is new and unique. */
+/**
+ * Starts a live session from a template; facilitators and up. The join code is new and unique.
+ * With `eventId` (an event of the scope's region) the session belongs to that event.
+ */
 export async function createSession(
   scope: RegionScope,
   input: unknown,
+  opts: { eventId?: string } = {},
 ): Promise<Result<{ id: string; joinCode: string }>> {
-  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "facilitator")) return forbidden();
   const parsed = validate(createSessionSchema, input);
   if (!parsed.ok) return parsed;
   const template = await findTemplate(scope, parsed.value.template);
@@ -50,6 +54,7 @@ export async function createSession(
         join_code: joinCode,
         current_question_id: questionsOf(template)[0]!.question.id,
         created_by: scope.userId,
+        event_id: opts.eventId ?? null,
       })
       .onConflict((oc) => oc.column("join_code").doNothing())
       .returning("id")

@@ -1,5 +1,5 @@
 import { translator } from "../../i18n/index.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { csvFile, xlsxFile, type Row } from "../kernel/tableFile.ts";
 import { answerText, figuresOf, sessionDate, TIME_ZONE, type FigureBar } from "./resultsText.ts";
@@ -49,9 +49,9 @@ function fileName(results: SessionResults, extension: string): string {
 }
 
 async function load(scope: RegionScope, sessionId: string): Promise<Result<Data>> {
-  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "facilitator")) return forbidden();
   const data = await sessionResultsWithAnswers(scope, sessionId);
-  return data ? ok(data) : fail("errors.notFound");
+  return data ? ok(data) : notFound();
 }
 
 /** One row per answer: where it was asked, by whom (if they said), and what, in plain words. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { hashToken, newToken } from "../accounts/tokens.ts";
 import { SECTORS } from "../kernel/sectors.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { rateLimited, fail, ok, type Result } from "../kernel/result.ts";
 import { validate } from "../kernel/validate.ts";
 import { normaliseJoinCode } from "./joinCode.ts";
 import type { JoinSource } from "./joinLimits.ts";
@@ -58,7 +58,7 @@ export async function joinSession(
   }
   const parsed = validate(joinSchema, input ?? {});
   if (!parsed.ok) return parsed;
-  if (source && !(await source.admit(session.id))) return fail("dialogue.tooManyJoins");
+  if (source && !(await source.admit(session.id))) return rateLimited("dialogue.tooManyJoins");
   const token = newToken();
   const row = await db
     .insertInto("dialogue_participants")

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { id, text, validate } from "../kernel/validate.ts";
 import { OTHER_LABEL, proposeThemes } from "./proposeThemes.ts";
@@ -39,15 +39,15 @@ export async function findOpenQuestion(
   sessionId: string,
   questionId: string,
 ): Promise<Result<OpenQuestion>> {
-  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "facilitator")) return forbidden();
   const ref = refSchema.safeParse({ sessionId, questionId });
-  if (!ref.success) return fail("errors.notFound");
+  if (!ref.success) return notFound();
   const session = await findSession(scope, ref.data.sessionId);
-  if (!session) return fail("errors.notFound");
+  if (!session) return notFound();
   const question = questionsOf(session.template).find(
     (q) => q.question.id === ref.data.questionId,
   )?.question;
-  if (!question || question.kind !== "open") return fail("errors.notFound");
+  if (!question || question.kind !== "open") return notFound();
   return ok({ session, question });
 }
 
@@ -90,13 +90,13 @@ export async function hideAnswer(
   const parsed = z.object({ participantId: id(), hidden: flag }).safeParse(input);
   if (!parsed.success)
     return parsed.error.issues.some((i) => i.path[0] === "participantId")
-      ? fail("errors.notFound")
+      ? notFound()
       : fail("errors.badRequest");
   const { numUpdatedRows } = await answers(scope, found.value)
     .set({ hidden: parsed.data.hidden })
     .where("participant_id", "=", parsed.data.participantId)
     .executeTakeFirst();
-  if (numUpdatedRows === 0n) return fail("errors.notFound");
+  if (numUpdatedRows === 0n) return notFound();
   return ok({ hidden: parsed.data.hidden });
 }
 
@@ -213,7 +213,7 @@ export async function moveAnswer(
   const found = await findOpenQuestion(scope, sessionId, questionId);
   if (!found.ok) return found;
   const who = z.object({ participantId: id() }).safeParse(input);
-  if (!who.success) return fail("errors.notFound");
+  if (!who.success) return notFound();
   const parsed = validate(
     z.object({
       theme: z.preprocess(
@@ -229,7 +229,7 @@ export async function moveAnswer(
     .set({ theme_label: parsed.value.theme })
     .where("participant_id", "=", who.data.participantId)
     .executeTakeFirst();
-  if (numUpdatedRows === 0n) return fail("errors.notFound");
+  if (numUpdatedRows === 0n) return notFound();
   return ok({ theme: parsed.value.theme });
 }
 

@@ -4,7 +4,7 @@ import { formatJoinCode } from "../dialogue/joinCode.ts";
 import { templateSchema, type LocalText } from "../dialogue/template.ts";
 import { BUILTIN_TEMPLATES } from "../dialogue/templates/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 
@@ -55,25 +55,17 @@ export async function dialogueTemplateChoices(
 
 /**
  * Starts a live session for an event: the session is made as on the dialogue page (same checks,
- * same template choice) and then belongs to the event.
+ * same template choice), belonging to the event from its first row.
  */
 export async function startEventDialogue(
   scope: RegionScope,
   eventId: string,
   input: unknown,
 ): Promise<Result<{ id: string; joinCode: string }>> {
-  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "facilitator")) return forbidden();
   const event = await ownEventId(scope, eventId);
-  if (!event) return fail("errors.notFound");
-  const created = await createSession(scope, input);
-  if (!created.ok) return created;
-  await scope.db
-    .updateTable("dialogue_sessions")
-    .set({ event_id: event.id })
-    .where("id", "=", created.value.id)
-    .where("region_id", "=", scope.regionId)
-    .execute();
-  return created;
+  if (!event) return notFound();
+  return createSession(scope, input, { eventId: event.id });
 }
 
 /**
@@ -86,9 +78,9 @@ export async function inviteToDialogue(
   sessionId: unknown,
   opts: { publicUrl: string },
 ): Promise<Result<{ sent: number }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const event = await ownEventId(scope, eventId);
-  if (!event || !isId(sessionId)) return fail("errors.notFound");
+  if (!event || !isId(sessionId)) return notFound();
   const session = await scope.db
     .selectFrom("dialogue_sessions")
     .select(["id", "title", "join_code", "status"])
@@ -96,7 +88,7 @@ export async function inviteToDialogue(
     .where("region_id", "=", scope.regionId)
     .where("event_id", "=", event.id)
     .executeTakeFirst();
-  if (!session) return fail("errors.notFound");
+  if (!session) return notFound();
   if (session.status !== "open") return fail("eventsAdmin.dialogueClosed");
   const link = `${opts.publicUrl}/live/${session.join_code}`;
   return scope.db.transaction().execute(async (trx) => {

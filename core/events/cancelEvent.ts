@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 import { scheduleEventJobs } from "./eventJobs.ts";
@@ -19,8 +19,8 @@ export async function cancelEvent(
   eventId: string,
   opts: { publicUrl: string; confirmed: boolean },
 ): Promise<Result<{ notified: number }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(eventId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(eventId)) return notFound();
   return scope.db.transaction().execute(async (trx) => {
     const event = await trx
       .selectFrom("events as e")
@@ -31,7 +31,7 @@ export async function cancelEvent(
       .where("e.region_id", "=", scope.regionId)
       .forUpdate("e")
       .executeTakeFirst();
-    if (!event) return fail("errors.notFound");
+    if (!event) return notFound();
     if (!opts.confirmed)
       return fail("validation.failed", { confirm: { key: "eventsAdmin.confirmNeeded" } });
     if (event.status === "cancelled") return ok({ notified: 0 });

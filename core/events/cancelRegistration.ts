@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import type { Locale } from "../../i18n/index.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { gone, failure, forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
+import { forgetMailsOfRegistrations, forgetRegistrationMails } from "../mail/outbox.ts";
 import { queueEventMail, type MailEvent } from "./mails.ts";
 import { fillFromWaitlist, registrationFromToken } from "./register.ts";
 
@@ -55,7 +56,7 @@ async function cancel(
       .select(["event_id"])
       .where("id", "=", registrationId)
       .executeTakeFirst();
-    if (!reg) return fail("events.linkInvalid");
+    if (!reg) return failure("notFound", "events.linkInvalid");
     // Lock the event first, then read the registration: the order every writer uses.
     await trx
       .selectFrom("events")
@@ -79,7 +80,7 @@ async function cancel(
       .executeTakeFirstOrThrow();
     if (r.reg_status === "cancelled") return ok({ promoted: 0, already: true });
     if (new Date(r.starts_at).getTime() <= (opts.now ?? new Date()).getTime())
-      return fail("events.cancelTooLate");
+      return gone("events.cancelTooLate");
     await trx
       .updateTable("registrations")
       .set({ status: "cancelled", cancelled_at: sql`now()`, updated_at: sql`now()` })
@@ -110,7 +111,7 @@ export async function cancelRegistration(
   opts: { publicUrl: string; now?: Date },
 ): Promise<Result<{ promoted: number; already: boolean }>> {
   const reg = await registrationByToken(db, token);
-  if (!reg) return fail("events.linkInvalid");
+  if (!reg) return failure("notFound", "events.linkInvalid");
   return cancel(db, reg.id, { ...opts, notify: "cancelled" });
 }
 
@@ -120,15 +121,15 @@ export async function cancelByOrganiser(
   registrationId: string,
   opts: { publicUrl: string },
 ): Promise<Result<{ promoted: number; already: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(registrationId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(registrationId)) return notFound();
   const own = await scope.db
     .selectFrom("registrations")
     .select("id")
     .where("id", "=", registrationId)
     .where("region_id", "=", scope.regionId)
     .executeTakeFirst();
-  if (!own) return fail("errors.notFound");
+  if (!own) return notFound();
   return cancel(scope.db, registrationId, { ...opts, notify: "cancelledByOrganiser" });
 }
 
@@ -162,19 +163,11 @@ export async function anonymiseRegistration(db: Db, registrationId: string): Pro
       .forUpdate()
       .executeTakeFirst();
     if (!reg) return;
-    await trx
-      .deleteFrom("outbox")
-      .where((eb) =>
-        eb.or([
-          eb("registration_id", "=", registrationId),
-          eb.and([
-            eb("registration_id", "is", null),
-            eb("region_id", "=", reg.region_id),
-            eb("to_address", "=", reg.email),
-          ]),
-        ]),
-      )
-      .execute();
+    await forgetRegistrationMails(trx, {
+      id: registrationId,
+      regionId: reg.region_id,
+      email: reg.email,
+    });
     await trx
       .updateTable("registrations")
       .set(erased(null))
@@ -193,7 +186,7 @@ export async function eraseRegistration(
   opts: { publicUrl: string; now?: Date },
 ): Promise<Result<{ erased: true }>> {
   const reg = await registrationByToken(db, token);
-  if (!reg) return fail("events.linkInvalid");
+  if (!reg) return failure("notFound", "events.linkInvalid");
   const upcoming = new Date(reg.starts_at).getTime() > (opts.now ?? new Date()).getTime();
   if (upcoming && reg.status !== "cancelled") {
     const cancelled = await cancel(db, reg.id, { ...opts, notify: null });
@@ -211,17 +204,14 @@ export async function anonymiseExpiredRegistrations(db: Db, now = new Date()): P
   const expired = sql<boolean>`e.ends_at + (SELECT retention_months FROM regions WHERE id = e.region_id) * interval '1 month' < ${now}`;
   return db.transaction().execute(async (trx) => {
     // The mails about them go first, while the registrations still match.
-    await trx
-      .deleteFrom("outbox")
-      .where("registration_id", "in", (eb) =>
-        eb
-          .selectFrom("registrations as g")
-          .innerJoin("events as e", "e.id", "g.event_id")
-          .select("g.id")
-          .where("g.anonymised_at", "is", null)
-          .where(expired),
-      )
-      .execute();
+    await forgetMailsOfRegistrations(trx, (eb) =>
+      eb
+        .selectFrom("registrations as g")
+        .innerJoin("events as e", "e.id", "g.event_id")
+        .select("g.id")
+        .where("g.anonymised_at", "is", null)
+        .where(expired),
+    );
     const rows = await trx
       .updateTable("registrations")
       .from("events as e")

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId, validate } from "../kernel/validate.ts";
 import { fillFromWaitlist } from "./register.ts";
@@ -72,7 +72,7 @@ export async function createEvent(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string; slug: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const parsed = validate(eventSchema, input);
   if (!parsed.ok) return parsed;
   const series = await seriesOf(scope, parsed.value.seriesId);
@@ -105,8 +105,8 @@ export async function updateEvent(
   input: unknown,
   opts: { publicUrl: string },
 ): Promise<Result<{ promoted: number }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(eventId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(eventId)) return notFound();
   const parsed = validate(eventSchema, input);
   if (!parsed.ok) return parsed;
   const series = await seriesOf(scope, parsed.value.seriesId);
@@ -120,7 +120,7 @@ export async function updateEvent(
       .where("region_id", "=", scope.regionId)
       .returning("id")
       .executeTakeFirst();
-    if (!event) return fail("errors.notFound");
+    if (!event) return notFound();
     const promoted = await fillFromWaitlist(trx, eventId, opts);
     await scheduleEventJobs(trx, eventId);
     return ok({ promoted });
@@ -137,8 +137,8 @@ export async function setEventStatus(
   eventId: string,
   status: "draft" | "published" | "cancelled",
 ): Promise<Result<{ status: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(eventId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(eventId)) return notFound();
   return scope.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable("events")
@@ -147,7 +147,7 @@ export async function setEventStatus(
       .where("region_id", "=", scope.regionId)
       .returning("id")
       .executeTakeFirst();
-    if (!row) return fail("errors.notFound");
+    if (!row) return notFound();
     await scheduleEventJobs(trx, eventId);
     return ok({ status });
   });
@@ -159,8 +159,8 @@ export async function setRegistrationClosed(
   eventId: string,
   closed: boolean,
 ): Promise<Result<{ closed: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(eventId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(eventId)) return notFound();
   const row = await scope.db
     .updateTable("events")
     .set({ registration_closed: closed, updated_at: sql`now()` })
@@ -168,7 +168,7 @@ export async function setRegistrationClosed(
     .where("region_id", "=", scope.regionId)
     .returning("id")
     .executeTakeFirst();
-  return row ? ok({ closed }) : fail("errors.notFound");
+  return row ? ok({ closed }) : notFound();
 }
 
 /**
@@ -180,8 +180,8 @@ export async function duplicateEvent(
   eventId: string,
   opts: { shiftDays?: number } = {},
 ): Promise<Result<{ id: string; slug: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(eventId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(eventId)) return notFound();
   const shift = (opts.shiftDays ?? 7) * 24 * 3600 * 1000;
   return scope.db.transaction().execute(async (trx) => {
     const e = await trx
@@ -190,7 +190,7 @@ export async function duplicateEvent(
       .where("id", "=", eventId)
       .where("region_id", "=", scope.regionId)
       .executeTakeFirst();
-    if (!e) return fail("errors.notFound");
+    if (!e) return notFound();
     const title = e.title.length <= 190 ? `${e.title} (kopie)` : e.title;
     const slug = await freeSlug(trx, scope.regionId, title);
     const at = (d: Date | string | null) => (d ? new Date(new Date(d).getTime() + shift) : null);

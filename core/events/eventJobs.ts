@@ -1,12 +1,8 @@
-import type { Transaction } from "kysely";
-import type { Db } from "../../db/client.ts";
-import type { Database } from "../../db/schema.ts";
 import type { Locale } from "../../i18n/index.ts";
+import type { Tx } from "../kernel/tx.ts";
 import { scheduleJob, unscheduleJob, type JobHandler } from "../jobs/jobs.ts";
 import { eventPageUrl, queueEventMail, type MailEvent } from "./mails.ts";
 import { registrationToken } from "./register.ts";
-
-type Trx = Transaction<Database> | Db;
 
 const DAY = 24 * 3600 * 1000;
 /** Time for people to get home before the follow-up arrives. */
@@ -16,7 +12,7 @@ const FOLLOW_UP_AFTER_MS = 2 * 3600 * 1000;
  * Plans (or moves, or drops) an event's reminder and follow-up from its current state. Called in
  * the transaction that changed the event, so the plan is always that of the saved event.
  */
-export async function scheduleEventJobs(trx: Trx, eventId: string, now = new Date()) {
+export async function scheduleEventJobs(trx: Tx, eventId: string, now = new Date()) {
   const e = await trx
     .selectFrom("events")
     .select(["id", "status", "starts_at", "ends_at", "reminder_days"])
@@ -49,7 +45,7 @@ export async function scheduleEventJobs(trx: Trx, eventId: string, now = new Dat
   });
 }
 
-async function mailEvent(trx: Trx, eventId: string) {
+async function mailEvent(trx: Tx, eventId: string) {
   return trx
     .selectFrom("events as e")
     .innerJoin("regions as r", "r.id", "e.region_id")
@@ -59,7 +55,7 @@ async function mailEvent(trx: Trx, eventId: string) {
     .executeTakeFirst();
 }
 
-async function confirmedOf(trx: Trx, eventId: string) {
+async function confirmedOf(trx: Tx, eventId: string) {
   return trx
     .selectFrom("registrations")
     .select(["id", "email", "name", "language"])

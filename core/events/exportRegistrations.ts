@@ -1,6 +1,6 @@
 import { translator, type Locale } from "../../i18n/index.ts";
 import type { PeopleFile } from "../people/exportPeople.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { csvFile, xlsxFile } from "../kernel/tableFile.ts";
 import { answerLines, eventRegistrations, type EventRegistration } from "./adminQueries.ts";
@@ -52,9 +52,9 @@ function cells(r: EventRegistration, questions: EventQuestion[], locale: Locale)
 }
 
 async function load(scope: RegionScope, eventId: string, filter: RegistrationFilter) {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const event = await findEvent(scope, eventId);
-  if (!event) return fail("errors.notFound");
+  if (!event) return notFound();
   const rows = await eventRegistrations(scope, event.id, filter);
   return ok({ event, rows });
 }

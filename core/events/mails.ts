@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.ts";
+import type { Tx } from "../kernel/tx.ts";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { toICalendar } from "./calendar.ts";
@@ -44,7 +44,7 @@ export const manageUrl = (publicUrl: string, token: string) => `${publicUrl}/reg
  * because only people with a place receive them.
  */
 export async function queueEventMail(
-  db: Db,
+  db: Tx,
   kind: EventMailKind,
   event: MailEvent,
   to: { registrationId: string; email: string; name: string; language: Locale },

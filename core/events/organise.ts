@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Locale } from "../../i18n/index.ts";
 import { hashToken, newToken } from "../accounts/tokens.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId, LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 import { z } from "zod";
@@ -31,8 +31,8 @@ export async function setCheckedIn(
   registrationId: string,
   present: boolean,
 ): Promise<Result<{ present: boolean }>> {
-  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
-  if (!isId(registrationId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "facilitator")) return forbidden();
+  if (!isId(registrationId)) return notFound();
   const row = await scope.db
     .updateTable("registrations")
     .set({ checked_in_at: present ? sql`now()` : null, updated_at: sql`now()` })
@@ -41,7 +41,7 @@ export async function setCheckedIn(
     .where("status", "=", "confirmed")
     .returning("id")
     .executeTakeFirst();
-  return row ? ok({ present }) : fail("errors.notFound");
+  return row ? ok({ present }) : notFound();
 }
 
 const messageSchema = z.object({
@@ -60,9 +60,9 @@ export async function messageRegistrants(
   input: unknown,
   opts: { publicUrl: string },
 ): Promise<Result<{ sent: number }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const event = await ownEvent(scope, eventId);
-  if (!event) return fail("errors.notFound");
+  if (!event) return notFound();
   const parsed = validate(messageSchema, input);
   if (!parsed.ok) return parsed;
   const { subject, body, audience } = parsed.value;
@@ -105,9 +105,9 @@ export async function addEventQuestion(
   eventId: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const event = await ownEvent(scope, eventId);
-  if (!event) return fail("errors.notFound");
+  if (!event) return notFound();
   const parsed = validate(newQuestionSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -141,9 +141,9 @@ export async function removeEventQuestion(
   eventId: string,
   questionId: string,
 ): Promise<Result<{ removed: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const event = await ownEvent(scope, eventId);
-  if (!event) return fail("errors.notFound");
+  if (!event) return notFound();
   const questions = eventQuestionsSchema.parse(event.questions);
   const left = questions.filter((q) => q.id !== questionId);
   await scope.db
@@ -160,9 +160,9 @@ export async function createEventInvitation(
   eventId: string,
   input: unknown,
 ): Promise<Result<{ token: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const event = await ownEvent(scope, eventId);
-  if (!event) return fail("errors.notFound");
+  if (!event) return notFound();
   const parsed = validate(
     z.object({
       label: optionalText(200),
@@ -204,9 +204,9 @@ export async function revokeEventInvitation(
   eventId: string,
   invitationId: string,
 ): Promise<Result<{ revoked: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const event = await ownEvent(scope, eventId);
-  if (!event || !isId(invitationId)) return fail("errors.notFound");
+  if (!event || !isId(invitationId)) return notFound();
   const row = await scope.db
     .updateTable("event_invitations")
     .set({ revoked_at: sql`now()` })
@@ -214,7 +214,7 @@ export async function revokeEventInvitation(
     .where("event_id", "=", event.id)
     .returning("id")
     .executeTakeFirst();
-  return row ? ok({ revoked: true }) : fail("errors.notFound");
+  return row ? ok({ revoked: true }) : notFound();
 }
 
 const seriesSchema = z.object({
@@ -228,7 +228,7 @@ export async function createSeries(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string; slug: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const parsed = validate(seriesSchema, input);
   if (!parsed.ok) return parsed;
   const base = slugFrom(parsed.value.title);

@@ -1,10 +1,10 @@
-import { sql, type Transaction } from "kysely";
-import type { Db } from "../../db/client.ts";
-import type { Database, RegistrationStatus } from "../../db/schema.ts";
+import { sql } from "kysely";
+import type { RegistrationStatus } from "../../db/schema.ts";
+import type { Db, Reader, Tx } from "../kernel/tx.ts";
 import type { Locale } from "../../i18n/index.ts";
 import { hashToken } from "../accounts/tokens.ts";
 import { sign, verify } from "../kernel/signing.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { validate } from "../kernel/validate.ts";
 import { queueEventMail, type MailEvent } from "./mails.ts";
 import {
@@ -14,17 +14,16 @@ import {
   type RegistrationInput,
 } from "./schema.ts";
 
-type Trx = Transaction<Database> | Db;
-
 /**
  * The link in every mail about a registration: signed, so it needs no account and cannot be
  * guessed, and the same in every mail, so an older mail's link keeps working.
  */
-export const registrationToken = (db: Trx, registrationId: string) =>
+export const registrationToken = (db: Reader, registrationId: string) =>
   sign(db, "registration", registrationId);
 
 /** The registration a link stands for, or null for a forged or mangled link. */
-export const registrationFromToken = (db: Trx, token: string) => verify(db, "registration", token);
+export const registrationFromToken = (db: Reader, token: string) =>
+  verify(db, "registration", token);
 
 export interface RegisterOptions {
   publicUrl: string;
@@ -41,7 +40,7 @@ export type RegisterOutcome =
   | { status: "ignored" };
 
 /** The event with its region's slug, locked for the rest of the transaction. */
-async function lockEvent(trx: Trx, eventId: string) {
+async function lockEvent(trx: Tx, eventId: string) {
   return (
     trx
       .selectFrom("events as e")
@@ -79,7 +78,7 @@ async function lockEvent(trx: Trx, eventId: string) {
 
 export type LockedEvent = NonNullable<Awaited<ReturnType<typeof lockEvent>>>;
 
-async function confirmedCount(trx: Trx, eventId: string): Promise<number> {
+async function confirmedCount(trx: Tx, eventId: string): Promise<number> {
   const row = await trx
     .selectFrom("registrations")
     .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -99,7 +98,7 @@ function closedReason(event: LockedEvent, now: Date): string | null {
   return null;
 }
 
-async function redeemInvitation(trx: Trx, eventId: string, token: string | null | undefined) {
+async function redeemInvitation(trx: Tx, eventId: string, token: string | null | undefined) {
   if (!token || token.length > 100) return false;
   const used = await trx
     .updateTable("event_invitations")
@@ -120,7 +119,7 @@ async function redeemInvitation(trx: Trx, eventId: string, token: string | null 
  * new and a repeated registration, so the form does not reveal who registered.
  */
 export async function registerInTransaction(
-  trx: Trx,
+  trx: Tx,
   event: LockedEvent,
   v: RegistrationInput,
   answers: Record<string, string | boolean>,
@@ -139,7 +138,7 @@ export async function registerInTransaction(
     const status = existing.status as "confirmed" | "waitlisted";
     const token = await registrationToken(trx, existing.id);
     await queueEventMail(
-      trx as Db,
+      trx,
       status === "confirmed" ? "confirmed" : "waitlisted",
       event as MailEvent,
       {
@@ -191,7 +190,7 @@ export async function registerInTransaction(
         .executeTakeFirstOrThrow();
   const token = await registrationToken(trx, row.id);
   await queueEventMail(
-    trx as Db,
+    trx,
     status,
     event as MailEvent,
     {
@@ -236,13 +235,13 @@ export async function register(
     .select("questions")
     .where("id", "=", eventId)
     .executeTakeFirst();
-  if (!questions) return fail("errors.notFound");
+  if (!questions) return notFound();
   const parsed = parseRegistration(questions.questions, input);
   if (!parsed.ok) return parsed;
   if (parsed.value.v.website.trim() !== "") return ok({ status: "ignored" });
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
-    if (!event) return fail("errors.notFound");
+    if (!event) return notFound();
     return registerInTransaction(trx, event, parsed.value.v, parsed.value.answers, opts);
   });
 }
@@ -290,7 +289,7 @@ export async function registerForSeries(
  * the transaction that freed the place (a cancellation, a larger capacity), under the event lock.
  */
 export async function fillFromWaitlist(
-  trx: Trx,
+  trx: Tx,
   eventId: string,
   opts: { publicUrl: string },
 ): Promise<number> {
@@ -320,7 +319,7 @@ export async function fillFromWaitlist(
   for (const r of promoted) {
     const token = await registrationToken(trx, r.id);
     await queueEventMail(
-      trx as Db,
+      trx,
       "promoted",
       event as MailEvent,
       { ...r, registrationId: r.id },

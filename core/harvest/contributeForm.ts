@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { findPublicRegion } from "../regions/queries.ts";
 import { SECTORS } from "../kernel/sectors.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { failure, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { isId, text, validate } from "../kernel/validate.ts";
 import { HARVEST_LIMITS, KINDS, tagsOf } from "./types.ts";
 
@@ -113,7 +113,7 @@ export async function contribute(
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ stored: boolean }>> {
-  if (!isId(harvestId)) return fail("errors.notFound");
+  if (!isId(harvestId)) return notFound();
   const parsed = validate(formSchema, input);
   if (!parsed.ok) {
     const honeypot = (input as { website?: unknown } | null)?.website;
@@ -129,7 +129,7 @@ export async function contribute(
     .where("id", "=", harvestId)
     .where("form_open", "=", true)
     .executeTakeFirst();
-  if (!harvest) return fail("harvest.form.closed");
+  if (!harvest) return failure("notFound", "harvest.form.closed");
   if (v.theme !== "" && !tagsOf(harvest.strategic_themes).includes(v.theme)) {
     return fail("validation.failed", { theme: { key: "validation.choice" } });
   }
@@ -154,6 +154,6 @@ export async function contribute(
     )
     .returning("id")
     .executeTakeFirst();
-  if (!row) return fail("harvest.form.closed");
+  if (!row) return failure("notFound", "harvest.form.closed");
   return ok({ stored: true });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ContributionTable } from "../../db/schema.ts";
 import type { Message } from "../../i18n/index.ts";
 import { SECTORS } from "../kernel/sectors.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId, optionalText, text, validate } from "../kernel/validate.ts";
 import { HARVEST_LIMITS, KINDS, tagList, tagsOf } from "./types.ts";
@@ -63,7 +63,7 @@ async function change(
   id: string,
   set: Updateable<ContributionTable>,
 ): Promise<Result<{ id: string }>> {
-  if (!isId(harvestId) || !isId(id)) return fail("errors.notFound");
+  if (!isId(harvestId) || !isId(id)) return notFound();
   const row = await scope.db
     .updateTable("contributions")
     .set({ ...set, updated_at: sql`now()` })
@@ -72,7 +72,7 @@ async function change(
     .where("id", "=", id)
     .returning("id")
     .executeTakeFirst();
-  return row ? ok(row) : fail("errors.notFound");
+  return row ? ok(row) : notFound();
 }
 
 /** Corrects a contribution's text, kind and sector. Organisers and up. */
@@ -82,8 +82,8 @@ export async function updateContribution(
   id: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(harvestId) || !isId(id)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(harvestId) || !isId(id)) return notFound();
   const parsed = validate(editSchema, input);
   if (!parsed.ok) return parsed;
   const { text, kind, sector } = parsed.value;
@@ -97,8 +97,8 @@ export async function setTags(
   id: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(harvestId) || !isId(id)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(harvestId) || !isId(id)) return notFound();
   const parsed = onTagsField(validate(tagsSchema, input));
   if (!parsed.ok) return parsed;
   return change(scope, harvestId, id, { tags: JSON.stringify(parsed.value.tags) });
@@ -111,7 +111,7 @@ export async function setHidden(
   id: string,
   hidden: boolean,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   return change(scope, harvestId, id, { hidden });
 }
 
@@ -121,8 +121,8 @@ export async function addContribution(
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!(await harvestOfRegion(scope, harvestId))) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
   const parsed = onTagsField(validate(addSchema, input));
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -153,8 +153,8 @@ export async function mergeContributions(
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ id: string; merged: number }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(harvestId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(harvestId)) return notFound();
   const parsed = mergeSchema.safeParse(input);
   if (!parsed.success) return fail("harvest.mergeChoose");
   const into = parsed.data.into;
@@ -173,7 +173,7 @@ export async function mergeContributions(
       .where("id", "in", [into, ...others])
       .forUpdate()
       .execute();
-    if (rows.length !== others.length + 1) return fail("errors.notFound");
+    if (rows.length !== others.length + 1) return notFound();
     const keep = rows.find((r) => r.id === into)!;
     if (keep.merged_into_id !== null) return fail("harvest.mergeAlreadyMerged");
 
@@ -209,6 +209,6 @@ export async function unmergeContribution(
   harvestId: string,
   id: string,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   return change(scope, harvestId, id, { merged_into_id: null });
 }

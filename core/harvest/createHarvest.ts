@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { slugFrom } from "../kernel/slug.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { optionalText, text, validate } from "../kernel/validate.ts";
 import { HARVEST_LIMITS, noNul } from "./types.ts";
@@ -56,7 +56,7 @@ export async function createHarvest(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string; slug: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const parsed = validate(harvestSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;

@@ -1,5 +1,5 @@
 import { translator, type Locale } from "../../i18n/index.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { csvFile } from "../kernel/tableFile.ts";
 import { findHarvest, listContributionsForExport, type ContributionFilters } from "./queries.ts";
@@ -34,9 +34,9 @@ export async function exportContributionsCsv(
   filters: ContributionFilters,
   locale: Locale,
 ): Promise<Result<ContributionsFile>> {
-  if (!hasRole(scope.role, "facilitator")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "facilitator")) return forbidden();
   const harvest = await findHarvest(scope, harvestId);
-  if (!harvest) return fail("errors.notFound");
+  if (!harvest) return notFound();
   const t = translator(locale);
   const rows = await listContributionsForExport(scope, harvest.id, filters);
   const file = csvFile(

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { questionsOf, templateSchema } from "../dialogue/template.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 import { guessKind, HARVEST_LIMITS, isSector, type Kind } from "./types.ts";
@@ -83,8 +83,8 @@ export async function gatherContributions(
   scope: RegionScope,
   harvestId: string,
 ): Promise<Result<Gathered>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(harvestId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(harvestId)) return notFound();
   return scope.db.transaction().execute(async (trx) => {
     // Locked: two organisers pressing the button at once gather one after the other.
     const harvest = await trx
@@ -94,7 +94,7 @@ export async function gatherContributions(
       .where("id", "=", harvestId)
       .forUpdate()
       .executeTakeFirst();
-    if (!harvest) return fail("errors.notFound");
+    if (!harvest) return notFound();
 
     const sessions = await sourceSessions(trx, scope.regionId, harvestId);
     let added = 0;

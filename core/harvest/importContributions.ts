@@ -7,7 +7,7 @@ import { decodeUpload } from "../people/importPeople.ts";
 import { sectorOf } from "../people/peopleTable.ts";
 import { unguardFormula } from "../kernel/tableFile.ts";
 import type { Sector } from "../kernel/sectors.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { isZip, readFirstSheet, SPREADSHEET_LIMITS } from "../kernel/spreadsheet.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId, validate } from "../kernel/validate.ts";
@@ -359,8 +359,8 @@ export async function previewContributionImport(
   harvestId: string,
   upload: { bytes: Uint8Array } | { payload: string },
 ): Promise<Result<ContributionImportPreview>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!(await harvestOfRegion(scope, harvestId))) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
   const file =
     "bytes" in upload ? await readContributionsFile(upload.bytes) : unpackPayload(upload.payload);
   if (!file.ok) return file;
@@ -382,8 +382,8 @@ export async function importContributions(
   harvestId: string,
   payload: unknown,
 ): Promise<Result<{ imported: number; skipped: number; duplicates: number }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!(await harvestOfRegion(scope, harvestId))) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
   const file = unpackPayload(payload);
   if (!file.ok) return file;
   return scope.db.transaction().execute(async (trx) => {

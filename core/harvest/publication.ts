@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import type { ContributionKind, ContributionOrigin, Locale } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { id, isId, optionalText, validate } from "../kernel/validate.ts";
 
@@ -339,9 +339,9 @@ export async function updatePublicationText(
   harvestId: string,
   input: unknown,
 ): Promise<Result<null>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const h = await ownHarvest(scope, harvestId);
-  if (!h) return fail("errors.notFound");
+  if (!h) return notFound();
   const v = validate(textsSchema, input);
   if (!v.ok) return v;
   await scope.db
@@ -366,10 +366,9 @@ export async function updateThemeSummary(
   /** When given, the theme must belong to this harvest. */
   harvestId?: string,
 ): Promise<Result<{ harvestId: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const theme = await ownTheme(scope, themeId);
-  if (!theme || (harvestId !== undefined && theme.harvest_id !== harvestId))
-    return fail("errors.notFound");
+  if (!theme || (harvestId !== undefined && theme.harvest_id !== harvestId)) return notFound();
   const v = validate(summarySchema, input);
   if (!v.ok) return v;
   await scope.db
@@ -389,9 +388,9 @@ const quoteSchema = z.object({ themeId: id(), contributionId: id() });
  * unmerged contribution that belongs to the theme can be quoted.
  */
 export async function selectQuote(scope: RegionScope, input: unknown): Promise<Result<null>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const v = validate(quoteSchema, input);
-  if (!v.ok) return fail("errors.notFound");
+  if (!v.ok) return notFound();
   const { themeId, contributionId } = v.value;
   return scope.db.transaction().execute(async (trx) => {
     const theme = await trx
@@ -403,7 +402,7 @@ export async function selectQuote(scope: RegionScope, input: unknown): Promise<R
       // One selection at a time per theme, so positions and the limit hold.
       .forUpdate("t")
       .executeTakeFirst();
-    if (!theme) return fail("errors.notFound");
+    if (!theme) return notFound();
     const contribution = await trx
       .selectFrom("contributions")
       .select(["id"])
@@ -414,7 +413,7 @@ export async function selectQuote(scope: RegionScope, input: unknown): Promise<R
       .where("hidden", "=", false)
       .where("merged_into_id", "is", null)
       .executeTakeFirst();
-    if (!contribution) return fail("errors.notFound");
+    if (!contribution) return notFound();
     const { n, top } = await trx
       .selectFrom("harvest_quotes")
       .select([
@@ -441,11 +440,11 @@ export async function selectQuote(scope: RegionScope, input: unknown): Promise<R
 }
 
 export async function unselectQuote(scope: RegionScope, input: unknown): Promise<Result<null>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const v = validate(quoteSchema, input);
-  if (!v.ok) return fail("errors.notFound");
+  if (!v.ok) return notFound();
   const theme = await ownTheme(scope, v.value.themeId);
-  if (!theme) return fail("errors.notFound");
+  if (!theme) return notFound();
   await scope.db
     .deleteFrom("harvest_quotes")
     .where("theme_id", "=", theme.id)
@@ -460,9 +459,9 @@ export async function setPublicationPublic(
   harvestId: string,
   on: boolean,
 ): Promise<Result<null>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const h = await ownHarvest(scope, harvestId);
-  if (!h) return fail("errors.notFound");
+  if (!h) return notFound();
   await scope.db
     .updateTable("harvests")
     .set({ publication_public: on, updated_at: new Date() })

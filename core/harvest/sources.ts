@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 
@@ -144,8 +144,8 @@ export async function addSource(
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ added: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!(await harvestOfRegion(scope, harvestId))) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
   const parsed = sourceSchema.safeParse(input);
   if (!parsed.success) return fail("validation.failed", { sourceId: { key: "validation.choice" } });
   const { source, sourceId } = parsed.data;
@@ -187,10 +187,10 @@ export async function removeSource(
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ removed: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!(await harvestOfRegion(scope, harvestId))) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
   const parsed = sourceSchema.safeParse(input);
-  if (!parsed.success) return fail("errors.notFound");
+  if (!parsed.success) return notFound();
   const { source, sourceId } = parsed.data;
   const result = await scope.db
     .deleteFrom("harvest_sources")

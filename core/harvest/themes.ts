@@ -3,10 +3,10 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
 import { SECTORS, type Sector } from "../kernel/sectors.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { id, isId, optionalText, text, validate } from "../kernel/validate.ts";
-import { groupTexts, OTHER_GROUP } from "./grouping.ts";
+import { groupTexts, OTHER_GROUP } from "../textGrouping/index.ts";
 
 /**
  * The themes of a harvest, for organisers. The platform proposes themes by grouping the
@@ -86,11 +86,11 @@ async function withHarvest<T>(
   harvestId: string,
   work: (trx: Trx, harvest: ThemeHarvest) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(harvestId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(harvestId)) return notFound();
   return scope.db.transaction().execute(async (trx) => {
     const harvest = await lockHarvest(trx, scope, harvestId);
-    if (!harvest) return fail("errors.notFound");
+    if (!harvest) return notFound();
     return work(trx, harvest);
   });
 }
@@ -257,9 +257,9 @@ export async function acceptTheme(
 ): Promise<Result<{ themeId: string }>> {
   return withHarvest(scope, harvestId, async (trx, harvest) => {
     const ref = themeRef.safeParse(input);
-    if (!ref.success) return fail("errors.notFound");
+    if (!ref.success) return notFound();
     const found = await themesOf(trx, harvest.id, [ref.data.themeId]);
-    if (!found) return fail("errors.notFound");
+    if (!found) return notFound();
     await curate(trx, [ref.data.themeId]);
     await trx
       .updateTable("contributions")
@@ -286,8 +286,8 @@ async function editTheme<S extends z.ZodType>(
 ): Promise<Result<{ themeId: string }>> {
   return withHarvest(scope, harvestId, async (trx, harvest) => {
     const ref = themeRef.safeParse(input);
-    if (!ref.success) return fail("errors.notFound");
-    if (!(await themesOf(trx, harvest.id, [ref.data.themeId]))) return fail("errors.notFound");
+    if (!ref.success) return notFound();
+    if (!(await themesOf(trx, harvest.id, [ref.data.themeId]))) return notFound();
     const v = validate(schema(harvest), input);
     if (!v.ok) return v;
     await trx
@@ -330,13 +330,13 @@ export async function mergeThemes(
 ): Promise<Result<{ themeId: string; merged: number }>> {
   return withHarvest(scope, harvestId, async (trx, harvest) => {
     const refs = z.object({ from: idList, into: id() }).safeParse(input);
-    if (!refs.success) return fail("errors.notFound");
+    if (!refs.success) return notFound();
     const into = refs.data.into;
     const from = [...new Set(refs.data.from)].filter((f) => f !== into);
     if (from.length === 0)
       return fail("validation.failed", { into: { key: "harvestThemes.chooseOther" } });
     const found = await themesOf(trx, harvest.id, [into, ...from]);
-    if (!found) return fail("errors.notFound");
+    if (!found) return notFound();
     const target = found.find((t) => t.id === into)!;
     const sources = from.map((f) => found.find((t) => t.id === f)!);
 
@@ -393,16 +393,16 @@ export async function splitTheme(
     const refs = z
       .object({ themeId: id(), contributionIds: z.unknown().optional() })
       .safeParse(input);
-    if (!refs.success) return fail("errors.notFound");
+    if (!refs.success) return notFound();
     const found = await themesOf(trx, harvest.id, [refs.data.themeId]);
-    if (!found) return fail("errors.notFound");
+    if (!found) return notFound();
     const theme = found[0]!;
     const v = validate(z.object({ label: text(THEME_LABEL_MAX) }), input);
     const boxes = z
       .preprocess((x) => (x === undefined || x === "" ? [] : x), idList)
       .safeParse(refs.data.contributionIds);
     // A tampered id among the boxes is not the organiser's mistake to fix.
-    if (!boxes.success) return fail("errors.notFound");
+    if (!boxes.success) return notFound();
     const fieldErrors = {
       ...(v.ok ? {} : v.fieldErrors),
       ...(boxes.data.length === 0
@@ -418,7 +418,7 @@ export async function splitTheme(
       .where("theme_id", "=", theme.id)
       .where("id", "in", chosen)
       .execute();
-    if (members.length !== chosen.length) return fail("errors.notFound");
+    if (members.length !== chosen.length) return notFound();
 
     await trx
       .updateTable("harvest_themes")
@@ -471,9 +471,9 @@ export async function moveContribution(
         themeId: z.preprocess((x) => (x === "" || x === undefined ? null : x), id().nullable()),
       })
       .safeParse(input);
-    if (!refs.success) return fail("errors.notFound");
+    if (!refs.success) return notFound();
     const { contributionId, themeId } = refs.data;
-    if (themeId && !(await themesOf(trx, harvest.id, [themeId]))) return fail("errors.notFound");
+    if (themeId && !(await themesOf(trx, harvest.id, [themeId]))) return notFound();
     const { numUpdatedRows } = await trx
       .updateTable("contributions")
       .set({ theme_id: themeId, theme_locked: true })
@@ -481,7 +481,7 @@ export async function moveContribution(
       .where("harvest_id", "=", harvest.id)
       .where("region_id", "=", scope.regionId)
       .executeTakeFirst();
-    if (numUpdatedRows === 0n) return fail("errors.notFound");
+    if (numUpdatedRows === 0n) return notFound();
     let quotes = trx.deleteFrom("harvest_quotes").where("contribution_id", "=", contributionId);
     if (themeId) quotes = quotes.where("theme_id", "<>", themeId);
     await quotes.execute();
@@ -539,11 +539,11 @@ export async function reorderThemes(
 ): Promise<Result<{ order: string[] }>> {
   return withHarvest(scope, harvestId, async (trx, harvest) => {
     const refs = z.object({ order: idList }).safeParse(input);
-    if (!refs.success) return fail("errors.notFound");
+    if (!refs.success) return notFound();
     const wanted = [...new Set(refs.data.order)];
     const all = await orderedThemes(trx, harvest.id).select(["id"]).execute();
     const known = new Set(all.map((t) => t.id));
-    if (wanted.some((w) => !known.has(w))) return fail("errors.notFound");
+    if (wanted.some((w) => !known.has(w))) return notFound();
     const order = [...wanted, ...all.map((t) => t.id).filter((t) => !wanted.includes(t))];
     if (order.length > 0)
       await sql`
@@ -562,12 +562,12 @@ export async function moveTheme(
   input: unknown,
 ): Promise<Result<{ order: string[] }>> {
   const refs = z.object({ themeId: id(), direction: z.enum(["up", "down"]) }).safeParse(input);
-  if (!refs.success) return fail("errors.notFound");
+  if (!refs.success) return notFound();
   const overview = await themeOrder(scope, harvestId);
-  if (!overview) return fail("errors.notFound");
+  if (!overview) return notFound();
   const order = [...overview];
   const i = order.indexOf(refs.data.themeId);
-  if (i < 0) return fail("errors.notFound");
+  if (i < 0) return notFound();
   const j = refs.data.direction === "up" ? i - 1 : i + 1;
   if (j >= 0 && j < order.length) [order[i], order[j]] = [order[j]!, order[i]!];
   return reorderThemes(scope, harvestId, { order });

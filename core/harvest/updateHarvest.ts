@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId, validate } from "../kernel/validate.ts";
 import { harvestSchema } from "./createHarvest.ts";
@@ -10,8 +10,8 @@ export async function updateHarvest(
   harvestId: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(harvestId)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(harvestId)) return notFound();
   const parsed = validate(harvestSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -29,5 +29,23 @@ export async function updateHarvest(
     .where("id", "=", harvestId)
     .returning("id")
     .executeTakeFirst();
-  return row ? ok(row) : fail("errors.notFound");
+  return row ? ok(row) : notFound();
+}
+
+/** Puts the harvest's action agenda online (or takes it offline); organisers and admins. */
+export async function setAgendaPublic(
+  scope: RegionScope,
+  harvestId: string,
+  on: boolean,
+): Promise<Result<null>> {
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(harvestId)) return notFound();
+  const row = await scope.db
+    .updateTable("harvests")
+    .set({ agenda_public: on, updated_at: sql`now()` })
+    .where("region_id", "=", scope.regionId)
+    .where("id", "=", harvestId)
+    .returning("id")
+    .executeTakeFirst();
+  return row ? ok(null) : notFound();
 }

@@ -28,12 +28,14 @@ describe("durable jobs", () => {
         if (crash) throw new Error("process died here");
       },
     };
-    await scheduleJob(t.db, {
-      key: "reminder:a",
-      kind: "remind",
-      runAt: new Date(Date.now() - 1000),
-      payload: { to: "a@example.org" },
-    });
+    await t.db.transaction().execute((tx) =>
+      scheduleJob(tx, {
+        key: "reminder:a",
+        kind: "remind",
+        runAt: new Date(Date.now() - 1000),
+        payload: { to: "a@example.org" },
+      }),
+    );
     expect(await runDueJobs(t.db, handlers)).toBe(0);
     expect(await mailsTo("a@example.org")).toBe(0);
     const failed = await t.db
@@ -58,11 +60,19 @@ describe("durable jobs", () => {
       },
     };
     const soon = new Date(Date.now() + 60_000);
-    await scheduleJob(t.db, { key: "k", kind: "note", runAt: soon, payload: { v: 1 } });
-    await scheduleJob(t.db, { key: "k", kind: "note", runAt: soon, payload: { v: 2 } });
+    await t.db
+      .transaction()
+      .execute((tx) => scheduleJob(tx, { key: "k", kind: "note", runAt: soon, payload: { v: 1 } }));
+    await t.db
+      .transaction()
+      .execute((tx) => scheduleJob(tx, { key: "k", kind: "note", runAt: soon, payload: { v: 2 } }));
     expect(await runDueJobs(t.db, handlers)).toBe(0);
     expect(await runDueJobs(t.db, handlers, () => new Date(Date.now() + 120_000))).toBe(1);
-    await scheduleJob(t.db, { key: "k", kind: "note", runAt: new Date(0), payload: { v: 3 } });
+    await t.db
+      .transaction()
+      .execute((tx) =>
+        scheduleJob(tx, { key: "k", kind: "note", runAt: new Date(0), payload: { v: 3 } }),
+      );
     expect(await runDueJobs(t.db, handlers)).toBe(0);
     expect(ran).toEqual(["2"]);
   });

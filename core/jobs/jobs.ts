@@ -1,13 +1,7 @@
-import { sql, type Transaction } from "kysely";
-import type { Db } from "../../db/client.ts";
-import type { Database } from "../../db/schema.ts";
+import { sql } from "kysely";
+import type { Db, Tx } from "../kernel/tx.ts";
 
-type Trx = Transaction<Database> | Db;
-
-export type JobHandler = (
-  trx: Transaction<Database>,
-  payload: Record<string, unknown>,
-) => Promise<void>;
+export type JobHandler = (trx: Tx, payload: Record<string, unknown>) => Promise<void>;
 
 /**
  * Plans a job. The key names what the job is for ("reminder:<event>"): planning it again moves
@@ -15,7 +9,7 @@ export type JobHandler = (
  * left alone.
  */
 export async function scheduleJob(
-  db: Trx,
+  db: Tx,
   job: { key: string; kind: string; runAt: Date; payload?: Record<string, unknown> },
 ): Promise<void> {
   await db
@@ -36,8 +30,13 @@ export async function scheduleJob(
 }
 
 /** Drops a job that has not run yet (an event was cancelled or moved back to draft). */
-export async function unscheduleJob(db: Trx, key: string): Promise<void> {
+export async function unscheduleJob(db: Tx, key: string): Promise<void> {
   await db.deleteFrom("jobs").where("key", "=", key).where("done_at", "is", null).execute();
+}
+
+/** Empties a job's payload from within its handler: the row stays as the record that it ran. */
+export async function forgetJobPayload(db: Tx, key: string): Promise<void> {
+  await db.updateTable("jobs").set({ payload: "{}" }).where("key", "=", key).execute();
 }
 
 const MAX_ATTEMPTS = 8;

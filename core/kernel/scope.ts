@@ -23,3 +23,12 @@ export function hasRole(role: Role, needed: Role): boolean {
 }
 
 export const ROLES: readonly Role[] = ["admin", "organiser", "facilitator", "member"];
+
+/**
+ * A capability's policy: each intent with the least role that may do it. The guard reads it
+ * (`withRow(scope, { role: policy.addQuestion, … })`) and so do the routes, to show only the
+ * buttons a person may use (`may(scope, policy.addQuestion)`).
+ */
+export type Policy<I extends string> = Readonly<Record<I, Role>>;
+
+export const may = (scope: { role: Role }, needed: Role): boolean => hasRole(scope.role, needed);

@@ -42,12 +42,14 @@ afterAll(async () => {
 describe("the outbox", () => {
   it("keeps mail in the outbox when no SMTP is configured", async () => {
     const mailer = new Mailer(t.db, undefined, "Lerende Regio <noreply@example.org>", quiet);
-    await queueMail(t.db, {
-      regionId: null,
-      to: "kept@example.org",
-      subject: "Bewaard",
-      text: "Hallo",
-    });
+    await t.db.transaction().execute((tx) =>
+      queueMail(tx, {
+        regionId: null,
+        to: "kept@example.org",
+        subject: "Bewaard",
+        text: "Hallo",
+      }),
+    );
     expect(await mailer.kick()).toBe(0);
     const row = await t.db
       .selectFrom("outbox")
@@ -66,12 +68,14 @@ describe("the outbox", () => {
         "Lerende Regio <noreply@example.org>",
         quiet,
       );
-      await queueMail(t.db, {
-        regionId: null,
-        to: "deelnemer@example.org",
-        subject: "Welkom bij de sessie",
-        text: "Tot dinsdag!",
-      });
+      await t.db.transaction().execute((tx) =>
+        queueMail(tx, {
+          regionId: null,
+          to: "deelnemer@example.org",
+          subject: "Welkom bij de sessie",
+          text: "Tot dinsdag!",
+        }),
+      );
       await mailer.kick();
       await mailer.kick();
       const mine = smtp.received.filter((m) => m.to.includes("deelnemer@example.org"));
@@ -95,12 +99,14 @@ describe("the outbox", () => {
     const port = smtp.port;
     await smtp.close();
     const down = new Mailer(t.db, `smtp://127.0.0.1:${port}`, "noreply@example.org", quiet);
-    await queueMail(t.db, {
-      regionId: null,
-      to: "later@example.org",
-      subject: "Later",
-      text: "Toch bezorgd",
-    });
+    await t.db.transaction().execute((tx) =>
+      queueMail(tx, {
+        regionId: null,
+        to: "later@example.org",
+        subject: "Later",
+        text: "Toch bezorgd",
+      }),
+    );
     await down.kick();
     const failed = await t.db
       .selectFrom("outbox")

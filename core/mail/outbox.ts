@@ -1,6 +1,7 @@
+import type { ExpressionOrFactory } from "kysely";
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Db } from "../../db/client.ts";
-import type { MailAttachment } from "../../db/schema.ts";
+import type { Db, Tx } from "../kernel/tx.ts";
+import type { Database, MailAttachment } from "../../db/schema.ts";
 
 export interface MailMessage {
   regionId: string | null;
@@ -31,10 +32,10 @@ export function withoutAddresses(message: string): string {
 }
 
 /**
- * Every mail is written to the outbox table first, in the caller's transaction when it has one,
- * so a mail is never sent for work that was rolled back and never lost when SMTP is down.
+ * Every mail is written to the outbox table first, in the caller's transaction (a `Tx`, so it cannot be
+ * queued outside one), so a mail is never sent for work that was rolled back and never lost when SMTP is down.
  */
-export async function queueMail(db: Db, mail: MailMessage): Promise<void> {
+export async function queueMail(db: Tx, mail: MailMessage): Promise<void> {
   await db
     .insertInto("outbox")
     .values({
@@ -46,6 +47,38 @@ export async function queueMail(db: Db, mail: MailMessage): Promise<void> {
       registration_id: mail.registrationId ?? null,
     })
     .execute();
+}
+
+/**
+ * Erasure of a registration: its mails leave the outbox, sent or not, since they carry the name,
+ * the online meeting link and the registrant's own link. Mails from before the outbox knew its
+ * registrations are found by the address in the registration's region.
+ */
+export async function forgetRegistrationMails(
+  db: Tx,
+  registration: { id: string; regionId: string; email: string },
+): Promise<void> {
+  await db
+    .deleteFrom("outbox")
+    .where((eb) =>
+      eb.or([
+        eb("registration_id", "=", registration.id),
+        eb.and([
+          eb("registration_id", "is", null),
+          eb("region_id", "=", registration.regionId),
+          eb("to_address", "=", registration.email),
+        ]),
+      ]),
+    )
+    .execute();
+}
+
+/** The same for every registration a subquery names at once (the retention sweep). */
+export async function forgetMailsOfRegistrations(
+  db: Tx,
+  registrationIds: ExpressionOrFactory<Database, "outbox", string | null>,
+): Promise<void> {
+  await db.deleteFrom("outbox").where("registration_id", "in", registrationIds).execute();
 }
 
 /**

@@ -13,7 +13,9 @@ afterAll(async () => {
 });
 
 async function mail(regionId: string, subject: string, at: Date) {
-  await queueMail(t.db, { regionId, to: "iemand@example.org", subject, text: "Tekst" });
+  await t.db
+    .transaction()
+    .execute((tx) => queueMail(tx, { regionId, to: "iemand@example.org", subject, text: "Tekst" }));
   // Spread the mails over time so that the order is known.
   return t.db
     .updateTable("outbox")

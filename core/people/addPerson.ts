@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { validate } from "../kernel/validate.ts";
 import { byField, isUniqueViolation, personSchema, type PersonInput } from "./schema.ts";
@@ -43,7 +43,7 @@ export async function addPerson(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const parsed = await validatePerson(scope, input);
   if (!parsed.ok) return parsed;
   const { name, email, organisationId, perspectives, expertise } = parsed.value;

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { validateOrganisation } from "./schema.ts";
 
@@ -7,7 +7,7 @@ export async function createOrganisation(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const parsed = validateOrganisation(input);
   if (!parsed.ok) return parsed;
   const row = await scope.db

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 
@@ -11,8 +11,8 @@ export async function deleteOrganisation(
   id: string,
   input: { confirmed: boolean },
 ): Promise<Result<{ name: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(id)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(id)) return notFound();
   if (!input.confirmed) {
     return fail("validation.failed", { confirm: { key: "organisations.confirmDeleteRequired" } });
   }
@@ -22,5 +22,5 @@ export async function deleteOrganisation(
     .where("id", "=", id)
     .returning("name")
     .executeTakeFirst();
-  return row ? ok({ name: row.name }) : fail("errors.notFound");
+  return row ? ok({ name: row.name }) : notFound();
 }

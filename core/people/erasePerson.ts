@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 import { anonymisedPerson } from "./anonymise.ts";
@@ -11,8 +11,8 @@ export async function erasePerson(
   id: string,
   input: { confirmed: boolean },
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(id)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(id)) return notFound();
   if (!input.confirmed) {
     return fail("validation.failed", { confirm: { key: "people.confirmEraseRequired" } });
   }
@@ -23,5 +23,5 @@ export async function erasePerson(
     .where("id", "=", id)
     .returning("id")
     .executeTakeFirst();
-  return row ? ok({ id: row.id }) : fail("errors.notFound");
+  return row ? ok({ id: row.id }) : notFound();
 }

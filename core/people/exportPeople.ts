@@ -1,5 +1,5 @@
 import { translator, type Locale } from "../../i18n/index.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { csvFile, xlsxFile } from "../kernel/tableFile.ts";
 import { columnHeaders } from "./peopleTable.ts";
@@ -47,7 +47,7 @@ export async function exportPeopleCsv(
   filters: PeopleFilters,
   locale: Locale,
 ): Promise<Result<PeopleFile>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const people = await listPeopleForExport(scope, filters);
   return ok({
     ...csvFile([columnHeaders(locale), ...people.map((p) => cells(p, locale))], { locale }),
@@ -61,7 +61,7 @@ export async function exportPeopleXlsx(
   filters: PeopleFilters,
   locale: Locale,
 ): Promise<Result<PeopleFile>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const people = await listPeopleForExport(scope, filters);
   const t = translator(locale);
   const file = await xlsxFile(

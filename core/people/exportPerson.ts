@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 
@@ -26,8 +26,8 @@ export async function exportPerson(
   scope: RegionScope,
   id: string,
 ): Promise<Result<PersonDataExport>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(id)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(id)) return notFound();
   const row = await scope.db
     .selectFrom("people as p")
     .innerJoin("regions as r", "r.id", "p.region_id")
@@ -51,7 +51,7 @@ export async function exportPerson(
     .where("p.region_id", "=", scope.regionId)
     .where("p.id", "=", id)
     .executeTakeFirst();
-  if (!row) return fail("errors.notFound");
+  if (!row) return notFound();
   return ok({
     exportedAt: new Date().toISOString(),
     region: { name: row.region_name },

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import type { Message } from "../../i18n/index.ts";
 import type { Perspective, Sector } from "../kernel/sectors.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { LIMITS, optionalText, tags, text, validate } from "../kernel/validate.ts";
 import { columnOf, perspectiveOf, sectorOf, splitList, type PeopleColumn } from "./peopleTable.ts";
@@ -252,7 +252,7 @@ export async function previewImport(
   scope: RegionScope,
   csv: string,
 ): Promise<Result<ImportPreview>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const plan = await planImport(scope.db, scope.regionId, csv);
   if (!plan.ok) return plan;
   const { rows, ignoredColumns, newOrganisations, counts } = plan.value;
@@ -273,7 +273,7 @@ export async function importPeople(
   scope: RegionScope,
   csv: string,
 ): Promise<Result<{ created: number; updated: number; skipped: number; organisations: number }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   try {
     return await scope.db.transaction().execute(async (trx) => {
       const plan = await planImport(trx, scope.regionId, csv);

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Perspective } from "../kernel/sectors.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 import { inPerspectiveOrder, unionTags } from "./schema.ts";
@@ -20,9 +20,9 @@ export async function mergePeople(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
   const parsed = mergeSchema.safeParse(input);
-  if (!parsed.success) return fail("errors.notFound");
+  if (!parsed.success) return notFound();
   const { keepId, removeId } = parsed.data;
   if (keepId === removeId) return fail("people.mergeSame");
 
@@ -37,7 +37,7 @@ export async function mergePeople(
       .execute();
     const keep = rows.find((r) => r.id === keepId);
     const remove = rows.find((r) => r.id === removeId);
-    if (!keep || !remove) return fail("errors.notFound");
+    if (!keep || !remove) return notFound();
     if (keep.erased_at || remove.erased_at) return fail("people.mergeErased");
 
     const perspectives = inPerspectiveOrder([

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 import { isUniqueViolation, validateOrganisation } from "./schema.ts";
@@ -9,8 +9,8 @@ export async function updateOrganisation(
   id: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(id)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(id)) return notFound();
   const parsed = validateOrganisation(input);
   if (!parsed.ok) return parsed;
   try {
@@ -21,7 +21,7 @@ export async function updateOrganisation(
       .where("id", "=", id)
       .returning("id")
       .executeTakeFirst();
-    return row ? ok({ id: row.id }) : fail("errors.notFound");
+    return row ? ok({ id: row.id }) : notFound();
   } catch (error) {
     // Another organisation may take the name between any check and this write: the index decides.
     if (isUniqueViolation(error, "organisations_region_name")) {

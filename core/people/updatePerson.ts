@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { emailTaken, validatePerson } from "./addPerson.ts";
 import { isId } from "../kernel/validate.ts";
@@ -11,8 +11,8 @@ export async function updatePerson(
   id: string,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return fail("errors.forbidden");
-  if (!isId(id)) return fail("errors.notFound");
+  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!isId(id)) return notFound();
   const parsed = await validatePerson(scope, input);
   if (!parsed.ok) return parsed;
   const { name, email, organisationId, perspectives, expertise } = parsed.value;
@@ -32,7 +32,7 @@ export async function updatePerson(
       .where("erased_at", "is", null)
       .returning("id")
       .executeTakeFirst();
-    return row ? ok({ id: row.id }) : fail("errors.notFound");
+    return row ? ok({ id: row.id }) : notFound();
   } catch (error) {
     if (isUniqueViolation(error, "people_region_email")) return emailTaken();
     throw error;

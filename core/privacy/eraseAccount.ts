@@ -4,7 +4,7 @@ import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import type { LoginLimiter } from "../accounts/signIn.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { LIMITS, validate } from "../kernel/validate.ts";
 import { addressReach, inReach } from "./reach.ts";
 
@@ -42,7 +42,7 @@ export async function eraseAccount(
     .select(["id", "email", "is_platform_admin", "email_verified_at"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  if (!user) return fail("errors.notFound");
+  if (!user) return notFound();
   if (parsed.value.confirmEmail !== user.email)
     return fail("validation.failed", { confirmEmail: { key: "account.eraseConfirmMismatch" } });
   const confirmed = await confirmPassword(db, limiter, userId, parsed.value.password, "password");

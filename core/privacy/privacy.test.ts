@@ -72,8 +72,16 @@ async function world() {
     .execute();
   await inviteMember(inviting.scope, { email: me.email, role: "facilitator" }, opts);
   await inviteMember(inviting.scope, { email: neighbour.email, role: "member" }, opts);
-  await queueMail(t.db, { regionId: null, to: me.email, subject: "Voor mij", text: "Hallo" });
-  await queueMail(t.db, { regionId: null, to: neighbour.email, subject: "Voor buur", text: "Hoi" });
+  await t.db
+    .transaction()
+    .execute((tx) =>
+      queueMail(tx, { regionId: null, to: me.email, subject: "Voor mij", text: "Hallo" }),
+    );
+  await t.db
+    .transaction()
+    .execute((tx) =>
+      queueMail(tx, { regionId: null, to: neighbour.email, subject: "Voor buur", text: "Hoi" }),
+    );
   await createSession(t.db, me.id);
   await createSession(t.db, me.id);
   return { me, neighbour, home, club, elsewhere, inviting };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { addMembers } from "../accounts/addMembers.ts";
+import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
 import { LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 
 export const slug = () =>
@@ -27,7 +28,7 @@ export async function createRegion(
   actor: { userId: string; isPlatformAdmin: boolean },
   input: unknown,
 ): Promise<Result<{ id: string; slug: string }>> {
-  if (!actor.isPlatformAdmin) return fail("errors.forbidden");
+  if (!actor.isPlatformAdmin) return forbidden();
   const parsed = validate(createRegionSchema, input);
   if (!parsed.ok) return parsed;
   const { name, slug: regionSlug, description } = parsed.value;
@@ -39,10 +40,7 @@ export async function createRegion(
       .returning(["id", "slug"])
       .executeTakeFirst();
     if (!region) return fail("validation.failed", { slug: { key: "regions.slugTaken" } });
-    await trx
-      .insertInto("memberships")
-      .values({ user_id: actor.userId, region_id: region.id, role: "admin" })
-      .execute();
+    await addMembers(trx, [{ userId: actor.userId, regionId: region.id, role: "admin" }]);
     return ok(region);
   });
 }

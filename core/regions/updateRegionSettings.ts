@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Message } from "../../i18n/index.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 import {
@@ -68,7 +68,7 @@ export async function updateRegionSettings(
   input: unknown,
   logo?: LogoUpload | null,
 ): Promise<Result<{ logoChanged: boolean }>> {
-  if (!hasRole(scope.role, "admin")) return fail("errors.forbidden");
+  if (!hasRole(scope.role, "admin")) return forbidden();
   const parsed = validate(regionSettingsSchema, input);
   const fieldErrors: Record<string, Message> = {};
   // A too long challenge is reported at "challenges.3"; the form has one field for all of them.

@@ -25,7 +25,7 @@ import {
 } from "../../lib/cookies.server.ts";
 import { formObject, intent } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
-import { getServices, requestT, requireUser } from "../../lib/request.server.ts";
+import { getServices, refusedChange, requestT, requireUser } from "../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -61,10 +61,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const input = formObject(form);
   const refused = (result: Failure, kind: string, values?: Record<string, unknown>) =>
-    data(
-      { ...result, intent: kind, values },
-      { status: result.error.key === "auth.tooManyAttempts" ? 429 : 400 },
-    );
+    refusedChange(context, result, kind, values);
 
   switch (intent(form)) {
     case "verifyEmail": {

@@ -19,7 +19,7 @@ import { Shell } from "../../root.tsx";
 import { readCookie, serializeCookie } from "../../lib/cookies.server.ts";
 import { formObject, intent } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
-import { getRequestInfo, getServices, requestT } from "../../lib/request.server.ts";
+import { getRequestInfo, getServices, refused, requestT } from "../../lib/request.server.ts";
 
 const deviceCookie = (code: string) => `lr_device_${code}`;
 
@@ -85,11 +85,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       token,
       live.joinSource(getRequestInfo(context).clientAddress),
     );
-    if (!joined.ok)
-      return data(joined, {
-        status: joined.error.key === "dialogue.tooManyJoins" ? 429 : 400,
-        headers: joined.error.key === "dialogue.tooManyJoins" ? { "Retry-After": "60" } : {},
-      });
+    if (!joined.ok) return refused(context, joined);
     return redirect(`/live/${code}`, {
       headers: {
         "Set-Cookie": serializeCookie(deviceCookie(code), joined.value.deviceToken, {

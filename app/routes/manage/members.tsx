@@ -25,7 +25,7 @@ import { useT } from "../../lib/i18n.ts";
 import {
   getRequestInfo,
   getServices,
-  notFound,
+  refusedChange,
   requestT,
   requireRegion,
 } from "../../lib/request.server.ts";
@@ -79,14 +79,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
   const input = formObject(form);
   const base = `/manage/${region.slug}/members`;
-  const refused = (result: Failure, kind: string) => {
-    // Ids of other regions' members and invitations must look exactly like ids that do not exist.
-    if (result.error.key === "errors.notFound") notFound(context);
-    return data(
-      { ...result, intent: kind, values: kind === "invite" ? input : undefined },
-      { status: result.error.key === "errors.forbidden" ? 403 : 400 },
-    );
-  };
+  // Ids of other regions' members and invitations get the 404 page, as ids that do not exist.
+  const refused = (result: Failure, kind: string) =>
+    refusedChange(context, result, kind, kind === "invite" ? input : undefined);
 
   switch (intent(form)) {
     case "role": {

@@ -1,4 +1,4 @@
-import { data, redirect, useActionData, useSearchParams } from "react-router";
+import { redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/settings";
 import {
   contrastWithWhite,
@@ -20,7 +20,7 @@ import {
 } from "../../components/form.tsx";
 import { formObject } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
-import { requestT, requireRegion } from "../../lib/request.server.ts";
+import { refused, requestT, requireRegion } from "../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -58,10 +58,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values = formObject(form);
   const result = await updateRegionSettings(scope, values, logo);
   if (!result.ok) {
-    return data(
-      { ...result, values, logoDropped: logo !== null && !result.fieldErrors?.logo },
-      { status: result.error.key === "errors.forbidden" ? 403 : 400 },
-    );
+    return refused(context, result, {
+      values,
+      logoDropped: logo !== null && !result.fieldErrors?.logo,
+    });
   }
   return redirect(`/manage/${region.slug}/settings?saved=1`);
 }

@@ -70,7 +70,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     );
   const r = await expressInterest(db, agenda.region.id, sent);
   if (!r.ok) {
-    if (r.error.key === "errors.notFound") notFound(context);
+    if (r.kind === "notFound") notFound(context);
     return data({ ...r, values }, { status: 400 });
   }
   return redirect(`/r/${agenda.region.slug}/agenda/actions?thanks#top`);

@@ -20,7 +20,13 @@ import {
 } from "../../components/form.tsx";
 import { formObject } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
-import { getRequestInfo, getServices, notFound, requestT } from "../../lib/request.server.ts";
+import {
+  getRequestInfo,
+  getServices,
+  notFound,
+  refusedPage,
+  requestT,
+} from "../../lib/request.server.ts";
 import { RegionBrand, regionThemeStyle } from "../manage/layout.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -82,7 +88,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const result = await contribute(getServices(context).db, harvest.id, sent);
   if (!result.ok) {
-    if (result.error.key === "harvest.form.closed") notFound(context);
+    if (result.kind === "notFound") refusedPage(context, result);
     return data({ ...result, values }, { status: 400 });
   }
   // A bot that filled in the honeypot sees the same thanks: it learns nothing.

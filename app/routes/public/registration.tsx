@@ -17,7 +17,7 @@ import {
 } from "../../components/form.tsx";
 import { intent } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
-import { getRequestInfo, getServices, requestT } from "../../lib/request.server.ts";
+import { getRequestInfo, getServices, refused, requestT } from "../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [
@@ -83,10 +83,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (intent(form) === "erase") {
     const reg = await registrationByToken(db, params.token);
     const erased = await eraseRegistration(db, params.token, opts);
-    if (!erased.ok) {
-      if (erased.error.key === "events.linkInvalid") linkInvalid(context);
-      return data(erased, { status: 409 });
-    }
+    if (!erased.ok) return refused(context, erased);
     void mailer.kick();
     return redirect(
       `/registration/erased${reg ? `?r=${encodeURIComponent(reg.region_slug)}` : ""}`,
@@ -94,10 +91,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   if (intent(form) === "cancel") {
     const cancelled = await cancelRegistration(db, params.token, opts);
-    if (!cancelled.ok) {
-      if (cancelled.error.key === "events.linkInvalid") linkInvalid(context);
-      return data(cancelled, { status: 410 });
-    }
+    if (!cancelled.ok) return refused(context, cancelled);
     void mailer.kick();
     return redirect(`/registration/${params.token}?cancelled=1`);
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fail, type Result } from "../../kernel/result.ts";
+import { forbidden, notFound, type Result } from "../../kernel/result.ts";
 import type { RegionScope } from "../../kernel/scope.ts";
 import { validate } from "../../kernel/validate.ts";
 import { findTemplate } from "../createSession.ts";
@@ -19,11 +19,11 @@ export async function copyTemplate(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!canManageTemplates(scope)) return fail("errors.forbidden");
+  if (!canManageTemplates(scope)) return forbidden();
   const parsed = validate(copySchema, input);
-  if (!parsed.ok) return fail("errors.notFound");
+  if (!parsed.ok) return notFound();
   const source = await findTemplate(scope, parsed.value.template);
-  if (!source) return fail("errors.notFound");
+  if (!source) return notFound();
   return insertTemplate(scope, {
     ...structuredClone(source),
     title: { nl: cut(`Kopie van ${source.title.nl}`), en: cut(`Copy of ${source.title.en}`) },

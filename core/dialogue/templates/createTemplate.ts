@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../../kernel/result.ts";
+import { forbidden, ok, type Result } from "../../kernel/result.ts";
 import type { RegionScope } from "../../kernel/scope.ts";
 import { validate } from "../../kernel/validate.ts";
 import type { Template } from "../template.ts";
@@ -30,7 +30,7 @@ export async function createTemplate(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!canManageTemplates(scope)) return fail("errors.forbidden");
+  if (!canManageTemplates(scope)) return forbidden();
   const title = validate(titleSchema, cleanInput(input));
   if (!title.ok) return title;
   return insertTemplate(scope, emptyTemplate(title.value));

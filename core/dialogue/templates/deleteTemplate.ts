@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../../kernel/result.ts";
+import { forbidden, notFound, ok, type Result } from "../../kernel/result.ts";
 import type { RegionScope } from "../../kernel/scope.ts";
 import { isId } from "../../kernel/validate.ts";
 import { canManageTemplates } from "./templateQueries.ts";
@@ -8,13 +8,13 @@ import { canManageTemplates } from "./templateQueries.ts";
  * session keeps its own copy of the template it started with.
  */
 export async function deleteTemplate(scope: RegionScope, id: unknown): Promise<Result<null>> {
-  if (!canManageTemplates(scope)) return fail("errors.forbidden");
-  if (!isId(id)) return fail("errors.notFound");
+  if (!canManageTemplates(scope)) return forbidden();
+  if (!isId(id)) return notFound();
   const deleted = await scope.db
     .deleteFrom("dialogue_templates")
     .where("region_id", "=", scope.regionId)
     .where("id", "=", id)
     .returning("id")
     .executeTakeFirst();
-  return deleted ? ok(null) : fail("errors.notFound");
+  return deleted ? ok(null) : notFound();
 }

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { fail, ok, type Result } from "../../kernel/result.ts";
+import { forbidden, notFound, fail, ok, type Result } from "../../kernel/result.ts";
 import type { RegionScope } from "../../kernel/scope.ts";
 import { isId } from "../../kernel/validate.ts";
 import { templateSchema } from "../template.ts";
@@ -18,8 +18,8 @@ export async function updateTemplate(
   command: string,
   input: unknown,
 ): Promise<Result<Edited>> {
-  if (!canManageTemplates(scope)) return fail("errors.forbidden");
-  if (!isId(id)) return fail("errors.notFound");
+  if (!canManageTemplates(scope)) return forbidden();
+  if (!isId(id)) return notFound();
   if (!isTemplateCommand(command)) return fail("errors.badRequest");
   return scope.db.transaction().execute(async (trx): Promise<Result<Edited>> => {
     const row = await trx
@@ -29,7 +29,7 @@ export async function updateTemplate(
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) return fail("errors.notFound");
+    if (!row) return notFound();
     const current = templateSchema.safeParse(row.content);
     if (!current.success) return fail("dialogueTemplates.invalid");
     const edited = applyEdit(current.data, command, input);

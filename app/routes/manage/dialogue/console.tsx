@@ -115,7 +115,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         ? await controlSession(scope, params.id, { ...formObject(form), cmd })
         : null;
   if (!result || !result.ok) {
-    if (result?.error.key === "errors.notFound") notFound(context);
+    if (result?.kind === "notFound") notFound(context);
     return data({ ok: false as const, error: { key: "errors.badRequest" } }, { status: 400 });
   }
   await getServices(context).live.refresh(params.id);

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/template-edit";
 import type { LocalText, Question, Template, Theme } from "../../../../core/dialogue/template.ts";
 import { deleteTemplate } from "../../../../core/dialogue/templates/deleteTemplate.ts";
@@ -126,11 +126,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return redirect(`/manage/${region.slug}/dialogue/templates?deleted=1`);
   }
   const result = await updateTemplate(scope, own.id, command, sent);
-  if (!result.ok) {
-    if (result.error.key === "errors.badRequest")
-      return data({ ...result, intent: command, values }, { status: 400 });
-    return refusedChange(context, result, command, values);
-  }
+  if (!result.ok) return refusedChange(context, result, command, values);
   return redirect(
     `/manage/${region.slug}/dialogue/templates/${own.id}?saved=1${after(command, result.value.focus)}`,
   );

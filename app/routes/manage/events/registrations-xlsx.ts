@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     getRequestInfo(context).locale,
   );
   if (!result.ok) {
-    if (result.error.key === "errors.notFound") notFound(context);
+    if (result.kind === "notFound") notFound(context);
     throw data({ message: requestT(context)("errors.forbidden") }, { status: 403 });
   }
   return fileResponse(result.value);

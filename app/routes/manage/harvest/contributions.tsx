@@ -134,7 +134,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         into: typeof sent.into === "string" ? sent.into : "",
       });
       if (!result.ok) {
-        if (result.error.key === "errors.notFound") notFound(context);
+        if (result.kind === "notFound") notFound(context);
         return data({ ...result, intent: "merge" as const, values: null }, { status: 400 });
       }
       return redirect(back(request, list, { merged: result.value.merged }));

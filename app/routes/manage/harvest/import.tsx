@@ -70,7 +70,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (intent(form) === "confirm") {
     const result = await importContributions(scope, harvest.id, form.get("payload"));
     if (!result.ok) {
-      if (result.error.key === "errors.notFound") notFound(context);
+      if (result.kind === "notFound") notFound(context);
       return refused(result.error);
     }
     const { imported, skipped, duplicates } = result.value;

@@ -86,7 +86,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     removeId: keep === person.id ? other.id : person.id,
   });
   if (!result.ok) {
-    if (result.error.key === "errors.notFound") notFound(context);
+    if (result.kind === "notFound") notFound(context);
     return data(result, { status: 400 });
   }
   return redirect(`/manage/${region.slug}/people/${result.value.id}?merged=1`);

@@ -116,7 +116,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     invitationToken: invitation,
   });
   if (!result.ok) {
-    if (result.error.key === "errors.notFound") notFound(context);
+    if (result.kind === "notFound") notFound(context);
     return refusedRegistration(result, values);
   }
   void mailer.kick();
