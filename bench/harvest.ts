@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { groupTexts, stemOnly } from "../core/harvest/grouping.ts";
+import { groupTexts, stemOnly } from "../core/textGrouping/index.ts";
 import { acceptTheme, proposeThemes } from "../core/harvest/themes.ts";
 import type { RegionScope } from "../core/kernel/scope.ts";
 import { openDb } from "../db/client.ts";

@@ -1,6 +1,6 @@
-import { stemmer as snowball } from "./stemming.ts";
+import { stemmer as snowball } from "../textGrouping/stemming.ts";
 import { PHASE_POINTS, PHASES, type Phase, type Question } from "./template.ts";
-import { stopwordsFor } from "./stopwords.ts";
+import { stopwordsFor } from "../textGrouping/stopwords.ts";
 
 export interface AnswerRow {
   value: unknown;

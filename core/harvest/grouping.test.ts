@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { labelledContributions } from "../../bench/harvestCorpus.ts";
 import { nmi } from "../../bench/nmi.ts";
-import { groupTexts, languageOf, words } from "./grouping.ts";
+import { groupTexts, languageOf, words } from "../textGrouping/index.ts";
 
 const items = (texts: string[]) => texts.map((text, i) => ({ id: `c${i}`, text }));
 

@@ -1,17 +1,20 @@
 import { kmeans } from "ml-kmeans";
 import stopwordLists from "stopwords-iso/stopwords-iso.json" with { type: "json" };
-import { stemmer } from "../dialogue/stemming.ts";
-import { stopwordsFor } from "../dialogue/stopwords.ts";
+import { stemmer } from "./stemming.ts";
+import { stopwordsFor } from "./stopwords.ts";
 
 /**
- * Groups many short texts (a harvest's contributions, 10,000 and more) into themes, fast and the
- * same way every time. A pure function: no database, no clock.
+ * Groups short texts into themes, fast and the same way every time: a room's open answers (a few
+ * hundred, `core/dialogue/proposeThemes.ts`) and a harvest's contributions (10,000 and more,
+ * `core/harvest/themes.ts`). A pure function: no database, no clock. The callers only load the
+ * texts and store the outcome; how texts become themes is decided here, once.
  *
  * 1. Words: lower case, Dutch and English stop words removed; each text is stemmed with the
  *    Snowball stemmer of its own language (the one whose stop words it uses most), so
  *    "stageplaatsen" and "internships" both reduce to their stem. Dutch glues words together: a
- *    word that begins or ends with another word of the texts also counts as that word
- *    ("zorgpersoneel" as "zorg" and "personeel", "stages" as "stage").
+ *    word that begins or ends with another word of the texts (in two texts or more, or any word
+ *    with `compoundParts: "any"`) also counts as that word ("zorgpersoneel" as "zorg" and
+ *    "personeel", "stages" as "stage").
  * 2. Vectors: TF-IDF (sublinear term frequency) over a vocabulary of the stems that group
  *    anything — in two texts or more, in at most half of them, the `maxTerms` most frequent —
  *    L2-normalised and sparse.
@@ -27,7 +30,8 @@ import { stopwordsFor } from "../dialogue/stopwords.ts";
  *    the share of the stem's texts that are in it — shown as the texts spell them most often.
  *
  * Texts without a vocabulary word, and texts that share none with the rest of their cluster, go
- * to one "other" group.
+ * to one "other" group. With fewer than three texts that have words there is nothing to cluster:
+ * two that share a stem are one group, otherwise each is a group of its own, named by its words.
  */
 
 export interface TextItem {
@@ -60,6 +64,11 @@ export interface GroupingOptions {
   /** Texts used to choose k. */
   sample?: number;
   seed?: number;
+  /**
+   * Which words may be parts of compounds: "shared" (in two texts or more; among thousands of
+   * texts a word seen once is noise) or "any" (a room's few answers, where once is all there is).
+   */
+  compoundParts?: "shared" | "any";
 }
 
 export interface Grouping {
@@ -79,6 +88,7 @@ const DEFAULTS = {
   sample: 600,
   seed: 42,
   maxK: 20,
+  compoundParts: "shared" as "shared" | "any",
 };
 const LABEL_MAX = 200;
 /** Expansion by companion stems: how much, how many companions, seen together how often. */
@@ -200,12 +210,13 @@ export function groupTexts(items: readonly TextItem[], options: GroupingOptions 
   const stem = stemCache();
   const tokenised = tokenise(items, o.language);
 
-  // Words in two texts or more may be parts of compounds.
+  // Words in two texts or more (or any word) may be parts of compounds.
   const wordDf = new Map<string, number>();
   for (const t of tokenised)
     for (const w of new Set(t.words)) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
+  const partMinTexts = o.compoundParts === "any" ? 1 : 2;
   const known = new Set<string>();
-  for (const [w, n] of wordDf) if (n >= 2 && w.length >= 4) known.add(w);
+  for (const [w, n] of wordDf) if (n >= partMinTexts && w.length >= 4) known.add(w);
 
   // Each distinct (word, language): its stem and the stems of its known parts.
   const termsOfWord = new Map<string, string[]>();
@@ -245,13 +256,15 @@ export function groupTexts(items: readonly TextItem[], options: GroupingOptions 
     return c;
   });
 
-  // Vocabulary: in 2+ texts, at most half of them (once there are enough texts to say so).
+  // Vocabulary: in 2+ texts, at most half of them (once there are enough texts to say so). With
+  // one or two texts to group, every stem: they are named by their own words.
   const n = items.length;
+  const few = counts.filter((c) => c.size > 0).length <= 2;
   const df = new Map<string, number>();
   for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const ceiling = n >= 10 ? n / 2 : n;
   const vocabulary = [...df]
-    .filter(([, d]) => d >= 2 && d <= ceiling)
+    .filter(([, d]) => (few ? d >= 1 : d >= 2 && d <= ceiling))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, o.maxTerms)
     .map(([term]) => term);
@@ -279,7 +292,13 @@ export function groupTexts(items: readonly TextItem[], options: GroupingOptions 
 
   const clusters: number[][] = [];
   let k = 0;
-  if (content.length > 0) {
+  if (few && content.length > 0) {
+    const shared =
+      content.length === 2 && docs[content[0]!]!.terms.some((t) => df.get(vocabulary[t]!) === 2);
+    if (shared) clusters.push(content);
+    else for (const i of content) clusters.push([i]);
+    k = clusters.length;
+  } else if (content.length > 0) {
     const vectors = dense(
       expand(
         content.map((i) => docs[i]!),
