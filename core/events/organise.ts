@@ -8,7 +8,6 @@ import { isId, LIMITS, optionalText, text, validate } from "../kernel/validate.t
 import { z } from "zod";
 import { translator } from "../../i18n/index.ts";
 import { eventPageUrl } from "./mails.ts";
-import { newQuestionSchema, eventQuestionsSchema } from "./schema.ts";
 import { registrationToken } from "./register.ts";
 import { slugFrom } from "../kernel/slug.ts";
 
@@ -97,61 +96,6 @@ export async function messageRegistrants(
     }
     return ok({ sent: people.length });
   });
-}
-
-/** Adds a question to the registration form. */
-export async function addEventQuestion(
-  scope: RegionScope,
-  eventId: string,
-  input: unknown,
-): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  const event = await ownEvent(scope, eventId);
-  if (!event) return notFound();
-  const parsed = validate(newQuestionSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (v.kind === "choice" && v.options.length < 2)
-    return fail("validation.failed", { options: { key: "events.twoOptions" } });
-  if (v.options.length > 20 || v.options.some((o) => o.length > 200))
-    return fail("validation.failed", { options: { key: "events.optionsTooMany" } });
-  const questions = eventQuestionsSchema.parse(event.questions);
-  if (questions.length >= 20) return fail("events.tooManyQuestions");
-  const id =
-    newToken()
-      .replace(/[^a-z0-9]/g, "")
-      .slice(0, 8) || "q";
-  questions.push({
-    id,
-    kind: v.kind,
-    label: v.label,
-    options: v.kind === "choice" ? v.options : [],
-    required: v.required,
-  });
-  await scope.db
-    .updateTable("events")
-    .set({ questions: JSON.stringify(questions), updated_at: sql`now()` })
-    .where("id", "=", event.id)
-    .execute();
-  return ok({ id });
-}
-
-export async function removeEventQuestion(
-  scope: RegionScope,
-  eventId: string,
-  questionId: string,
-): Promise<Result<{ removed: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  const event = await ownEvent(scope, eventId);
-  if (!event) return notFound();
-  const questions = eventQuestionsSchema.parse(event.questions);
-  const left = questions.filter((q) => q.id !== questionId);
-  await scope.db
-    .updateTable("events")
-    .set({ questions: JSON.stringify(left), updated_at: sql`now()` })
-    .where("id", "=", event.id)
-    .execute();
-  return ok({ removed: left.length < questions.length });
 }
 
 /** An invitation link for an invitation-only event; the token is shown once, its hash kept. */

@@ -15,13 +15,13 @@ import {
   setRegistrationClosed,
   updateEvent,
 } from "../../../../core/events/editEvent.ts";
+import { addEventQuestion } from "../../../../core/events/addEventQuestion.ts";
 import {
-  addEventQuestion,
   createEventInvitation,
   listEventInvitations,
-  removeEventQuestion,
   revokeEventInvitation,
 } from "../../../../core/events/organise.ts";
+import { removeEventQuestion } from "../../../../core/events/removeEventQuestion.ts";
 import { eventFigures, findEvent, listSeries } from "../../../../core/events/queries.ts";
 import { formatEventTime, toLocalInput } from "../../../../core/kernel/time.ts";
 import { SECTORS } from "../../../../core/kernel/sectors.ts";
