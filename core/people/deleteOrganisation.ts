@@ -1,6 +1,7 @@
-import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
-import { isId } from "../kernel/validate.ts";
+import { withRow } from "../kernel/guard.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { peoplePolicy } from "./policy.ts";
 
 /**
  * Removes an organisation. Its people stay, without an organisation (the foreign key sets it to
@@ -8,19 +9,21 @@ import { isId } from "../kernel/validate.ts";
  */
 export async function deleteOrganisation(
   scope: RegionScope,
-  id: string,
+  id: unknown,
   input: { confirmed: boolean },
 ): Promise<Result<{ name: string }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  if (!isId(id)) return notFound();
-  if (!input.confirmed) {
-    return fail("validation.failed", { confirm: { key: "organisations.confirmDeleteRequired" } });
-  }
-  const row = await scope.db
-    .deleteFrom("organisations")
-    .where("region_id", "=", scope.regionId)
-    .where("id", "=", id)
-    .returning("name")
-    .executeTakeFirst();
-  return row ? ok({ name: row.name }) : notFound();
+  // No lock: deleting is one statement; a person added to it meanwhile holds it FOR SHARE first.
+  return withRow(
+    scope,
+    { role: peoplePolicy.deleteOrganisation, table: "organisations", id },
+    async (tx, organisation) => {
+      if (!input.confirmed) {
+        return fail("validation.failed", {
+          confirm: { key: "organisations.confirmDeleteRequired" },
+        });
+      }
+      await tx.deleteFrom("organisations").where("id", "=", organisation.id).execute();
+      return ok({ name: organisation.name });
+    },
+  );
 }

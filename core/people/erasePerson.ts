@@ -1,27 +1,27 @@
-import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
-import { isId } from "../kernel/validate.ts";
+import { withRow } from "../kernel/guard.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { anonymisedPerson } from "./anonymise.ts";
+import { peoplePolicy } from "./policy.ts";
 
 /**
  * Erases a person's personal data (the right to erasure), by the rule in anonymise.ts.
  */
 export async function erasePerson(
   scope: RegionScope,
-  id: string,
+  id: unknown,
   input: { confirmed: boolean },
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  if (!isId(id)) return notFound();
-  if (!input.confirmed) {
-    return fail("validation.failed", { confirm: { key: "people.confirmEraseRequired" } });
-  }
-  const row = await scope.db
-    .updateTable("people")
-    .set(anonymisedPerson())
-    .where("region_id", "=", scope.regionId)
-    .where("id", "=", id)
-    .returning("id")
-    .executeTakeFirst();
-  return row ? ok({ id: row.id }) : notFound();
+  // No lock: the write is one statement that needs nothing read before it.
+  return withRow(
+    scope,
+    { role: peoplePolicy.erasePerson, table: "people", id },
+    async (tx, person) => {
+      if (!input.confirmed) {
+        return fail("validation.failed", { confirm: { key: "people.confirmEraseRequired" } });
+      }
+      await tx.updateTable("people").set(anonymisedPerson()).where("id", "=", person.id).execute();
+      return ok({ id: person.id });
+    },
+  );
 }

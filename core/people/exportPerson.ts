@@ -1,6 +1,7 @@
-import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
-import { isId } from "../kernel/validate.ts";
+import { withRow } from "../kernel/guard.ts";
+import { ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { peoplePolicy } from "./policy.ts";
 
 export interface PersonDataExport {
   exportedAt: string;
@@ -24,54 +25,46 @@ export interface PersonDataExport {
  */
 export async function exportPerson(
   scope: RegionScope,
-  id: string,
+  id: unknown,
 ): Promise<Result<PersonDataExport>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  if (!isId(id)) return notFound();
-  const row = await scope.db
-    .selectFrom("people as p")
-    .innerJoin("regions as r", "r.id", "p.region_id")
-    .leftJoin("organisations as o", (j) =>
-      j.onRef("o.id", "=", "p.organisation_id").on("o.region_id", "=", scope.regionId),
-    )
-    .select([
-      "p.id",
-      "p.name",
-      "p.email",
-      "p.perspectives",
-      "p.expertise",
-      "p.created_at",
-      "p.updated_at",
-      "p.erased_at",
-      "r.name as region_name",
-      "o.name as organisation_name",
-      "o.sector as organisation_sector",
-      "o.website as organisation_website",
-    ])
-    .where("p.region_id", "=", scope.regionId)
-    .where("p.id", "=", id)
-    .executeTakeFirst();
-  if (!row) return notFound();
-  return ok({
-    exportedAt: new Date().toISOString(),
-    region: { name: row.region_name },
-    person: {
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      perspectives: row.perspectives,
-      expertise: row.expertise,
-      createdAt: row.created_at.toISOString(),
-      updatedAt: new Date(row.updated_at).toISOString(),
-      erasedAt: row.erased_at ? new Date(row.erased_at).toISOString() : null,
+  return withRow(
+    scope,
+    { role: peoplePolicy.exportPerson, table: "people", id },
+    async (tx, person) => {
+      const region = await tx
+        .selectFrom("regions")
+        .select("name")
+        .where("id", "=", scope.regionId)
+        .executeTakeFirstOrThrow();
+      const organisation = person.organisation_id
+        ? await tx
+            .selectFrom("organisations")
+            .select(["name", "sector", "website"])
+            .where("region_id", "=", scope.regionId)
+            .where("id", "=", person.organisation_id)
+            .executeTakeFirst()
+        : undefined;
+      return ok({
+        exportedAt: new Date().toISOString(),
+        region: { name: region.name },
+        person: {
+          id: person.id,
+          name: person.name,
+          email: person.email,
+          perspectives: person.perspectives,
+          expertise: person.expertise,
+          createdAt: new Date(person.created_at).toISOString(),
+          updatedAt: new Date(person.updated_at).toISOString(),
+          erasedAt: person.erased_at ? new Date(person.erased_at).toISOString() : null,
+        },
+        organisation: organisation
+          ? {
+              name: organisation.name,
+              sector: organisation.sector ?? "",
+              website: organisation.website ?? "",
+            }
+          : null,
+      });
     },
-    organisation:
-      row.organisation_name !== null
-        ? {
-            name: row.organisation_name,
-            sector: row.organisation_sector ?? "",
-            website: row.organisation_website ?? "",
-          }
-        : null,
-  });
+  );
 }

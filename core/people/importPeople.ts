@@ -1,14 +1,16 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import { z } from "zod";
-import type { Db } from "../../db/client.ts";
 import type { Message } from "../../i18n/index.ts";
 import type { Perspective, Sector } from "../kernel/sectors.ts";
-import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { inRegion } from "../kernel/guard.ts";
+import { conflict, fail, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import type { Tx } from "../kernel/tx.ts";
 import { LIMITS, optionalText, tags, text, validate } from "../kernel/validate.ts";
 import { columnOf, perspectiveOf, sectorOf, splitList, type PeopleColumn } from "./peopleTable.ts";
 import { unguardFormula } from "../kernel/tableFile.ts";
+import { peoplePolicy } from "./policy.ts";
 import { inPerspectiveOrder, isUniqueViolation, optionalEmail } from "./schema.ts";
 
 /** What one import may hold; larger lists are split by the organiser, with a clear message. */
@@ -200,28 +202,33 @@ export function parsePeopleCsv(
   return ok({ rows, ignoredColumns });
 }
 
-async function planImport(db: Db, regionId: string, csv: string) {
+/**
+ * What the file would do against the region as it is now. With `lock` (the import itself), the
+ * rows the plan relies on stay as read until the writes are done: the region's organisations are
+ * held FOR SHARE (none is deleted under a person about to point at it) and the people to update
+ * FOR UPDATE (none is erased or merged and then given its name back).
+ */
+async function planImport(db: Tx, regionId: string, csv: string, lock: boolean) {
   const parsed = parsePeopleCsv(csv);
   if (!parsed.ok) return parsed;
   const { rows, ignoredColumns } = parsed.value;
 
-  const organisations = await db
+  const organisationQuery = db
     .selectFrom("organisations")
     .select(["id", "name"])
-    .where("region_id", "=", regionId)
-    .execute();
+    .where("region_id", "=", regionId);
+  const organisations = await (lock ? organisationQuery.forShare() : organisationQuery).execute();
   const organisationIds = new Map(organisations.map((o) => [o.name.toLowerCase(), o.id]));
 
   const emails = rows.flatMap((r) => (r.email && r.errors.length === 0 ? [r.email] : []));
+  const peopleQuery = db
+    .selectFrom("people")
+    .select(["id", "email"])
+    .where("region_id", "=", regionId)
+    .where("email", "in", emails)
+    .orderBy("id");
   const existing =
-    emails.length === 0
-      ? []
-      : await db
-          .selectFrom("people")
-          .select(["id", "email"])
-          .where("region_id", "=", regionId)
-          .where("email", "in", emails)
-          .execute();
+    emails.length === 0 ? [] : await (lock ? peopleQuery.forUpdate() : peopleQuery).execute();
   const personIds = new Map(existing.map((p) => [p.email!, p.id]));
 
   const newOrganisations = new Map<string, { name: string; sector: Sector }>();
@@ -252,15 +259,17 @@ export async function previewImport(
   scope: RegionScope,
   csv: string,
 ): Promise<Result<ImportPreview>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  const plan = await planImport(scope.db, scope.regionId, csv);
-  if (!plan.ok) return plan;
-  const { rows, ignoredColumns, newOrganisations, counts } = plan.value;
-  return ok({
-    rows: rows.map(({ personId: _personId, ...r }) => r),
-    ignoredColumns,
-    newOrganisations,
-    counts,
+  // Through the guard for its role check and one consistent read; it writes nothing.
+  return inRegion(scope, peoplePolicy.importPeople, async (tx) => {
+    const plan = await planImport(tx, scope.regionId, csv, false);
+    if (!plan.ok) return plan;
+    const { rows, ignoredColumns, newOrganisations, counts } = plan.value;
+    return ok({
+      rows: rows.map(({ personId: _personId, ...r }) => r),
+      ignoredColumns,
+      newOrganisations,
+      counts,
+    });
   });
 }
 
@@ -273,10 +282,9 @@ export async function importPeople(
   scope: RegionScope,
   csv: string,
 ): Promise<Result<{ created: number; updated: number; skipped: number; organisations: number }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  try {
-    return await scope.db.transaction().execute(async (trx) => {
-      const plan = await planImport(trx, scope.regionId, csv);
+  return inRegion(scope, peoplePolicy.importPeople, async (trx) => {
+    try {
+      const plan = await planImport(trx, scope.regionId, csv, true);
       if (!plan.ok) return plan;
       const { rows, newOrganisations, counts, organisationIds } = plan.value;
 
@@ -322,6 +330,7 @@ export async function importPeople(
           })
           .where("region_id", "=", scope.regionId)
           .where("id", "=", r.personId)
+          .where("erased_at", "is", null)
           .execute();
       }
       return ok({
@@ -330,15 +339,16 @@ export async function importPeople(
         skipped: counts.skip,
         organisations: newOrganisations.length,
       });
-    });
-  } catch (error) {
-    // Someone added the same person or organisation between the plan and the writes.
-    if (
-      isUniqueViolation(error, "people_region_email") ||
-      isUniqueViolation(error, "organisations_region_name")
-    ) {
-      return fail("peopleImport.changedMeanwhile");
+    } catch (error) {
+      // Someone added the same person or organisation between the plan and the writes: the
+      // unique indexes decide, and the guard rolls back what was written before.
+      if (
+        isUniqueViolation(error, "people_region_email") ||
+        isUniqueViolation(error, "organisations_region_name")
+      ) {
+        return conflict("peopleImport.changedMeanwhile");
+      }
+      throw error;
     }
-    throw error;
-  }
+  });
 }

@@ -1,14 +1,17 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Perspective } from "../kernel/sectors.ts";
-import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { withRow } from "../kernel/guard.ts";
+import { fail, notFound, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
+import { peoplePolicy } from "./policy.ts";
 import { inPerspectiveOrder, unionTags } from "./schema.ts";
 
+/** `keepId` is the guarded row's (the guard parses it); `removeId` is read under its lock. */
 const mergeSchema = z.object({
-  keepId: z.string().refine(isId),
-  removeId: z.string().refine(isId),
+  keepId: z.unknown(),
+  removeId: z.string().refine(isId).catch(""),
 });
 
 /**
@@ -20,43 +23,47 @@ export async function mergePeople(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  const parsed = mergeSchema.safeParse(input);
-  if (!parsed.success) return notFound();
-  const { keepId, removeId } = parsed.data;
-  if (keepId === removeId) return fail("people.mergeSame");
+  const { keepId, removeId } = mergeSchema.catch({ keepId: null, removeId: "" }).parse(input);
+  return withRow(
+    scope,
+    { role: peoplePolicy.mergePeople, table: "people", id: keepId },
+    async (tx, kept) => {
+      if (removeId === "") return notFound();
+      if (removeId === kept.id) return fail("people.mergeSame");
+      // Both rows are locked, in id order, in one statement: an edit, an erasure or a second merge
+      // of either waits for this one, and two merges of the same pair in opposite directions
+      // cannot each hold one row and wait for the other. They are read again under the lock.
+      const rows = await tx
+        .selectFrom("people")
+        .selectAll()
+        .where("region_id", "=", scope.regionId)
+        .where("id", "in", [kept.id, removeId])
+        .orderBy("id")
+        .forUpdate()
+        .execute();
+      const keep = rows.find((r) => r.id === kept.id);
+      const remove = rows.find((r) => r.id === removeId);
+      if (!keep || !remove) return notFound();
+      if (keep.erased_at || remove.erased_at) return fail("people.mergeErased");
 
-  return scope.db.transaction().execute(async (trx) => {
-    // Locked so that an edit or a second merge of either record waits for this one.
-    const rows = await trx
-      .selectFrom("people")
-      .selectAll()
-      .where("region_id", "=", scope.regionId)
-      .where("id", "in", [keepId, removeId])
-      .forUpdate()
-      .execute();
-    const keep = rows.find((r) => r.id === keepId);
-    const remove = rows.find((r) => r.id === removeId);
-    if (!keep || !remove) return notFound();
-    if (keep.erased_at || remove.erased_at) return fail("people.mergeErased");
-
-    const perspectives = inPerspectiveOrder([
-      ...keep.perspectives,
-      ...remove.perspectives,
-    ] as Perspective[]);
-    // The duplicate goes first: its e-mail address may be the one the kept record takes over.
-    await trx.deleteFrom("people").where("id", "=", remove.id).execute();
-    await trx
-      .updateTable("people")
-      .set({
-        email: keep.email ?? remove.email,
-        organisation_id: keep.organisation_id ?? remove.organisation_id,
-        perspectives,
-        expertise: unionTags(keep.expertise, remove.expertise),
-        updated_at: sql`now()`,
-      })
-      .where("id", "=", keep.id)
-      .execute();
-    return ok({ id: keep.id });
-  });
+      const perspectives = inPerspectiveOrder([
+        ...keep.perspectives,
+        ...remove.perspectives,
+      ] as Perspective[]);
+      // The duplicate goes first: its e-mail address may be the one the kept record takes over.
+      await tx.deleteFrom("people").where("id", "=", remove.id).execute();
+      await tx
+        .updateTable("people")
+        .set({
+          email: keep.email ?? remove.email,
+          organisation_id: keep.organisation_id ?? remove.organisation_id,
+          perspectives,
+          expertise: unionTags(keep.expertise, remove.expertise),
+          updated_at: sql`now()`,
+        })
+        .where("id", "=", keep.id)
+        .execute();
+      return ok({ id: keep.id });
+    },
+  );
 }

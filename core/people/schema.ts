@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PERSPECTIVES, SECTORS, type Perspective } from "../kernel/sectors.ts";
 import type { Message } from "../../i18n/index.ts";
-import type { Result } from "../kernel/result.ts";
+import { fail, type Result } from "../kernel/result.ts";
+import type { Reader } from "../kernel/tx.ts";
 import { isId, LIMITS, optionalText, tags, text, validate } from "../kernel/validate.ts";
 
 export const sector = () => z.enum(SECTORS, { error: "validation.choice" });
@@ -107,4 +108,33 @@ export function unionTags(first: readonly string[], second: readonly string[]): 
     if (!seen.has(key)) seen.set(key, tag);
   }
   return [...seen.values()];
+}
+
+export const emailTaken = () => fail("validation.failed", { email: { key: "people.emailTaken" } });
+
+/**
+ * Validates a person as typed into the form, including that the organisation is the region's
+ * (the foreign key alone would accept another region's). Inside a transaction the organisation
+ * is held (FOR SHARE) until the person points at it, so it cannot be deleted in between.
+ */
+export async function validatePerson(
+  db: Reader,
+  regionId: string,
+  input: unknown,
+): Promise<Result<PersonInput>> {
+  const parsed = byField(validate(personSchema, input));
+  if (!parsed.ok) return parsed;
+  const organisationId = parsed.value.organisationId;
+  if (organisationId === null) return parsed;
+  const organisation = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("region_id", "=", regionId)
+    .where("id", "=", organisationId)
+    .forShare()
+    .executeTakeFirst();
+  if (!organisation) {
+    return fail("validation.failed", { organisationId: { key: "validation.choice" } });
+  }
+  return parsed;
 }

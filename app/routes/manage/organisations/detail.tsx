@@ -3,7 +3,8 @@ import type { Route } from "./+types/detail";
 import { deleteOrganisation } from "../../../../core/people/deleteOrganisation.ts";
 import { getOrganisation, listPeople, PAGE_SIZE } from "../../../../core/people/queries.ts";
 import { updateOrganisation } from "../../../../core/people/updateOrganisation.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may } from "../../../../core/kernel/scope.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import {
   CheckboxField,
   FormError,
@@ -24,10 +25,15 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug);
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.viewOrganisations,
+  );
   const organisation = await getOrganisation(scope, params.id);
   if (!organisation) notFound(context);
-  const canSeePeople = hasRole(scope.role, "facilitator");
+  const canSeePeople = may(scope, peoplePolicy.viewPeople);
   const people = canSeePeople
     ? await listPeople(scope, {
         q: "",
@@ -48,29 +54,32 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       expertise: p.expertise,
     })),
     morePeople: people ? people.total > PAGE_SIZE : false,
-    canEdit: hasRole(scope.role, "organiser"),
+    canEdit: may(scope, peoplePolicy.updateOrganisation),
     title: `${organisation.name} · ${region.name}`,
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
-  // Another region's id must answer exactly as an id that does not exist, whatever was posted.
-  const organisation = await getOrganisation(scope, params.id);
-  if (!organisation) notFound(context);
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.viewOrganisations,
+  );
+  // The guard answers another region's id exactly as an id that does not exist.
   const form = await request.formData();
   const base = `/manage/${region.slug}/organisations`;
   if (intent(form) === "delete") {
-    const result = await deleteOrganisation(scope, organisation.id, {
+    const result = await deleteOrganisation(scope, params.id, {
       confirmed: form.get("confirm") === "on",
     });
     if (!result.ok) return refusedChange(context, result, "delete", undefined);
     return redirect(`${base}?deleted=1`);
   }
   const sent = formObject(form);
-  const result = await updateOrganisation(scope, organisation.id, sent);
+  const result = await updateOrganisation(scope, params.id, sent);
   if (!result.ok) return refusedChange(context, result, "save", sentOrganisationValues(sent));
-  return redirect(`${base}/${organisation.id}?saved=1`);
+  return redirect(`${base}/${result.value.id}?saved=1`);
 }
 
 export default function OrganisationPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,7 +2,8 @@ import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/list";
 import { listOrganisations } from "../../../../core/people/queries.ts";
 import { SECTORS, type Sector } from "../../../../core/kernel/sectors.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may } from "../../../../core/kernel/scope.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import {
   Field,
   Notice,
@@ -19,7 +20,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug);
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.viewOrganisations,
+  );
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
   const sectorParam = url.searchParams.get("sector") ?? "";
@@ -31,8 +37,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     region: { slug: region.slug, name: region.name },
     organisations,
     filtered: q !== "" || sector !== "",
-    canEdit: hasRole(scope.role, "organiser"),
-    canSeePeople: hasRole(scope.role, "facilitator"),
+    canEdit: may(scope, peoplePolicy.createOrganisation),
+    canSeePeople: may(scope, peoplePolicy.viewPeople),
     title: `${requestT(context)("organisations.title")} · ${region.name}`,
   };
 }

@@ -1,10 +1,11 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/new";
 import { createOrganisation } from "../../../../core/people/createOrganisation.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import { FormError, PostForm, SubmitButton, useFieldErrors } from "../../../components/form.tsx";
 import { formObject } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
-import { requestT, requireRegion } from "../../../lib/request.server.ts";
+import { refused, requestT, requireRegion } from "../../../lib/request.server.ts";
 import { OrganisationFields, sentOrganisationValues } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -12,7 +13,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { region } = await requireRegion(request, context, params.slug, "organiser");
+  const { region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.createOrganisation,
+  );
   return {
     region: { slug: region.slug },
     title: `${requestT(context)("organisations.new")} · ${region.name}`,
@@ -20,10 +26,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.createOrganisation,
+  );
   const sent = formObject(await request.formData());
   const result = await createOrganisation(scope, sent);
-  if (!result.ok) return data({ ...result, values: sentOrganisationValues(sent) }, { status: 400 });
+  if (!result.ok) return refused(context, result, { values: sentOrganisationValues(sent) });
   return redirect(`/manage/${region.slug}/organisations/${result.value.id}?created=1`);
 }
 

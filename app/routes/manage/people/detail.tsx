@@ -4,7 +4,8 @@ import type { Route } from "./+types/detail";
 import { erasePerson } from "../../../../core/people/erasePerson.ts";
 import { getPerson, organisationOptions } from "../../../../core/people/queries.ts";
 import { updatePerson } from "../../../../core/people/updatePerson.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may } from "../../../../core/kernel/scope.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import {
   CheckboxField,
   FormError,
@@ -30,10 +31,15 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.viewPeople,
+  );
   const person = await getPerson(scope, params.id);
   if (!person) notFound(context);
-  const canEdit = hasRole(scope.role, "organiser");
+  const canEdit = may(scope, peoplePolicy.updatePerson);
   const { locale } = getRequestInfo(context);
   const t = requestT(context);
   return {
@@ -60,21 +66,24 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
-  // Another region's id must answer exactly as an id that does not exist, whatever was posted.
-  const person = await getPerson(scope, params.id);
-  if (!person) notFound(context);
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.viewPeople,
+  );
+  // The guard answers another region's id exactly as an id that does not exist.
   const form = await request.formData();
-  const page = `/manage/${region.slug}/people/${person.id}`;
+  const page = `/manage/${region.slug}/people/${params.id}`;
   if (intent(form) === "erase") {
-    const result = await erasePerson(scope, person.id, {
+    const result = await erasePerson(scope, params.id, {
       confirmed: form.get("confirm") === "on",
     });
     if (!result.ok) return refusedChange(context, result, "erase", undefined);
     return redirect(`${page}?erased=1`);
   }
   const sent = formObject(form);
-  const result = await updatePerson(scope, person.id, sent);
+  const result = await updatePerson(scope, params.id, sent);
   if (!result.ok) return refusedChange(context, result, "save", sentPersonValues(sent));
   return redirect(`${page}?saved=1`);
 }

@@ -1,14 +1,14 @@
-import { data } from "react-router";
 import type { Route } from "./+types/export-xlsx";
 import { exportPeopleXlsx } from "../../../../core/people/exportPeople.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import { parsePeopleFilters } from "../../../../core/people/queries.ts";
-import { getRequestInfo, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { getRequestInfo, refusedPage, requireRegion } from "../../../lib/request.server.ts";
 import { fileResponse } from "./download.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope } = await requireRegion(request, context, params.slug, peoplePolicy.exportPeople);
   const filters = parsePeopleFilters(new URL(request.url).searchParams);
   const result = await exportPeopleXlsx(scope, filters, getRequestInfo(context).locale);
-  if (!result.ok) throw data({ message: requestT(context)("errors.forbidden") }, { status: 403 });
+  if (!result.ok) refusedPage(context, result);
   return fileResponse(result.value);
 }

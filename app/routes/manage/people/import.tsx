@@ -1,4 +1,4 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/import";
 import {
   decodeUpload,
@@ -8,6 +8,7 @@ import {
   type ImportPreview as PeopleImportPreview,
 } from "../../../../core/people/importPeople.ts";
 import { fail } from "../../../../core/kernel/result.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import type { Message } from "../../../../i18n/index.ts";
 import {
   Field,
@@ -21,14 +22,14 @@ import { ImportPreview, shownImportRows } from "../../../components/ImportPrevie
 import { Cell } from "../../../components/table.tsx";
 import { intent } from "../../../lib/form.server.ts";
 import { useMessage, useT } from "../../../lib/i18n.ts";
-import { requestT, requireRegion } from "../../../lib/request.server.ts";
+import { refused, requestT, requireRegion } from "../../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { region } = await requireRegion(request, context, params.slug, "organiser");
+  const { region } = await requireRegion(request, context, params.slug, peoplePolicy.importPeople);
   return {
     region: { slug: region.slug },
     title: `${requestT(context)("peopleImport.title")} · ${region.name}`,
@@ -64,14 +65,19 @@ async function sentCsv(form: FormData): Promise<Sent> {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.importPeople,
+  );
   const form = await request.formData();
   const sent = await sentCsv(form);
   if ("error" in sent) {
-    return data(
-      { ...fail("validation.failed", { [sent.field]: sent.error }), preview: null, pasted: "" },
-      { status: 400 },
-    );
+    return refused(context, fail("validation.failed", { [sent.field]: sent.error }), {
+      preview: null,
+      pasted: "",
+    });
   }
 
   let notice: Message | undefined;
@@ -88,16 +94,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 
   const preview = await previewImport(scope, sent.csv);
-  if (!preview.ok) {
-    return data(
-      {
-        ...fail(preview.error.key, undefined, preview.error.values),
-        preview: null,
-        pasted: sent.pasted,
-      },
-      { status: 400 },
-    );
-  }
+  if (!preview.ok) return refused(context, preview, { preview: null, pasted: sent.pasted });
   return { ok: true as const, preview: forPage(preview.value), csv: sent.csv, notice };
 }
 

@@ -7,7 +7,8 @@ import {
   parsePeopleFilters,
 } from "../../../../core/people/queries.ts";
 import { PERSPECTIVES, SECTORS } from "../../../../core/kernel/sectors.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may } from "../../../../core/kernel/scope.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import {
   CheckboxField,
   Field,
@@ -26,7 +27,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.viewPeople,
+  );
   const url = new URL(request.url);
   const filters = parsePeopleFilters(url.searchParams);
   const [result, organisations] = await Promise.all([
@@ -53,7 +59,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       filters.perspective !== "" ||
       filters.erased,
     organisations,
-    canEdit: hasRole(scope.role, "organiser"),
+    canEdit: may(scope, peoplePolicy.addPerson),
     title: `${requestT(context)("people.title")} · ${region.name}`,
   };
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/merge";
 import { mergePeople } from "../../../../core/people/mergePeople.ts";
 import {
@@ -9,6 +9,7 @@ import {
   type PersonSummary,
 } from "../../../../core/people/queries.ts";
 import { fail } from "../../../../core/kernel/result.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import {
   Field,
   FormError,
@@ -18,7 +19,7 @@ import {
 } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { useMessage, useT } from "../../../lib/i18n.ts";
-import { notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { notFound, refused, requestT, requireRegion } from "../../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -36,7 +37,12 @@ function summary(p: PersonSummary) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.mergePeople,
+  );
   const person = await getPerson(scope, params.id);
   if (!person) notFound(context);
   const page = `/manage/${region.slug}/people/${person.id}`;
@@ -69,7 +75,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.mergePeople,
+  );
   const person = await getPerson(scope, params.id);
   if (!person) notFound(context);
   const form = await request.formData();
@@ -77,18 +88,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!other) notFound(context);
   const keep = form.get("keep");
   if (keep !== person.id && keep !== other.id) {
-    return data(fail("validation.failed", { keep: { key: "people.mergeChooseKeep" } }), {
-      status: 400,
-    });
+    return refused(context, fail("validation.failed", { keep: { key: "people.mergeChooseKeep" } }));
   }
   const result = await mergePeople(scope, {
     keepId: keep,
     removeId: keep === person.id ? other.id : person.id,
   });
-  if (!result.ok) {
-    if (result.kind === "notFound") notFound(context);
-    return data(result, { status: 400 });
-  }
+  if (!result.ok) return refused(context, result);
   return redirect(`/manage/${region.slug}/people/${result.value.id}?merged=1`);
 }
 

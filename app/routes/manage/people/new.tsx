@@ -1,11 +1,12 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/new";
 import { addPerson } from "../../../../core/people/addPerson.ts";
+import { peoplePolicy } from "../../../../core/people/policy.ts";
 import { organisationOptions } from "../../../../core/people/queries.ts";
 import { FormError, PostForm, SubmitButton, useFieldErrors } from "../../../components/form.tsx";
 import { formObject } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
-import { requestT, requireRegion } from "../../../lib/request.server.ts";
+import { refused, requestT, requireRegion } from "../../../lib/request.server.ts";
 import { PersonFields, sentPersonValues } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -13,7 +14,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.addPerson,
+  );
   const organisations = await organisationOptions(scope);
   // Coming from an organisation's page, the person is most likely one of its people.
   const preselected = new URL(request.url).searchParams.get("organisation") ?? "";
@@ -26,10 +32,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    peoplePolicy.addPerson,
+  );
   const sent = formObject(await request.formData());
   const result = await addPerson(scope, sent);
-  if (!result.ok) return data({ ...result, values: sentPersonValues(sent) }, { status: 400 });
+  if (!result.ok) return refused(context, result, { values: sentPersonValues(sent) });
   return redirect(`/manage/${region.slug}/people/${result.value.id}?created=1`);
 }
 
