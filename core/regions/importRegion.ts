@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { translator } from "../../i18n/index.ts";
+import { addMembers } from "../accounts/addMembers.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import { organisationSchema, perspective } from "../people/schema.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
@@ -221,17 +222,10 @@ export async function importRegion(
       : [];
     const userIds = new Map(users.map((u) => [u.email, u.id]));
     const members = data.memberships.filter((m) => userIds.has(m.email));
-    if (members.length)
-      await trx
-        .insertInto("memberships")
-        .values(
-          members.map((m) => ({
-            user_id: userIds.get(m.email)!,
-            region_id: region.id,
-            role: m.role,
-          })),
-        )
-        .execute();
+    await addMembers(
+      trx,
+      members.map((m) => ({ userId: userIds.get(m.email)!, regionId: region.id, role: m.role })),
+    );
 
     return ok({
       slug: targetSlug,
