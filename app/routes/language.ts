@@ -1,5 +1,6 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/language";
+import { setLanguage } from "../../core/accounts/updateProfile.ts";
 import { isLocale } from "../../i18n/index.ts";
 import { LANG_COOKIE, serializeCookie } from "../lib/cookies.server.ts";
 import { getRequestInfo, getServices } from "../lib/request.server.ts";
@@ -39,8 +40,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         maxAgeSeconds: 365 * 24 * 3600,
       }),
     );
-    if (user)
-      await db.updateTable("users").set({ locale: lang }).where("id", "=", user.id).execute();
+    if (user) await setLanguage(db, user.id, lang);
   }
   return redirect(safeRedirect(form.get("redirectTo")), { headers });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { LOCALES } from "../../i18n/index.ts";
+import { LOCALES, type Locale } from "../../i18n/index.ts";
 import { ok, type Result } from "../kernel/result.ts";
 import { LIMITS, text, validate } from "../kernel/validate.ts";
 
@@ -23,4 +23,9 @@ export async function updateProfile(
     .where("id", "=", userId)
     .execute();
   return ok(parsed.value);
+}
+
+/** The language switch, for a signed-in user: the account keeps the choice for its mails. */
+export async function setLanguage(db: Db, userId: string, locale: Locale): Promise<void> {
+  await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
 }
