@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "../../core/accounts/password.ts";
+import { makePlatformAdmin } from "../../core/accounts/platformAdmin.ts";
 import { newPassword } from "../../core/accounts/passwordPolicy.ts";
 import { email, LIMITS, text } from "../../core/kernel/validate.ts";
 import { CliError, withDb, type Command } from "../command.ts";
@@ -41,40 +42,14 @@ export const createAdmin: Command = {
     }
     const { email: address, name } = parsed.data;
     const passwordHash = await hashPassword(password);
-    await withDb(async ({ db }) => {
-      const existing = await db
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", address)
-        .executeTakeFirst();
-      if (existing) {
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable("users")
-            .set(
-              generated
-                ? { is_platform_admin: true }
-                : { is_platform_admin: true, password_hash: passwordHash },
-            )
-            .where("id", "=", existing.id)
-            .execute();
-          // A password set here is usually a recovery: whoever knew the old one is signed out.
-          if (!generated)
-            await trx.deleteFrom("auth_sessions").where("user_id", "=", existing.id).execute();
-        });
-        console.log(
-          `${address} is now a platform administrator${generated ? " (password unchanged)" : " with the new password"}.`,
-        );
-        return;
-      }
-      if (!name) throw new CliError("--name is required to create a new account.");
-      await db
-        .insertInto("users")
-        .values({ email: address, name, password_hash: passwordHash, is_platform_admin: true })
-        .execute();
-      console.log(
-        `Created platform administrator ${address}.${generated ? `\n  password: ${password}` : ""}`,
-      );
-    });
+    const done = await withDb(({ db }) =>
+      makePlatformAdmin(db, { email: address, name, passwordHash, replacePassword: !generated }),
+    );
+    if (done === "nameNeeded") throw new CliError("--name is required to create a new account.");
+    console.log(
+      done === "promoted"
+        ? `${address} is now a platform administrator${generated ? " (password unchanged)" : " with the new password"}.`
+        : `Created platform administrator ${address}.${generated ? `\n  password: ${password}` : ""}`,
+    );
   },
 };
