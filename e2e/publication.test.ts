@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createAction, linkContributions, setAgendaPublic } from "../core/actions/actions.ts";
+import { createAction } from "../core/actions/createAction.ts";
+import { linkContributions } from "../core/actions/linkContributions.ts";
 import { addMember, createCoalition } from "../core/coalitions/coalitions.ts";
-import { selectQuote, setPublicationPublic } from "../core/harvest/publication.ts";
+import { setPublicationPublic } from "../core/harvest/setPublicationPublic.ts";
+import { selectQuote } from "../core/harvest/themes/selectQuote.ts";
+import { setAgendaPublic } from "../core/harvest/updateHarvest.ts";
 import { makeScope } from "../test/fixtures.ts";
 import { makeCuratedHarvest } from "../test/harvestFixtures.ts";
 import { submit, visit } from "./support/browser.ts";
@@ -14,7 +17,7 @@ describe("publication, action agenda and coalitions, in a real browser", () => {
     it(`every page passes axe, and a visitor says "Ik wil meedoen" ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
       const { scope, region, user } = await makeScope(app.server.db, "organiser");
       const h = await makeCuratedHarvest(scope);
-      await selectQuote(scope, {
+      await selectQuote(scope, h.harvest.id, {
         themeId: h.themes.culture,
         contributionId: h.contributions.dilemma,
       });

@@ -2,20 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { makeCuratedHarvest } from "../../test/harvestFixtures.ts";
-import { selectQuote } from "../harvest/publication.ts";
+import { selectQuote } from "../harvest/themes/selectQuote.ts";
 import { contributionTrace } from "../harvest/trace.ts";
 import { createCoalition } from "../coalitions/coalitions.ts";
-import {
-  addProgressNote,
-  createAction,
-  deleteAction,
-  linkContributions,
-  linkTheme,
-  setActionStatus,
-  setAgendaPublic,
-  unlinkSource,
-  updateAction,
-} from "./actions.ts";
+import { setAgendaPublic } from "../harvest/updateHarvest.ts";
+import { addProgressNote } from "./addProgressNote.ts";
+import { createAction } from "./createAction.ts";
+import { deleteAction } from "./deleteAction.ts";
+import { linkContributions } from "./linkContributions.ts";
+import { linkTheme } from "./linkTheme.ts";
+import { setActionStatus } from "./setActionStatus.ts";
+import { unlinkSource } from "./unlinkSource.ts";
+import { updateAction } from "./updateAction.ts";
 import { publicAgenda } from "./publicAgenda.ts";
 import { actionContributions, getAction, listActions } from "./queries.ts";
 
@@ -80,7 +78,10 @@ describe("actions", () => {
     const { scope } = await makeScope(t.db, "organiser");
     const h = await makeCuratedHarvest(scope);
     const c = h.contributions;
-    await selectQuote(scope, { themeId: h.themes.culture, contributionId: c.dilemma });
+    await selectQuote(scope, h.harvest.id, {
+      themeId: h.themes.culture,
+      contributionId: c.dilemma,
+    });
     const byTheme = await createAction(scope, {
       ...base,
       title: "Via thema",

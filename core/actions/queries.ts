@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { ActionStatus } from "../../db/schema.ts";
 
 export type { ActionStatus };
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
+import { actionPolicy } from "./policy.ts";
 import { isId } from "../kernel/validate.ts";
 
 /** A date column as "yyyy-mm-dd", as the form and the page show it, whatever the driver's time zone. */
@@ -75,7 +76,7 @@ async function coalitionsOf(scope: RegionScope, actionIds: string[]) {
 
 /** Every action of the region in agenda order, with its harvest, coalitions and count behind it. */
 export async function listActions(scope: RegionScope): Promise<ActionListItem[]> {
-  if (!hasRole(scope.role, "organiser")) return [];
+  if (!may(scope, actionPolicy.manage)) return [];
   const rows = await scope.db
     .selectFrom("actions as a")
     .leftJoin("harvests as h", "h.id", "a.harvest_id")
@@ -114,7 +115,7 @@ export async function listActions(scope: RegionScope): Promise<ActionListItem[]>
 
 /** One action with everything its page shows; null for another region's or a missing one. */
 export async function getAction(scope: RegionScope, actionId: string) {
-  if (!hasRole(scope.role, "organiser") || !isId(actionId)) return null;
+  if (!may(scope, actionPolicy.manage) || !isId(actionId)) return null;
   const action = await scope.db
     .selectFrom("actions as a")
     .leftJoin("harvests as h", "h.id", "a.harvest_id")
@@ -198,7 +199,7 @@ export async function getAction(scope: RegionScope, actionId: string) {
 
 /** The contributions behind an action, with how each is linked: directly, or by which theme. */
 export async function actionContributions(scope: RegionScope, actionId: string) {
-  if (!hasRole(scope.role, "organiser") || !isId(actionId)) return null;
+  if (!may(scope, actionPolicy.manage) || !isId(actionId)) return null;
   const action = await scope.db
     .selectFrom("actions")
     .select(["id", "title", "harvest_id"])

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { makeCuratedHarvest } from "../../test/harvestFixtures.ts";
-import { createAction, setAgendaPublic } from "../actions/actions.ts";
+import { createAction } from "../actions/createAction.ts";
+import { setAgendaPublic } from "../harvest/updateHarvest.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import {
   addMember,

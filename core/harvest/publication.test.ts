@@ -4,18 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { makeCuratedHarvest } from "../../test/harvestFixtures.ts";
-import {
-  MAX_QUOTES_PER_THEME,
-  publicationLook,
-  publicationModel,
-  publicPublicationModel,
-  selectQuote,
-  setPublicationPublic,
-  themeContributions,
-  unselectQuote,
-  updatePublicationText,
-  updateThemeSummary,
-} from "./publication.ts";
+import { publicationLook, publicationModel, publicPublicationModel } from "./publication.ts";
+import { setPublicationPublic } from "./setPublicationPublic.ts";
+import { themeContributions } from "./themes/queries.ts";
+import { MAX_QUOTES_PER_THEME, selectQuote } from "./themes/selectQuote.ts";
+import { setThemeSummary } from "./themes/setThemeSummary.ts";
+import { unselectQuote } from "./themes/unselectQuote.ts";
+import { updatePublicationText } from "./updatePublicationText.ts";
 import { buildPublicationDocx } from "./publicationDocx.ts";
 import { buildPublicationPdf } from "./publicationPdf.ts";
 
@@ -43,14 +38,16 @@ describe("the publication model", () => {
     const h = await makeCuratedHarvest(scope);
     const { candidate, culture } = h.themes;
     const c = h.contributions;
-    expect((await selectQuote(scope, { themeId: culture, contributionId: c.dilemma })).ok).toBe(
-      true,
-    );
-    expect((await selectQuote(scope, { themeId: culture, contributionId: c.dream })).ok).toBe(true);
+    expect(
+      (await selectQuote(scope, h.harvest.id, { themeId: culture, contributionId: c.dilemma })).ok,
+    ).toBe(true);
+    expect(
+      (await selectQuote(scope, h.harvest.id, { themeId: culture, contributionId: c.dream })).ok,
+    ).toBe(true);
     // Selecting again changes nothing; the order is the order of choosing.
-    expect((await selectQuote(scope, { themeId: culture, contributionId: c.dilemma })).ok).toBe(
-      true,
-    );
+    expect(
+      (await selectQuote(scope, h.harvest.id, { themeId: culture, contributionId: c.dilemma })).ok,
+    ).toBe(true);
 
     const model = (await publicationModel(scope, h.harvest.id, "nl"))!;
     // No publication title yet: the harvest's title.
@@ -107,14 +104,16 @@ describe("the publication model", () => {
     const c = h.contributions;
     // Of another theme, hidden, merged, no theme, or not an id at all: not found.
     for (const contributionId of [c.dream, c.hidden, c.loose, "x"])
-      expect((await selectQuote(scope, { themeId: candidate, contributionId })).ok).toBe(false);
-    expect((await selectQuote(scope, { themeId: culture, contributionId: c.merged })).ok).toBe(
-      false,
-    );
+      expect(
+        (await selectQuote(scope, h.harvest.id, { themeId: candidate, contributionId })).ok,
+      ).toBe(false);
+    expect(
+      (await selectQuote(scope, h.harvest.id, { themeId: culture, contributionId: c.merged })).ok,
+    ).toBe(false);
 
-    expect((await selectQuote(scope, { themeId: candidate, contributionId: c.idea })).ok).toBe(
-      true,
-    );
+    expect(
+      (await selectQuote(scope, h.harvest.id, { themeId: candidate, contributionId: c.idea })).ok,
+    ).toBe(true);
     // Moved to another theme: the quote stays stored but no longer shows.
     await t.db
       .updateTable("contributions")
@@ -124,9 +123,9 @@ describe("the publication model", () => {
     const model = (await publicationModel(scope, h.harvest.id, "nl"))!;
     expect(model.themes[0]!.quotes).toEqual([]);
     expect(model.themes[1]!.quotes).toEqual([]);
-    expect((await unselectQuote(scope, { themeId: candidate, contributionId: c.idea })).ok).toBe(
-      true,
-    );
+    expect(
+      (await unselectQuote(scope, h.harvest.id, { themeId: candidate, contributionId: c.idea })).ok,
+    ).toBe(true);
 
     const many = await t.db
       .insertInto("contributions")
@@ -142,10 +141,13 @@ describe("the publication model", () => {
       .returning("id")
       .execute();
     for (const row of many.slice(0, MAX_QUOTES_PER_THEME))
-      expect((await selectQuote(scope, { themeId: candidate, contributionId: row.id })).ok).toBe(
-        true,
-      );
-    const over = await selectQuote(scope, { themeId: candidate, contributionId: many.at(-1)!.id });
+      expect(
+        (await selectQuote(scope, h.harvest.id, { themeId: candidate, contributionId: row.id })).ok,
+      ).toBe(true);
+    const over = await selectQuote(scope, h.harvest.id, {
+      themeId: candidate,
+      contributionId: many.at(-1)!.id,
+    });
     expect(over).toMatchObject({ ok: false, error: { key: "publication.tooManyQuotes" } });
   });
 
@@ -171,16 +173,15 @@ describe("the publication model", () => {
     const second = await makeCuratedHarvest(scope, { slug: "tweede" });
     // A theme of another harvest of the same region, through this harvest's page: not found.
     expect(
-      (await updateThemeSummary(scope, second.themes.culture, { summary: "x" }, h.harvest.id)).ok,
+      (await setThemeSummary(scope, h.harvest.id, { themeId: second.themes.culture, summary: "x" }))
+        .ok,
     ).toBe(false);
     expect(
       (
-        await updateThemeSummary(
-          scope,
-          h.themes.culture,
-          { summary: "Nieuwe samenvatting" },
-          h.harvest.id,
-        )
+        await setThemeSummary(scope, h.harvest.id, {
+          themeId: h.themes.culture,
+          summary: "Nieuwe samenvatting",
+        })
       ).ok,
     ).toBe(true);
     expect(await publicPublicationModel(t.db, region.slug, h.harvest.slug, "nl")).toBeNull();
@@ -203,10 +204,12 @@ describe("the publication model", () => {
     expect((await updatePublicationText(other, h.harvest.id, { introduction: "x" })).ok).toBe(
       false,
     );
-    expect((await updateThemeSummary(other, h.themes.culture, { summary: "x" })).ok).toBe(false);
+    expect(
+      (await setThemeSummary(other, h.harvest.id, { themeId: h.themes.culture, summary: "x" })).ok,
+    ).toBe(false);
     expect(
       (
-        await selectQuote(other, {
+        await selectQuote(other, h.harvest.id, {
           themeId: h.themes.culture,
           contributionId: h.contributions.dream,
         })
@@ -232,7 +235,7 @@ describe("the publication as files", () => {
   it("writes a Word document with real headings, the themes, the chosen quotes and the appendix", async () => {
     const { scope } = await makeScope(t.db, "organiser");
     const h = await makeCuratedHarvest(scope);
-    await selectQuote(scope, {
+    await selectQuote(scope, h.harvest.id, {
       themeId: h.themes.culture,
       contributionId: h.contributions.dilemma,
     });
@@ -272,7 +275,7 @@ describe("the publication as files", () => {
   it("writes a tagged PDF whose text holds the themes, quotes and Dutch diacritics", async () => {
     const { scope } = await makeScope(t.db, "organiser");
     const h = await makeCuratedHarvest(scope, { language: "en" });
-    await selectQuote(scope, {
+    await selectQuote(scope, h.harvest.id, {
       themeId: h.themes.culture,
       contributionId: h.contributions.dilemma,
     });

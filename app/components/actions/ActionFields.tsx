@@ -1,4 +1,4 @@
-import { ACTION_STATUSES } from "../../../core/actions/actions.ts";
+import { ACTION_STATUSES } from "../../../core/actions/schema.ts";
 import type { ActionStatus } from "../../../core/actions/queries.ts";
 import { Field, SelectField, type FieldErrors } from "../form.tsx";
 import { useMessage, useT } from "../../lib/i18n.ts";

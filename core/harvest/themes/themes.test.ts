@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client.ts";
-import { createTestDb, type TestDb } from "../../test/db.ts";
-import { makeScope } from "../../test/fixtures.ts";
-import type { RegionScope } from "../kernel/scope.ts";
-import {
-  acceptTheme,
-  mergeThemes,
-  moveContribution,
-  moveTheme,
-  proposeThemes,
-  renameTheme,
-  reorderThemes,
-  setStrategicTheme,
-  setThemeSummary,
-  splitTheme,
-  themeOverview,
-} from "./themes.ts";
+import type { Db } from "../../../db/client.ts";
+import { createTestDb, type TestDb } from "../../../test/db.ts";
+import { makeScope } from "../../../test/fixtures.ts";
+import type { RegionScope } from "../../kernel/scope.ts";
+import { acceptTheme } from "./acceptTheme.ts";
+import { mergeThemes } from "./mergeThemes.ts";
+import { moveContribution } from "./moveContribution.ts";
+import { moveTheme } from "./moveTheme.ts";
+import { proposeThemes } from "./proposeThemes.ts";
+import { themeOverview } from "./queries.ts";
+import { renameTheme } from "./renameTheme.ts";
+import { reorderThemes } from "./reorderThemes.ts";
+import { setStrategicTheme } from "./setStrategicTheme.ts";
+import { setThemeSummary } from "./setThemeSummary.ts";
+import { splitTheme } from "./splitTheme.ts";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,13 +1,11 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
-import {
-  addProgressNote,
-  deleteAction,
-  deleteProgressNote,
-  linkTheme,
-  unlinkSource,
-  updateAction,
-} from "../../../../core/actions/actions.ts";
+import { addProgressNote } from "../../../../core/actions/addProgressNote.ts";
+import { deleteAction } from "../../../../core/actions/deleteAction.ts";
+import { deleteProgressNote } from "../../../../core/actions/deleteProgressNote.ts";
+import { linkTheme } from "../../../../core/actions/linkTheme.ts";
+import { unlinkSource } from "../../../../core/actions/unlinkSource.ts";
+import { updateAction } from "../../../../core/actions/updateAction.ts";
 import { getAction, themeChoices } from "../../../../core/actions/queries.ts";
 import { linkAction, unlinkAction } from "../../../../core/coalitions/coalitions.ts";
 import { coalitionChoices } from "../../../../core/coalitions/queries.ts";

@@ -1,10 +1,8 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/list";
-import {
-  ACTION_STATUSES,
-  createAction,
-  setAgendaPublic,
-} from "../../../../core/actions/actions.ts";
+import { createAction } from "../../../../core/actions/createAction.ts";
+import { ACTION_STATUSES } from "../../../../core/actions/schema.ts";
+import { setAgendaPublic } from "../../../../core/harvest/updateHarvest.ts";
 import { harvestChoices, listActions, themeChoices } from "../../../../core/actions/queries.ts";
 import { isId } from "../../../../core/kernel/validate.ts";
 import {

@@ -1,13 +1,10 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/publication-theme";
-import { linkContributions } from "../../../../core/actions/actions.ts";
+import { linkContributions } from "../../../../core/actions/linkContributions.ts";
 import { actionChoices } from "../../../../core/actions/queries.ts";
-import {
-  MAX_QUOTES_PER_THEME,
-  selectQuote,
-  themeContributions,
-  unselectQuote,
-} from "../../../../core/harvest/publication.ts";
+import { themeContributions } from "../../../../core/harvest/themes/queries.ts";
+import { MAX_QUOTES_PER_THEME, selectQuote } from "../../../../core/harvest/themes/selectQuote.ts";
+import { unselectQuote } from "../../../../core/harvest/themes/unselectQuote.ts";
 import { isId } from "../../../../core/kernel/validate.ts";
 import {
   FormError,
@@ -57,8 +54,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const input = { themeId: found.theme.id, contributionId: quote ?? unquote };
     const r =
       typeof quote === "string"
-        ? await selectQuote(scope, input)
-        : await unselectQuote(scope, input);
+        ? await selectQuote(scope, params.id, input)
+        : await unselectQuote(scope, params.id, input);
     return r.ok ? redirect(`${here}?quoted`) : refusedChange(context, r, "quote", {});
   }
   if (form.get("_intent") !== "link") notFound(context);

@@ -1,12 +1,10 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/publication";
-import {
-  publicationModel,
-  setPublicationPublic,
-  unselectQuote,
-  updatePublicationText,
-  updateThemeSummary,
-} from "../../../../core/harvest/publication.ts";
+import { publicationModel } from "../../../../core/harvest/publication.ts";
+import { setPublicationPublic } from "../../../../core/harvest/setPublicationPublic.ts";
+import { setThemeSummary } from "../../../../core/harvest/themes/setThemeSummary.ts";
+import { unselectQuote } from "../../../../core/harvest/themes/unselectQuote.ts";
+import { updatePublicationText } from "../../../../core/harvest/updatePublicationText.ts";
 import {
   figureCharts,
   publicationDate,
@@ -76,12 +74,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return r.ok ? back("saved") : refusedChange(context, r, cmd, sent);
     }
     case "summary": {
-      const themeId = typeof sent.themeId === "string" ? sent.themeId : "";
-      const r = await updateThemeSummary(scope, themeId, sent, params.id);
-      return r.ok ? back("saved", `#theme-${themeId}`) : refusedChange(context, r, cmd, sent);
+      const r = await setThemeSummary(scope, params.id, sent);
+      return r.ok
+        ? back("saved", `#theme-${r.value.themeId}`)
+        : refusedChange(context, r, cmd, sent);
     }
     case "unquote": {
-      const r = await unselectQuote(scope, sent);
+      const r = await unselectQuote(scope, params.id, sent);
       return r.ok ? back("saved") : refusedChange(context, r, cmd, sent);
     }
     case "publish":

@@ -1,22 +1,22 @@
 import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/themes";
 import type { Result } from "../../../../core/kernel/result.ts";
+import { acceptTheme } from "../../../../core/harvest/themes/acceptTheme.ts";
+import { THEME_LABEL_MAX } from "../../../../core/harvest/themes/harvest.ts";
+import { mergeThemes } from "../../../../core/harvest/themes/mergeThemes.ts";
+import { moveContribution } from "../../../../core/harvest/themes/moveContribution.ts";
+import { moveTheme } from "../../../../core/harvest/themes/moveTheme.ts";
+import { proposeThemes } from "../../../../core/harvest/themes/proposeThemes.ts";
 import {
-  acceptTheme,
   findThemeHarvest,
-  mergeThemes,
-  moveContribution,
-  moveTheme,
-  proposeThemes,
-  renameTheme,
-  setStrategicTheme,
-  splitTheme,
-  THEME_LABEL_MAX,
   themeOverview,
+  type SectorCount,
   type ThemeContribution,
   type ThemeView,
-  type SectorCount,
-} from "../../../../core/harvest/themes.ts";
+} from "../../../../core/harvest/themes/queries.ts";
+import { renameTheme } from "../../../../core/harvest/themes/renameTheme.ts";
+import { setStrategicTheme } from "../../../../core/harvest/themes/setStrategicTheme.ts";
+import { splitTheme } from "../../../../core/harvest/themes/splitTheme.ts";
 import {
   FormError,
   Notice,

@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/trace";
-import { linkContributions } from "../../../../core/actions/actions.ts";
+import { linkContributions } from "../../../../core/actions/linkContributions.ts";
 import { actionChoices } from "../../../../core/actions/queries.ts";
 import { contributionTrace } from "../../../../core/harvest/trace.ts";
 import { isId } from "../../../../core/kernel/validate.ts";
