@@ -115,7 +115,8 @@ describe("the organiser's side of events, in a real browser", () => {
       .insertInto("memberships")
       .values({ user_id: facilitator.id, region_id: region.id, role: "facilitator" })
       .execute();
-    const { createEvent, setEventStatus } = await import("../core/events/editEvent.ts");
+    const { createEvent } = await import("../core/events/createEvent.ts");
+    const { setEventStatus } = await import("../core/events/setEventStatus.ts");
     const start = new Date(Date.now() + 3600_000);
     const created = await createEvent(scope, {
       title: "Netwerkavond",

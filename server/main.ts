@@ -4,7 +4,7 @@ import pino from "pino";
 import { seedDemoIfEmpty } from "../demo/seedDemo.ts";
 import { anonymiseExpiredDialogue } from "../core/dialogue/anonymiseExpired.ts";
 import { forgetExpiredInterest } from "../core/coalitions/retention.ts";
-import { anonymiseExpiredRegistrations } from "../core/events/cancelRegistration.ts";
+import { anonymiseExpiredRegistrations } from "../core/events/anonymise.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./env.server.ts";
 

@@ -1,8 +1,7 @@
-import { data, type RouterContextProvider } from "react-router";
-import { refusalStatus } from "../../core/events/publicPages.ts";
+import type { RouterContextProvider } from "react-router";
+import { rateLimited, type Failure } from "../../core/kernel/result.ts";
 import { mayRegister } from "../../core/events/registrationLimiter.ts";
-import type { Message } from "../../i18n/index.ts";
-import { getRequestInfo, getServices } from "./request.server.ts";
+import { getRequestInfo, getServices, refused } from "./request.server.ts";
 
 /**
  * The 429 answer, with the form as it was sent, when this client or e-mail address has registered
@@ -16,27 +15,17 @@ export async function tooManyRegistrations(
   const { registrationLimiter } = getServices(context);
   const { clientAddress } = getRequestInfo(context);
   if (await mayRegister(registrationLimiter, clientAddress, sent.email)) return null;
-  return data(
-    {
-      ok: false as const,
-      error: { key: "events.tooManyAttempts" },
-      fieldErrors: undefined,
-      values,
-    },
-    { status: 429 },
-  );
+  return refusedRegistration(context, rateLimited("events.tooManyAttempts"), values);
 }
 
 /**
- * A refused registration shown on the form again: 400 for the fields to correct, otherwise the
- * status that says why (closed, past its deadline, full, by invitation only).
+ * A refused registration shown on the form again, with the status its kind gives: 400 for the
+ * fields to correct, otherwise why (closed, past its deadline, full, by invitation only).
  */
 export function refusedRegistration(
-  refusal: { ok: false; error: Message; fieldErrors?: Record<string, Message> },
+  context: Readonly<RouterContextProvider>,
+  refusal: Failure,
   values: Record<string, string>,
 ) {
-  return data(
-    { ...refusal, values },
-    { status: refusal.fieldErrors ? 400 : refusalStatus(refusal.error.key) },
-  );
+  return refused(context, refusal, { values });
 }

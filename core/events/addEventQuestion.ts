@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { newToken } from "../accounts/tokens.ts";
 import { withRow } from "../kernel/guard.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { conflict, fail, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import { validate } from "../kernel/validate.ts";
 import { eventPolicy } from "./policy.ts";
@@ -29,7 +29,7 @@ export async function addEventQuestion(
       if (v.options.length > 20 || v.options.some((o) => o.length > 200))
         return fail("validation.failed", { options: { key: "events.optionsTooMany" } });
       const questions = eventQuestionsSchema.parse(event.questions);
-      if (questions.length >= MAX_QUESTIONS) return fail("events.tooManyQuestions");
+      if (questions.length >= MAX_QUESTIONS) return conflict("events.tooManyQuestions");
       const id =
         newToken()
           .replace(/[^a-z0-9]/g, "")

@@ -54,24 +54,6 @@ export async function eventRegistrations(
 
 export type EventRegistration = Awaited<ReturnType<typeof eventRegistrations>>[number];
 
-/** One registration of one event of the scope's region; null for anything else. */
-export async function findEventRegistration(
-  scope: RegionScope,
-  eventId: string,
-  registrationId: unknown,
-) {
-  if (!isId(eventId) || !isId(registrationId)) return null;
-  return (
-    (await scope.db
-      .selectFrom("registrations")
-      .select(["id", "name", "status", "checked_in_at"])
-      .where("region_id", "=", scope.regionId)
-      .where("event_id", "=", eventId)
-      .where("id", "=", registrationId)
-      .executeTakeFirst()) ?? null
-  );
-}
-
 /** The people with a place, by name: the check-in list of the day. */
 export async function checkinList(scope: RegionScope, eventId: string) {
   const rows = await listRegistrations(scope, eventId, { status: "confirmed" });

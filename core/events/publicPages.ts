@@ -1,5 +1,12 @@
-import type { Db } from "../../db/client.ts";
+import type { Db } from "../kernel/tx.ts";
 import { isId } from "../kernel/validate.ts";
+import { placesTaken, publicColumns, withPlaces } from "./eventRows.ts";
+import { registrationFromToken } from "./register.ts";
+
+/*
+ * What the public pages read: no account, no region scope. Only published events (and cancelled
+ * ones, so their page can say so), and a registration only through its signed link.
+ */
 
 /** What the public event pages need of their region: look, privacy statement, retention. */
 export async function publicEventRegion(db: Db, slug: string) {
@@ -73,10 +80,84 @@ export function openness(
   return "open";
 }
 
-/** The HTTP status for a registration the event refuses (not the visitor's typing). */
-export function refusalStatus(key: string): 400 | 403 | 409 | 410 {
-  if (key === "events.started" || key === "events.deadlinePassed") return 410;
-  if (key === "events.closed" || key === "events.full" || key === "events.notOpen") return 409;
-  if (key === "events.invitationNeeded") return 403;
-  return 400;
+/** The region's public agenda: published events that have not ended, soonest first. */
+export async function publicAgenda(db: Db, regionId: string, now = new Date()) {
+  const rows = await db
+    .selectFrom("events as e")
+    .select(publicColumns)
+    .select(placesTaken)
+    .where("e.region_id", "=", regionId)
+    .where("e.status", "=", "published")
+    .where("e.ends_at", ">", now)
+    .orderBy("e.starts_at")
+    .limit(500)
+    .execute();
+  return rows.map(withPlaces);
+}
+
+/** One published (or cancelled, so the page can say so) event by its address. */
+export async function publicEvent(db: Db, regionId: string, slug: string) {
+  const row = await db
+    .selectFrom("events as e")
+    .select(publicColumns)
+    .select(placesTaken)
+    .where("e.region_id", "=", regionId)
+    .where("e.slug", "=", slug)
+    .where("e.status", "in", ["published", "cancelled"])
+    .executeTakeFirst();
+  return row ? withPlaces(row) : null;
+}
+
+export async function seriesEvents(db: Db, seriesId: string) {
+  return db
+    .selectFrom("events")
+    .select(["id", "slug", "title", "starts_at", "ends_at", "status"])
+    .where("series_id", "=", seriesId)
+    .where("status", "=", "published")
+    .orderBy("starts_at")
+    .execute();
+}
+
+export async function publicSeries(db: Db, regionId: string, slug: string) {
+  return (
+    (await db
+      .selectFrom("event_series")
+      .selectAll()
+      .where("region_id", "=", regionId)
+      .where("slug", "=", slug)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** What the page behind the link in a registrant's mail shows; null for a bad or spent link. */
+export async function registrationByToken(db: Db, token: string) {
+  const id = await registrationFromToken(db, token);
+  if (!id || !isId(id)) return null;
+  const row = await db
+    .selectFrom("registrations as g")
+    .innerJoin("events as e", "e.id", "g.event_id")
+    .innerJoin("regions as r", "r.id", "e.region_id")
+    .select([
+      "g.id",
+      "g.name",
+      "g.email",
+      "g.status",
+      "g.language",
+      "e.id as event_id",
+      "e.title",
+      "e.slug",
+      "e.starts_at",
+      "e.ends_at",
+      "e.mode",
+      "e.address",
+      "e.room",
+      "e.online_url",
+      "r.slug as region_slug",
+      "r.name as region_name",
+    ])
+    .where("g.id", "=", id)
+    // Once anonymised after the retention period, the link has expired.
+    .where("g.anonymised_at", "is", null)
+    .executeTakeFirst();
+  return row ?? null;
 }

@@ -1,116 +1,14 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/client.ts";
+import { templateSchema, type LocalText } from "../dialogue/template.ts";
+import { BUILTIN_TEMPLATES } from "../dialogue/templates/index.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
-import { eventQuestionsSchema, type EventQuestion } from "./schema.ts";
+import { placesTaken, publicColumns, withPlaces } from "./eventRows.ts";
 
-const publicColumns = [
-  "e.id",
-  "e.slug",
-  "e.kind",
-  "e.title",
-  "e.summary",
-  "e.programme",
-  "e.language",
-  "e.mode",
-  "e.address",
-  "e.room",
-  "e.starts_at",
-  "e.ends_at",
-  "e.organisers",
-  "e.facilitators",
-  "e.cost_note",
-  "e.capacity",
-  "e.waitlist",
-  "e.registration_deadline",
-  "e.registration_closed",
-  "e.invitation_only",
-  "e.questions",
-  "e.status",
-  "e.series_id",
-  "e.updated_at",
-] as const;
-
-/**
- * Places taken and people waiting, counted per event row through the (event_id, status) index:
- * a page about one event never counts the registrations of every event.
+/*
+ * What the organiser and facilitators read inside their region: every query filters on the
+ * scope's region. (Registrations as the organiser lists them: adminQueries.ts.)
  */
-const placesTaken = [
-  sql<string>`(SELECT count(*) FROM registrations g WHERE g.event_id = e.id AND g.status = 'confirmed')`.as(
-    "confirmed",
-  ),
-  sql<string>`(SELECT count(*) FROM registrations g WHERE g.event_id = e.id AND g.status = 'waitlisted')`.as(
-    "waitlisted",
-  ),
-];
-
-/** The region's public agenda: published events that have not ended, soonest first. */
-export async function publicAgenda(db: Db, regionId: string, now = new Date()) {
-  const rows = await db
-    .selectFrom("events as e")
-    .select(publicColumns)
-    .select(placesTaken)
-    .where("e.region_id", "=", regionId)
-    .where("e.status", "=", "published")
-    .where("e.ends_at", ">", now)
-    .orderBy("e.starts_at")
-    .limit(500)
-    .execute();
-  return rows.map(withPlaces);
-}
-
-function withPlaces<
-  T extends {
-    capacity: number | null;
-    confirmed: string | null;
-    waitlisted: string | null;
-    questions: unknown;
-  },
->(r: T) {
-  const confirmed = Number(r.confirmed ?? 0);
-  const parsed = eventQuestionsSchema.safeParse(r.questions);
-  return {
-    ...r,
-    questions: (parsed.success ? parsed.data : []) as EventQuestion[],
-    confirmed,
-    waitlisted: Number(r.waitlisted ?? 0),
-    placesLeft: r.capacity === null ? null : Math.max(0, r.capacity - confirmed),
-  };
-}
-
-/** One published (or cancelled, so the page can say so) event by its address. */
-export async function publicEvent(db: Db, regionId: string, slug: string) {
-  const row = await db
-    .selectFrom("events as e")
-    .select(publicColumns)
-    .select(placesTaken)
-    .where("e.region_id", "=", regionId)
-    .where("e.slug", "=", slug)
-    .where("e.status", "in", ["published", "cancelled"])
-    .executeTakeFirst();
-  return row ? withPlaces(row) : null;
-}
-
-export async function seriesEvents(db: Db, seriesId: string) {
-  return db
-    .selectFrom("events")
-    .select(["id", "slug", "title", "starts_at", "ends_at", "status"])
-    .where("series_id", "=", seriesId)
-    .where("status", "=", "published")
-    .orderBy("starts_at")
-    .execute();
-}
-
-export async function publicSeries(db: Db, regionId: string, slug: string) {
-  return (
-    (await db
-      .selectFrom("event_series")
-      .selectAll()
-      .where("region_id", "=", regionId)
-      .where("slug", "=", slug)
-      .executeTakeFirst()) ?? null
-  );
-}
 
 /** Inside the region: every event, drafts too, with its figures. */
 export async function listEvents(scope: RegionScope) {
@@ -227,4 +125,51 @@ export async function eventFigures(scope: RegionScope, eventId: string) {
     } else if (r.status === "confirmed") figures.noShow += n;
   }
   return { ...figures, registered, attendedBySector };
+}
+
+/** The invitation links of one event of the region (their tokens are not kept). */
+export async function listEventInvitations(scope: RegionScope, eventId: string) {
+  if (!isId(eventId)) return [];
+  return scope.db
+    .selectFrom("event_invitations as i")
+    .innerJoin("events as e", "e.id", "i.event_id")
+    .select(["i.id", "i.label", "i.max_uses", "i.uses", "i.created_at", "i.revoked_at"])
+    .where("e.region_id", "=", scope.regionId)
+    .where("i.event_id", "=", eventId)
+    .orderBy("i.created_at")
+    .execute();
+}
+
+/** The live dialogue sessions an event holds, oldest first. */
+export async function eventDialogues(scope: RegionScope, eventId: string) {
+  if (!isId(eventId)) return [];
+  return scope.db
+    .selectFrom("dialogue_sessions")
+    .select(["id", "title", "join_code", "status", "created_at"])
+    .where("region_id", "=", scope.regionId)
+    .where("event_id", "=", eventId)
+    .orderBy("created_at")
+    .execute();
+}
+
+/** What a session for an event can start from: the shipped templates, then the region's own. */
+export async function dialogueTemplateChoices(
+  scope: RegionScope,
+): Promise<{ value: string; title: LocalText }[]> {
+  const own = await scope.db
+    .selectFrom("dialogue_templates")
+    .select(["id", "title", "content"])
+    .where("region_id", "=", scope.regionId)
+    .orderBy("title")
+    .execute();
+  return [
+    ...BUILTIN_TEMPLATES.map((b) => ({ value: b.key, title: b.template.title })),
+    ...own.map((r) => {
+      const parsed = templateSchema.safeParse(r.content);
+      return {
+        value: r.id,
+        title: parsed.success ? parsed.data.title : { nl: r.title, en: r.title },
+      };
+    }),
+  ];
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { toLocalInput } from "../kernel/time.ts";
-import { createEvent } from "./editEvent.ts";
+import { createEvent } from "./createEvent.ts";
 import { addEventQuestion } from "./addEventQuestion.ts";
 import { removeEventQuestion } from "./removeEventQuestion.ts";
 import { eventQuestionsSchema } from "./schema.ts";

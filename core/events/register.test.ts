@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import type { RegionScope } from "../kernel/scope.ts";
-import {
-  anonymiseExpiredRegistrations,
-  cancelRegistration,
-  eraseRegistration,
-} from "./cancelRegistration.ts";
-import { createEvent, setEventStatus, updateEvent } from "./editEvent.ts";
+import { anonymiseExpiredRegistrations } from "./anonymise.ts";
+import { cancelRegistration } from "./cancelRegistration.ts";
+import { createEvent } from "./createEvent.ts";
+import { eraseRegistration } from "./eraseRegistration.ts";
+import { setEventStatus } from "./setEventStatus.ts";
+import { updateEvent } from "./updateEvent.ts";
 import { register, registrationFromToken, registrationToken } from "./register.ts";
 import { toLocalInput } from "../kernel/time.ts";
 

@@ -4,7 +4,16 @@ import type { Db, Reader, Tx } from "../kernel/tx.ts";
 import type { Locale } from "../../i18n/index.ts";
 import { hashToken } from "../accounts/tokens.ts";
 import { sign, verify } from "../kernel/signing.ts";
-import { notFound, fail, ok, type Result } from "../kernel/result.ts";
+import {
+  conflict,
+  fail,
+  failure,
+  gone,
+  notFound,
+  ok,
+  type Failure,
+  type Result,
+} from "../kernel/result.ts";
 import { validate } from "../kernel/validate.ts";
 import { queueEventMail, type MailEvent } from "./mails.ts";
 import {
@@ -88,13 +97,13 @@ async function confirmedCount(trx: Tx, eventId: string): Promise<number> {
   return Number(row.n);
 }
 
-/** Why a registration is refused now, or null when it may go ahead. */
-function closedReason(event: LockedEvent, now: Date): string | null {
-  if (event.status !== "published") return "events.notOpen";
-  if (new Date(event.starts_at).getTime() <= now.getTime()) return "events.started";
-  if (event.registration_closed) return "events.closed";
+/** Why a registration is refused now (by its kind: ended, or not possible now), or null. */
+function closedReason(event: LockedEvent, now: Date): Failure | null {
+  if (event.status !== "published") return conflict("events.notOpen");
+  if (new Date(event.starts_at).getTime() <= now.getTime()) return gone("events.started");
+  if (event.registration_closed) return conflict("events.closed");
   if (event.registration_deadline && new Date(event.registration_deadline) < now)
-    return "events.deadlinePassed";
+    return gone("events.deadlinePassed");
   return null;
 }
 
@@ -126,8 +135,8 @@ export async function registerInTransaction(
   opts: RegisterOptions,
 ): Promise<Result<RegisterOutcome>> {
   const now = opts.now ?? new Date();
-  const reason = closedReason(event, now);
-  if (reason) return fail(reason);
+  const refusal = closedReason(event, now);
+  if (refusal) return refusal;
   const existing = await trx
     .selectFrom("registrations")
     .select(["id", "status", "name", "language"])
@@ -152,11 +161,11 @@ export async function registerInTransaction(
     return ok({ status, registrationId: existing.id, token, again: true });
   }
   if (event.invitation_only && !(await redeemInvitation(trx, event.id, opts.invitationToken)))
-    return fail("events.invitationNeeded");
+    return failure("forbidden", "events.invitationNeeded");
   const taken = await confirmedCount(trx, event.id);
   const status: RegistrationStatus =
     event.capacity === null || taken < event.capacity ? "confirmed" : "waitlisted";
-  if (status === "waitlisted" && !event.waitlist) return fail("events.full");
+  if (status === "waitlisted" && !event.waitlist) return conflict("events.full");
   const values = {
     name: v.name,
     organisation: v.organisation,
@@ -264,7 +273,7 @@ export async function registerForSeries(
     .where("starts_at", ">", opts.now ?? new Date())
     .orderBy("id")
     .execute();
-  if (events.length === 0) return fail("events.notOpen");
+  if (events.length === 0) return conflict("events.notOpen");
   // The series form asks the questions of its first session (the list is in lock order, by id).
   const first = events.reduce((a, b) =>
     new Date(b.starts_at).getTime() < new Date(a.starts_at).getTime() ? b : a,
@@ -274,12 +283,20 @@ export async function registerForSeries(
   if (parsed.value.v.website.trim() !== "") return ok({ outcomes: [] });
   return db.transaction().execute(async (trx) => {
     const outcomes: { eventId: string; status: string }[] = [];
+    let firstRefusal: Failure | null = null;
     for (const e of events) {
       const event = await lockEvent(trx, e.id);
       if (!event) continue;
       const r = await registerInTransaction(trx, event, parsed.value.v, parsed.value.answers, opts);
+      if (!r.ok) firstRefusal ??= r;
       outcomes.push({ eventId: e.id, status: r.ok ? r.value.status : r.error.key });
     }
+    // Every session refused (all full, or closed): the refusal says why, as for a single event.
+    if (
+      firstRefusal &&
+      !outcomes.some((o) => o.status === "confirmed" || o.status === "waitlisted")
+    )
+      return firstRefusal;
     return ok({ outcomes });
   });
 }

@@ -1,7 +1,8 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventFigures, publicAgenda } from "../../../core/events/queries.ts";
+import { publicAgenda } from "../../../core/events/publicPages.ts";
+import { eventFigures } from "../../../core/events/queries.ts";
 import { register } from "../../../core/events/register.ts";
 import { toLocalInput } from "../../../core/kernel/time.ts";
 import type { RegionScope, Role } from "../../../core/kernel/scope.ts";

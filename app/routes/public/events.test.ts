@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEvent, setEventStatus } from "../../../core/events/editEvent.ts";
-import { createEventInvitation, createSeries } from "../../../core/events/organise.ts";
+import { createEvent } from "../../../core/events/createEvent.ts";
+import { createEventInvitation } from "../../../core/events/createEventInvitation.ts";
+import { createSeries } from "../../../core/events/createSeries.ts";
+import { setEventStatus } from "../../../core/events/setEventStatus.ts";
 import { registrationToken } from "../../../core/events/register.ts";
 import { toLocalInput } from "../../../core/kernel/time.ts";
 import type { RegionScope } from "../../../core/kernel/scope.ts";

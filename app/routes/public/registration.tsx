@@ -1,11 +1,8 @@
 import { data, Link, redirect, useParams } from "react-router";
 import type { Route } from "./+types/registration";
-import {
-  cancelRegistration,
-  eraseRegistration,
-  registrationByToken,
-} from "../../../core/events/cancelRegistration.ts";
-import { publicEventRegion } from "../../../core/events/publicPages.ts";
+import { cancelRegistration } from "../../../core/events/cancelRegistration.ts";
+import { eraseRegistration } from "../../../core/events/eraseRegistration.ts";
+import { publicEventRegion, registrationByToken } from "../../../core/events/publicPages.ts";
 import { formatEventTime } from "../../../core/kernel/time.ts";
 import { PublicRegionShell } from "../../components/events/public.tsx";
 import {

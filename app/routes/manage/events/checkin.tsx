@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/checkin";
-import { checkinList, findEventRegistration } from "../../../../core/events/adminQueries.ts";
-import { setCheckedIn } from "../../../../core/events/organise.ts";
+import { checkinList } from "../../../../core/events/adminQueries.ts";
+import { eventPolicy } from "../../../../core/events/policy.ts";
+import { setCheckedIn } from "../../../../core/events/setCheckedIn.ts";
 import { findEvent } from "../../../../core/events/queries.ts";
 import { formatEventTime } from "../../../../core/kernel/time.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may } from "../../../../core/kernel/scope.ts";
 import { PostForm, SubmitButton } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { isoDate } from "../../../lib/format.ts";
@@ -31,7 +32,7 @@ const time = (date: Date | string, locale: "nl" | "en") =>
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   // Facilitators run the door on the day, so they may use this page (and only this one).
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(request, context, params.slug, eventPolicy.checkIn);
   const event = await findEvent(scope, params.id);
   if (!event) notFound(context);
   const { locale } = getRequestInfo(context);
@@ -44,7 +45,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       when: formatEventTime(event.starts_at, event.ends_at, locale),
       startsIso: isoDate(event.starts_at),
     },
-    canOpenEvent: hasRole(scope.role, "organiser"),
+    canOpenEvent: may(scope, eventPolicy.manage),
     q: (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200),
     people: people.map((p) => ({
       id: p.id,
@@ -57,7 +58,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(request, context, params.slug, eventPolicy.checkIn);
   const event = await findEvent(scope, params.id);
   if (!event) notFound(context);
   const form = await request.formData();
@@ -65,14 +66,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
   };
-  // Only someone registered for this event: any other id is "not found".
-  const reg = await findEventRegistration(scope, event.id, field("registrationId"));
-  if (!reg) notFound(context);
-  const result = await setCheckedIn(scope, reg.id, field("present") === "1");
+  const registrationId = field("registrationId");
+  // Only someone with a place at this event: any other id is "not found".
+  const result = await setCheckedIn(scope, event.id, registrationId, field("present") === "1");
   if (!result.ok) return refusedChange(context, result, "checkin", undefined);
   const q = field("q").slice(0, 200);
   return redirect(
-    `/manage/${region.slug}/events/${event.id}/checkin${q ? `?q=${encodeURIComponent(q)}` : ""}#r-${reg.id}`,
+    `/manage/${region.slug}/events/${event.id}/checkin${q ? `?q=${encodeURIComponent(q)}` : ""}#r-${registrationId}`,
   );
 }
 

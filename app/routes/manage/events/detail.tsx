@@ -2,27 +2,26 @@ import type { ReactNode } from "react";
 import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/detail";
 import { formatJoinCode } from "../../../../core/dialogue/joinCode.ts";
+import { addEventQuestion } from "../../../../core/events/addEventQuestion.ts";
+import { cancelEvent } from "../../../../core/events/cancelEvent.ts";
+import { createEventInvitation } from "../../../../core/events/createEventInvitation.ts";
+import { duplicateEvent } from "../../../../core/events/duplicateEvent.ts";
+import { inviteToDialogue } from "../../../../core/events/inviteToDialogue.ts";
+import { eventPolicy } from "../../../../core/events/policy.ts";
 import {
   dialogueTemplateChoices,
   eventDialogues,
-  inviteToDialogue,
-  startEventDialogue,
-} from "../../../../core/events/attachDialogue.ts";
-import { cancelEvent } from "../../../../core/events/cancelEvent.ts";
-import {
-  duplicateEvent,
-  setEventStatus,
-  setRegistrationClosed,
-  updateEvent,
-} from "../../../../core/events/editEvent.ts";
-import { addEventQuestion } from "../../../../core/events/addEventQuestion.ts";
-import {
-  createEventInvitation,
+  eventFigures,
+  findEvent,
   listEventInvitations,
-  revokeEventInvitation,
-} from "../../../../core/events/organise.ts";
+  listSeries,
+} from "../../../../core/events/queries.ts";
 import { removeEventQuestion } from "../../../../core/events/removeEventQuestion.ts";
-import { eventFigures, findEvent, listSeries } from "../../../../core/events/queries.ts";
+import { revokeEventInvitation } from "../../../../core/events/revokeEventInvitation.ts";
+import { setEventStatus } from "../../../../core/events/setEventStatus.ts";
+import { setRegistrationClosed } from "../../../../core/events/setRegistrationClosed.ts";
+import { startEventDialogue } from "../../../../core/events/startEventDialogue.ts";
+import { updateEvent } from "../../../../core/events/updateEvent.ts";
 import { formatEventTime, toLocalInput } from "../../../../core/kernel/time.ts";
 import { SECTORS } from "../../../../core/kernel/sectors.ts";
 import {
@@ -55,7 +54,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, eventPolicy.manage);
   const event = await findEvent(scope, params.id);
   if (!event) notFound(context);
   const { locale } = getRequestInfo(context);
@@ -153,7 +152,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, eventPolicy.manage);
   // Another region's id answers exactly as an id that does not exist, whatever was posted.
   const event = await findEvent(scope, params.id);
   if (!event) notFound(context);

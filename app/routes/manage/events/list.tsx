@@ -2,8 +2,9 @@ import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/list";
 import { formatEventTime } from "../../../../core/kernel/time.ts";
 import { listEvents, listSeries } from "../../../../core/events/queries.ts";
-import { createSeries } from "../../../../core/events/organise.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { createSeries } from "../../../../core/events/createSeries.ts";
+import { eventPolicy } from "../../../../core/events/policy.ts";
+import { may } from "../../../../core/kernel/scope.ts";
 import {
   Field,
   FormError,
@@ -30,8 +31,8 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   // Facilitators see the list too: it is their way to the check-in on the day.
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
-  const canEdit = hasRole(scope.role, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, eventPolicy.list);
+  const canEdit = may(scope, eventPolicy.manage);
   const { locale } = getRequestInfo(context);
   const [events, series] = await Promise.all([listEvents(scope), listSeries(scope)]);
   const now = Date.now();
@@ -68,7 +69,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    eventPolicy.createSeries,
+  );
   const sent = formObject(await request.formData());
   const result = await createSeries(scope, sent);
   if (!result.ok)

@@ -1,11 +1,12 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/new";
-import { createEvent } from "../../../../core/events/editEvent.ts";
+import { createEvent } from "../../../../core/events/createEvent.ts";
+import { eventPolicy } from "../../../../core/events/policy.ts";
 import { listSeries } from "../../../../core/events/queries.ts";
 import { FormError, PostForm, SubmitButton, useFieldErrors } from "../../../components/form.tsx";
 import { formObject } from "../../../lib/form.server.ts";
 import { useLocale, useT } from "../../../lib/i18n.ts";
-import { requestT, requireRegion } from "../../../lib/request.server.ts";
+import { refusedChange, requestT, requireRegion } from "../../../lib/request.server.ts";
 import { emptyEventValues, EventFields, sentEventValues } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -13,7 +14,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    eventPolicy.createEvent,
+  );
   const series = await listSeries(scope);
   return {
     region: { slug: region.slug },
@@ -23,10 +29,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    eventPolicy.createEvent,
+  );
   const sent = formObject(await request.formData());
   const result = await createEvent(scope, sent);
-  if (!result.ok) return data({ ...result, values: sentEventValues(sent) }, { status: 400 });
+  if (!result.ok) return refusedChange(context, result, "create", sentEventValues(sent));
   return redirect(`/manage/${region.slug}/events/${result.value.id}?done=created`);
 }
 

@@ -3,11 +3,11 @@ import type { Route } from "./+types/registrations";
 import {
   answerLines,
   eventRegistrations,
-  findEventRegistration,
   parseRegistrationFilter,
 } from "../../../../core/events/adminQueries.ts";
-import { cancelByOrganiser } from "../../../../core/events/cancelRegistration.ts";
-import { messageRegistrants } from "../../../../core/events/organise.ts";
+import { cancelByOrganiser } from "../../../../core/events/cancelByOrganiser.ts";
+import { messageRegistrants } from "../../../../core/events/messageRegistrants.ts";
+import { eventPolicy } from "../../../../core/events/policy.ts";
 import { findEvent } from "../../../../core/events/queries.ts";
 import { SECTORS } from "../../../../core/kernel/sectors.ts";
 import {
@@ -39,7 +39,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, eventPolicy.manage);
   const event = await findEvent(scope, params.id);
   if (!event) notFound(context);
   const { locale } = getRequestInfo(context);
@@ -73,7 +73,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, eventPolicy.manage);
   const event = await findEvent(scope, params.id);
   if (!event) notFound(context);
   const { publicUrl } = getServices(context).config;
@@ -86,9 +86,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   switch (intent(form)) {
     case "cancelRegistration": {
       // Only a registration of this event: another event's or region's id is "not found".
-      const reg = await findEventRegistration(scope, event.id, field("registrationId"));
-      if (!reg) notFound(context);
-      const result = await cancelByOrganiser(scope, reg.id, { publicUrl });
+      const result = await cancelByOrganiser(scope, event.id, field("registrationId"), {
+        publicUrl,
+      });
       if (!result.ok) return refusedChange(context, result, "cancelRegistration", undefined);
       deliverSoon(context);
       return redirect(

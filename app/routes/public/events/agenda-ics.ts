@@ -1,8 +1,7 @@
 import type { Route } from "./+types/agenda-ics";
 import { toICalendar } from "../../../../core/events/calendar.ts";
 import { eventPageUrl } from "../../../../core/events/mails.ts";
-import { publicEventRegion } from "../../../../core/events/publicPages.ts";
-import { publicAgenda } from "../../../../core/events/queries.ts";
+import { publicAgenda, publicEventRegion } from "../../../../core/events/publicPages.ts";
 import { getServices, notFound } from "../../../lib/request.server.ts";
 
 /**

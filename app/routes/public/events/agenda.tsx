@@ -1,7 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/agenda";
-import { publicEventRegion } from "../../../../core/events/publicPages.ts";
-import { publicAgenda } from "../../../../core/events/queries.ts";
+import { publicAgenda, publicEventRegion } from "../../../../core/events/publicPages.ts";
 import { formatEventTime } from "../../../../core/kernel/time.ts";
 import { PlacesText, PublicRegionShell } from "../../../components/events/public.tsx";
 import { useT } from "../../../lib/i18n.ts";

@@ -1,8 +1,7 @@
 import type { Route } from "./+types/event-ics";
 import { toICalendar } from "../../../../core/events/calendar.ts";
 import { eventPageUrl } from "../../../../core/events/mails.ts";
-import { publicEventRegion } from "../../../../core/events/publicPages.ts";
-import { publicEvent } from "../../../../core/events/queries.ts";
+import { publicEvent, publicEventRegion } from "../../../../core/events/publicPages.ts";
 import { getServices, notFound } from "../../../lib/request.server.ts";
 
 /** One event to add to a calendar; a cancelled event comes as cancelled, so calendars drop it. */

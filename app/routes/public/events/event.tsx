@@ -2,10 +2,11 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/event";
 import {
   openness,
+  publicEvent,
   publicEventRegion,
   publicSeriesById,
+  seriesEvents,
 } from "../../../../core/events/publicPages.ts";
-import { publicEvent, seriesEvents } from "../../../../core/events/queries.ts";
 import { register } from "../../../../core/events/register.ts";
 import { formatEventTime } from "../../../../core/kernel/time.ts";
 import {
@@ -117,7 +118,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   });
   if (!result.ok) {
     if (result.kind === "notFound") notFound(context);
-    return refusedRegistration(result, values);
+    return refusedRegistration(context, result, values);
   }
   void mailer.kick();
   const shown =

@@ -1,7 +1,12 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/series";
-import { openness, publicEventRegion, refusalStatus } from "../../../../core/events/publicPages.ts";
-import { publicEvent, publicSeries, seriesEvents } from "../../../../core/events/queries.ts";
+import {
+  openness,
+  publicEvent,
+  publicEventRegion,
+  publicSeries,
+  seriesEvents,
+} from "../../../../core/events/publicPages.ts";
 import { registerForSeries } from "../../../../core/events/register.ts";
 import { formatEventTime } from "../../../../core/kernel/time.ts";
 import {
@@ -81,17 +86,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     publicUrl: config.publicUrl,
     language: locale,
   });
-  if (!result.ok) return refusedRegistration(result, values);
-  const { outcomes } = result.value;
-  const placed = outcomes.filter((o) => o.status === "confirmed" || o.status === "waitlisted");
-  // Every session refused (all full, or closed): say why, as for a single event.
-  if (outcomes.length > 0 && placed.length === 0) {
-    const key = outcomes[0]!.status;
-    return data(
-      { ok: false as const, error: { key }, fieldErrors: undefined, values },
-      { status: refusalStatus(key) },
-    );
-  }
+  if (!result.ok) return refusedRegistration(context, result, values);
   void mailer.kick();
   return redirect(`/r/${region.slug}/series/${params.seriesSlug}?registered=series`);
 }
