@@ -6,7 +6,7 @@ import pino, { type Logger } from "pino";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
 import sirv from "sirv";
 import type { RouterContext } from "react-router";
-import { CSRF_COOKIE, SESSION_COOKIE } from "../app/lib/cookies.server.ts";
+import { cookieValue, CSRF_COOKIE, SESSION_COOKIE } from "../app/lib/cookies.server.ts";
 import type { Services } from "../app/lib/services.server.ts";
 import { createResetLimiter, passwordResetJobHandlers } from "../core/accounts/resetPassword.ts";
 import { createLoginLimiter } from "../core/accounts/signIn.ts";
@@ -77,9 +77,8 @@ function refuseUnreadableBody(
   // Small posts get the framework's friendly page for an expired form; only a large body is
   // refused unread.
   if (Number(req.headers["content-length"] ?? 0) <= UNREAD_REFUSAL_ABOVE) return false;
-  const cookies = req.headers.cookie ?? "";
-  const hasCookie = [SESSION_COOKIE, CSRF_COOKIE].some((name) =>
-    new RegExp(`(?:^|;\\s*)${name}=`).test(cookies),
+  const hasCookie = [SESSION_COOKIE, CSRF_COOKIE].some(
+    (name) => cookieValue(req.headers.cookie, name) !== null,
   );
   if (!hasCookie)
     return answer(

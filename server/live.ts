@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import { cookieValue, SESSION_COOKIE } from "../app/lib/cookies.server.ts";
 import { findSessionUser } from "../core/accounts/sessions.ts";
 import type { LiveHub } from "../core/dialogue/liveHub.ts";
 import { clientKey } from "../core/kernel/clientKey.ts";
@@ -45,14 +46,6 @@ export function allowedOrigin(req: IncomingMessage, publicUrl: string): boolean 
   const host = req.headers.host;
   const scheme = (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
   return host !== undefined && origin === `${scheme}://${host}`;
-}
-
-function cookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return v.join("=");
-  }
-  return null;
 }
 
 /**
@@ -107,11 +100,8 @@ export function attachLive(
       else open.delete(source);
     });
     void (async () => {
-      const token = cookie(req, "lr_session");
-      const user =
-        token && /^[A-Za-z0-9_-]{1,200}$/.test(token)
-          ? await findSessionUser(db, token).catch(() => null)
-          : null;
+      const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
+      const user = token ? await findSessionUser(db, token).catch(() => null) : null;
       wss.handleUpgrade(req, socket, head, (ws) => {
         const client = hub.connect(
           {

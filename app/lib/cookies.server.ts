@@ -1,21 +1,27 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { parseCookie } from "cookie";
 
 export const SESSION_COOKIE = "lr_session";
 export const CSRF_COOKIE = "lr_csrf";
 export const LANG_COOKIE = "lr_lang";
 
-/** Reads one cookie from a Cookie header without decoding surprises (our values are URL-safe). */
-export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie");
+/** Our cookie values are URL-safe tokens; anything else is not one of ours and reads as absent. */
+const OUR_VALUE = /^[A-Za-z0-9_-]{1,200}$/;
+
+/**
+ * One cookie from a Cookie header, for every reader: the routes (`readCookie`), the WebSocket
+ * upgrade and the body guard in server/ (which see Node's request, not a Fetch one). The `cookie`
+ * package parses (the first of two cookies with one name wins, as browsers send the most specific
+ * first); values are taken as sent, never decoded, so "%41" cannot pass for "A".
+ */
+export function cookieValue(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      const value = part.slice(eq + 1).trim();
-      return /^[A-Za-z0-9_-]{1,200}$/.test(value) ? value : null;
-    }
-  }
-  return null;
+  const value = parseCookie(header, { decode: (raw) => raw })[name];
+  return value !== undefined && OUR_VALUE.test(value) ? value : null;
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  return cookieValue(request.headers.get("Cookie"), name);
 }
 
 export interface CookieOptions {
