@@ -1,4 +1,4 @@
-import { data, Link, redirect, useActionData } from "react-router";
+import { Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/invitation";
 import { acceptInvitation, findInvitation } from "../../core/accounts/acceptInvitation.ts";
 import { createSession } from "../../core/accounts/sessions.ts";
@@ -7,7 +7,7 @@ import { Shell } from "../root.tsx";
 import { serializeCookie, SESSION_COOKIE } from "../lib/cookies.server.ts";
 import { formObject } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
-import { getRequestInfo, getServices, requestT } from "../lib/request.server.ts";
+import { getRequestInfo, getServices, refused, requestT } from "../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -45,7 +45,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     formObject(await request.formData()),
     { publicUrl: config.publicUrl },
   );
-  if (!result.ok) return data(result, { status: 400 });
+  if (!result.ok) return refused(context, result);
   const headers = new Headers();
   if (result.value.createdAccount) {
     const session = await createSession(db, result.value.userId);

@@ -1,11 +1,11 @@
-import { data, redirect, useActionData } from "react-router";
+import { redirect, useActionData } from "react-router";
 import type { Route } from "./+types/reset-password";
 import { isResetTokenValid, resetPassword } from "../../core/accounts/resetPassword.ts";
 import { Field, FormError, PostForm, SubmitButton, useFieldErrors } from "../components/form.tsx";
 import { Shell } from "../root.tsx";
 import { formObject } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
-import { getRequestInfo, getServices, requestT } from "../lib/request.server.ts";
+import { getRequestInfo, getServices, refused, requestT } from "../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -19,7 +19,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { db, loginLimiter } = getServices(context);
   const result = await resetPassword(db, params.token, formObject(await request.formData()));
-  if (!result.ok) return data(result, { status: 400 });
+  if (!result.ok) return refused(context, result);
   // Whoever holds the mailbox may sign in from here right away, even after mistyping before.
   await loginLimiter.forgive(result.value.email, getRequestInfo(context).clientAddress);
   return redirect("/login?reset=1");

@@ -137,7 +137,7 @@ describe("a region's admin cannot take over another region's person through an i
     const text = JSON.stringify(exported.mails);
     expect(text).toContain("Je aanmelding in A");
     expect(text).not.toContain("geheim-van-a");
-    // Used up.
-    expect((await owner.post(`/verify-email/${token}`, {})).status).toBe(400);
+    // Used up: the link is gone.
+    expect((await owner.post(`/verify-email/${token}`, {})).status).toBe(410);
   });
 });

@@ -1,10 +1,10 @@
-import { data, Link, redirect, useActionData } from "react-router";
+import { Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/verify-email";
 import { isVerificationTokenValid, verifyEmail } from "../../core/accounts/verifyEmail.ts";
 import { FormError, PostForm, SubmitButton } from "../components/form.tsx";
 import { Shell } from "../root.tsx";
 import { useT } from "../lib/i18n.ts";
-import { getServices, requestT } from "../lib/request.server.ts";
+import { getServices, refused, requestT } from "../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -18,7 +18,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ params, context }: Route.ActionArgs) {
   const result = await verifyEmail(getServices(context).db, params.token);
-  if (!result.ok) return data(result, { status: 400 });
+  if (!result.ok) return refused(context, result);
   return redirect("/account?done=verified");
 }
 

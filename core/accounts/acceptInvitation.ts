@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
-import { fail, ok, type Result } from "../kernel/result.ts";
+import { conflict, failure, gone, ok, type Result } from "../kernel/result.ts";
 import { LIMITS, text, validate } from "../kernel/validate.ts";
 import { hashPassword } from "./password.ts";
 import { newPassword } from "./passwordPolicy.ts";
@@ -46,6 +46,7 @@ const newAccountSchema = z.object({ name: text(LIMITS.name), password: newPasswo
  * Accepts an invitation. A person without an account creates one here (name and password); a
  * person with an account must be signed in as the invited address. Accepting does not prove the
  * mailbox (an admin typed the address): a new account gets a verification link of its own.
+ * A link that was used, revoked or has expired is `gone`.
  */
 export async function acceptInvitation(
   db: Db,
@@ -54,52 +55,67 @@ export async function acceptInvitation(
   input: unknown,
   opts: { publicUrl: string },
 ): Promise<Result<{ userId: string; regionSlug: string; createdAccount: boolean }>> {
-  const invitation = await findInvitation(db, token);
-  if (!invitation) return fail("auth.invitationInvalid");
-  let userId: string;
-  let createdAccount = false;
-  if (invitation.hasAccount) {
-    const user = await db
+  const accepted = await db.transaction().execute(async (trx) => {
+    // Locked until it is claimed: a double click or two tabs accept it once, and a revocation
+    // at the same moment either comes first (the link is gone) or waits.
+    const invitation = await trx
+      .selectFrom("invitations")
+      .select(["id", "email", "role", "region_id"])
+      .where("token_hash", "=", hashToken(token))
+      .where("accepted_at", "is", null)
+      .where("expires_at", ">", new Date())
+      .forUpdate()
+      .executeTakeFirst();
+    if (!invitation) return gone("auth.invitationInvalid");
+    const region = await trx
+      .selectFrom("regions")
+      .select("slug")
+      .where("id", "=", invitation.region_id)
+      .executeTakeFirstOrThrow();
+    const existing = await trx
       .selectFrom("users")
       .select("id")
       .where("email", "=", invitation.email)
-      .executeTakeFirstOrThrow();
-    if (user.id !== signedInUserId)
-      return fail("auth.invitationWrongUser", undefined, { email: invitation.email });
-    userId = user.id;
-  } else {
-    const parsed = validate(newAccountSchema, input);
-    if (!parsed.ok) return parsed;
-    const passwordHash = await hashPassword(parsed.value.password);
-    const user = await db
-      .insertInto("users")
-      .values({ email: invitation.email, name: parsed.value.name, password_hash: passwordHash })
-      .onConflict((oc) => oc.column("email").doNothing())
-      .returning("id")
       .executeTakeFirst();
-    if (!user) return fail("auth.invitationInvalid");
-    userId = user.id;
-    createdAccount = true;
-  }
-  await db.transaction().execute(async (trx) => {
-    // Accepting twice (double click, two tabs) must not fail or downgrade: the update guards on accepted_at.
-    const claimed = await trx
+    let userId: string;
+    let createdAccount = false;
+    if (existing) {
+      if (existing.id !== signedInUserId)
+        return failure("forbidden", "auth.invitationWrongUser", undefined, {
+          email: invitation.email,
+        });
+      userId = existing.id;
+    } else {
+      const parsed = validate(newAccountSchema, input);
+      if (!parsed.ok) return parsed;
+      const passwordHash = await hashPassword(parsed.value.password);
+      // One statement: of two sign-ups for the address at once, the unique index keeps one.
+      const user = await trx
+        .insertInto("users")
+        .values({ email: invitation.email, name: parsed.value.name, password_hash: passwordHash })
+        .onConflict((oc) => oc.column("email").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!user) return conflict("auth.invitationInvalid");
+      userId = user.id;
+      createdAccount = true;
+    }
+    await trx
       .updateTable("invitations")
       .set({ accepted_at: new Date() })
       .where("id", "=", invitation.id)
-      .where("accepted_at", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (!claimed) return;
+      .execute();
     await trx
       .insertInto("memberships")
-      .values({ user_id: userId, region_id: invitation.regionId, role: invitation.role })
+      .values({ user_id: userId, region_id: invitation.region_id, role: invitation.role })
       .onConflict((oc) =>
         oc.columns(["user_id", "region_id"]).doUpdateSet({ role: invitation.role }),
       )
       .execute();
+    return ok({ userId, regionSlug: region.slug, createdAccount });
   });
   // The invitation's address was typed by an admin; the new account proves its mailbox apart.
-  if (createdAccount) await requestEmailVerification(db, userId, opts);
-  return ok({ userId, regionSlug: invitation.regionSlug, createdAccount });
+  if (accepted.ok && accepted.value.createdAccount)
+    await requestEmailVerification(db, accepted.value.userId, opts);
+  return accepted;
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { Role } from "../../db/schema.ts";
-import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, ROLES, type RegionScope } from "../kernel/scope.ts";
+import { inRegion } from "../kernel/guard.ts";
+import { conflict, notFound, ok, type Result } from "../kernel/result.ts";
+import { ROLES, type RegionScope } from "../kernel/scope.ts";
 import { id, validate } from "../kernel/validate.ts";
-import { lockRegionAdmins } from "./lastAdmin.ts";
+import { lockMembership, lockRegionAdmins } from "./lastAdmin.ts";
+import { accountsPolicy } from "./policy.ts";
 
 export const changeRoleSchema = z.object({
   userId: id(),
@@ -18,26 +20,17 @@ export async function changeRole(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ userId: string; role: Role }>> {
-  if (!hasRole(scope.role, "admin")) return forbidden();
-  const parsed = validate(changeRoleSchema, input);
-  if (!parsed.ok) {
-    if (parsed.fieldErrors?.userId) return notFound();
-    return parsed;
-  }
-  const { userId, role } = parsed.value;
-  return scope.db.transaction().execute(async (trx) => {
-    const admins = await lockRegionAdmins(trx, scope.regionId);
-    const member = await trx
-      .selectFrom("memberships")
-      .select("role")
-      .where("region_id", "=", scope.regionId)
-      .where("user_id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+  return inRegion(scope, accountsPolicy.changeRole, async (tx) => {
+    const parsed = validate(changeRoleSchema, input);
+    if (!parsed.ok) return parsed.fieldErrors?.userId ? notFound() : parsed;
+    const { userId, role } = parsed.value;
+    // The region's admin rows first, then this member's: the count holds until the change commits.
+    const admins = await lockRegionAdmins(tx, scope.regionId);
+    const member = await lockMembership(tx, scope.regionId, userId);
     if (!member) return notFound();
     if (member.role === "admin" && role !== "admin" && admins.length <= 1)
-      return fail("members.lastAdminDemote");
-    await trx
+      return conflict("members.lastAdminDemote");
+    await tx
       .updateTable("memberships")
       .set({ role })
       .where("region_id", "=", scope.regionId)

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { inRegion } from "../kernel/guard.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { email, validate } from "../kernel/validate.ts";
+import { accountsPolicy } from "./policy.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 export const INVITATION_DAYS = 14;
@@ -22,33 +24,34 @@ export async function inviteMember(
   input: unknown,
   opts: { publicUrl: string; locale: Locale },
 ): Promise<Result<{ invitationId: string; link: string }>> {
-  if (!hasRole(scope.role, "admin")) return forbidden();
-  const parsed = validate(inviteSchema, input);
-  if (!parsed.ok) return parsed;
-  const { email: address, role } = parsed.value;
-  const existing = await scope.db
-    .selectFrom("memberships as m")
-    .innerJoin("users as u", "u.id", "m.user_id")
-    .select("u.id")
-    .where("m.region_id", "=", scope.regionId)
-    .where("u.email", "=", address)
-    .executeTakeFirst();
-  if (existing) return fail("validation.failed", { email: { key: "members.alreadyMember" } });
+  return inRegion(scope, accountsPolicy.inviteMember, async (tx) => {
+    const parsed = validate(inviteSchema, input);
+    if (!parsed.ok) return parsed;
+    const { email: address, role } = parsed.value;
+    // No lock: someone who becomes a member before accepting only gets this role on accepting
+    // (acceptInvitation upserts the membership); the check spares the admin a useless mail.
+    const existing = await tx
+      .selectFrom("memberships as m")
+      .innerJoin("users as u", "u.id", "m.user_id")
+      .select("u.id")
+      .where("m.region_id", "=", scope.regionId)
+      .where("u.email", "=", address)
+      .executeTakeFirst();
+    if (existing) return fail("validation.failed", { email: { key: "members.alreadyMember" } });
 
-  const token = newToken();
-  const link = `${opts.publicUrl}/invitation/${token}`;
-  const id = await scope.db.transaction().execute(async (trx) => {
-    const region = await trx
+    const token = newToken();
+    const link = `${opts.publicUrl}/invitation/${token}`;
+    const region = await tx
       .selectFrom("regions")
       .select("name")
       .where("id", "=", scope.regionId)
       .executeTakeFirstOrThrow();
-    const inviter = await trx
+    const inviter = await tx
       .selectFrom("users")
       .select("name")
       .where("id", "=", scope.userId)
       .executeTakeFirstOrThrow();
-    const row = await trx
+    const row = await tx
       .insertInto("invitations")
       .values({
         region_id: scope.regionId,
@@ -62,13 +65,14 @@ export async function inviteMember(
       .executeTakeFirstOrThrow();
     const t = translator(opts.locale);
     const values = { region: region.name, inviter: inviter.name, role: t(`roles.${role}`), link };
-    await queueMail(trx, {
+    // In the invitation's transaction: no mail for an invitation that was not kept, and no
+    // invitation without its mail.
+    await queueMail(tx, {
       regionId: scope.regionId,
       to: address,
       subject: t("mail.invitation.subject", values),
       text: `${t("mail.invitation.body", values)}\n\n${t("mail.signature")}`,
     });
-    return row.id;
+    return ok({ invitationId: row.id, link });
   });
-  return ok({ invitationId: id, link });
 }

@@ -6,7 +6,7 @@ import { translator, type Locale } from "../../i18n/index.ts";
 import { forgetJobPayload, scheduleJob, type JobHandler } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { clientKey } from "../kernel/clientKey.ts";
-import { rateLimited, fail, ok, type Result } from "../kernel/result.ts";
+import { gone, ok, rateLimited, type Result } from "../kernel/result.ts";
 import { email, validate } from "../kernel/validate.ts";
 import { hashPassword } from "./password.ts";
 import { newPassword } from "./passwordPolicy.ts";
@@ -142,7 +142,7 @@ export async function isResetTokenValid(db: Db, token: string): Promise<boolean>
 /**
  * Sets the new password and ends every session of the account. Using one link uses up every
  * link of the account: an older mail (in a shared or stolen inbox) cannot be used afterwards.
- * (Changing the password on the account page drops them too.)
+ * (Changing the password on the account page drops them too.) A used or expired link is `gone`.
  */
 export async function resetPassword(
   db: Db,
@@ -175,5 +175,5 @@ export async function resetPassword(
     await trx.deleteFrom("auth_sessions").where("user_id", "=", claimed.user_id).execute();
     return updated;
   });
-  return user ? ok({ userId: user.id, email: user.email }) : fail("auth.resetInvalid");
+  return user ? ok({ userId: user.id, email: user.email }) : gone("auth.resetInvalid");
 }

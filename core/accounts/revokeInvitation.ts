@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
-import { id, validate } from "../kernel/validate.ts";
+import { withRow } from "../kernel/guard.ts";
+import { notFound, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { accountsPolicy } from "./policy.ts";
+
+const revokeSchema = z.object({ invitationId: z.unknown() });
 
 /**
  * Withdraws an invitation that has not been accepted yet, so its link stops working. The row is
@@ -11,16 +14,19 @@ export async function revokeInvitation(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ invitationId: string }>> {
-  if (!hasRole(scope.role, "admin")) return forbidden();
-  const parsed = validate(z.object({ invitationId: id() }), input);
-  if (!parsed.ok) return notFound();
-  const deleted = await scope.db
-    .deleteFrom("invitations")
-    .where("id", "=", parsed.value.invitationId)
-    .where("region_id", "=", scope.regionId)
-    .where("accepted_at", "is", null)
-    .returning("id")
-    .executeTakeFirst();
-  if (!deleted) return notFound();
-  return ok({ invitationId: deleted.id });
+  const { invitationId } = revokeSchema.catch({ invitationId: null }).parse(input);
+  return withRow(
+    scope,
+    { role: accountsPolicy.revokeInvitation, table: "invitations", id: invitationId },
+    async (tx, invitation) => {
+      // One statement decides: an invitation accepted since it was read is no longer revoked.
+      const deleted = await tx
+        .deleteFrom("invitations")
+        .where("id", "=", invitation.id)
+        .where("accepted_at", "is", null)
+        .returning("id")
+        .executeTakeFirst();
+      return deleted ? ok({ invitationId: deleted.id }) : notFound();
+    },
+  );
 }

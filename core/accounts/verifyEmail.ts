@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { translator, type Locale } from "../../i18n/index.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { notFound, fail, ok, type Result } from "../kernel/result.ts";
+import { gone, notFound, ok, type Result } from "../kernel/result.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 const VERIFY_HOURS = 48;
@@ -75,7 +75,8 @@ export async function isVerificationTokenValid(db: Db, token: string): Promise<b
 
 /**
  * Uses a verification link: the account's address becomes its owner's, provided it is still the
- * address the link was sent to. Every other open link of the account goes with it.
+ * address the link was sent to. Every other open link of the account goes with it. A used or
+ * expired link, or one for an address the account no longer has, is `gone`.
  */
 export async function verifyEmail(db: Db, token: string): Promise<Result<{ userId: string }>> {
   return db.transaction().execute(async (trx) => {
@@ -86,7 +87,7 @@ export async function verifyEmail(db: Db, token: string): Promise<Result<{ userI
       .where("expires_at", ">", new Date())
       .returning(["user_id", "email"])
       .executeTakeFirst();
-    if (!claimed) return fail("emailVerification.invalid");
+    if (!claimed) return gone("emailVerification.invalid");
     const verified = await trx
       .updateTable("users")
       .set({ email_verified_at: sql<Date>`coalesce(email_verified_at, now())` })
@@ -94,7 +95,7 @@ export async function verifyEmail(db: Db, token: string): Promise<Result<{ userI
       .where("email", "=", claimed.email)
       .returning("id")
       .executeTakeFirst();
-    if (!verified) return fail("emailVerification.invalid");
+    if (!verified) return gone("emailVerification.invalid");
     await trx.deleteFrom("email_verifications").where("user_id", "=", claimed.user_id).execute();
     return ok({ userId: claimed.user_id });
   });

@@ -1,6 +1,7 @@
 import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/members";
 import { changeRole } from "../../../core/accounts/changeRole.ts";
+import { accountsPolicy } from "../../../core/accounts/policy.ts";
 import { inviteMember } from "../../../core/accounts/inviteMember.ts";
 import { listMembers, listPendingInvitations } from "../../../core/accounts/queries.ts";
 import { removeMember } from "../../../core/accounts/removeMember.ts";
@@ -43,7 +44,12 @@ const NOTICES = {
 } as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region, user } = await requireRegion(request, context, params.slug, "admin");
+  const { scope, region, user } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    accountsPolicy.viewMembers,
+  );
   const { locale } = getRequestInfo(context);
   const [members, invitations] = await Promise.all([
     listMembers(scope),
@@ -75,7 +81,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 type Failure = Extract<Result<unknown>, { ok: false }>;
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region, user } = await requireRegion(request, context, params.slug, "admin");
+  const { scope, region, user } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    accountsPolicy.viewMembers,
+  );
   const form = await request.formData();
   const input = formObject(form);
   const base = `/manage/${region.slug}/members`;
