@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { makeHarvest } from "../../test/harvest.ts";
-import {
-  addContribution,
-  mergeContributions,
-  setHidden,
-  setTags,
-  unmergeContribution,
-  updateContribution,
-} from "./contributions.ts";
+import { addContribution } from "./addContribution.ts";
+import { mergeContributions } from "./mergeContributions.ts";
+import { setHidden } from "./setHidden.ts";
+import { setTags } from "./setTags.ts";
+import { unmergeContribution } from "./unmergeContribution.ts";
+import { updateContribution } from "./updateContribution.ts";
 import { createHarvest } from "./createHarvest.ts";
 import { exportContributionsCsv } from "./exportContributions.ts";
 import {

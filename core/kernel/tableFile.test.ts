@@ -9,7 +9,7 @@ import { createEvent } from "../events/createEvent.ts";
 import { setEventStatus } from "../events/setEventStatus.ts";
 import { exportRegistrationsCsv, exportRegistrationsXlsx } from "../events/exportRegistrations.ts";
 import { register } from "../events/register.ts";
-import { addContribution } from "../harvest/contributions.ts";
+import { addContribution } from "../harvest/addContribution.ts";
 import { createHarvest } from "../harvest/createHarvest.ts";
 import { exportContributionsCsv } from "../harvest/exportContributions.ts";
 import { NO_FILTERS } from "../harvest/queries.ts";

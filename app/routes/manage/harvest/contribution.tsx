@@ -1,12 +1,10 @@
 import type { ReactNode } from "react";
 import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/contribution";
-import {
-  setHidden,
-  setTags,
-  unmergeContribution,
-  updateContribution,
-} from "../../../../core/harvest/contributions.ts";
+import { setHidden } from "../../../../core/harvest/setHidden.ts";
+import { setTags } from "../../../../core/harvest/setTags.ts";
+import { unmergeContribution } from "../../../../core/harvest/unmergeContribution.ts";
+import { updateContribution } from "../../../../core/harvest/updateContribution.ts";
 import { findContribution, findHarvest } from "../../../../core/harvest/queries.ts";
 import { HARVEST_LIMITS } from "../../../../core/harvest/types.ts";
 import { hasRole } from "../../../../core/kernel/scope.ts";

@@ -1,10 +1,8 @@
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/contributions";
-import {
-  addContribution,
-  mergeContributions,
-  setHidden,
-} from "../../../../core/harvest/contributions.ts";
+import { addContribution } from "../../../../core/harvest/addContribution.ts";
+import { mergeContributions } from "../../../../core/harvest/mergeContributions.ts";
+import { setHidden } from "../../../../core/harvest/setHidden.ts";
 import {
   contributionFilterOptions,
   findContribution,

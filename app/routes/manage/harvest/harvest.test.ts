@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addContribution } from "../../../../core/harvest/contributions.ts";
+import { addContribution } from "../../../../core/harvest/addContribution.ts";
 import { listContributions, NO_FILTERS } from "../../../../core/harvest/queries.ts";
 import { addSource } from "../../../../core/harvest/sources.ts";
 import type { RegionScope, Role } from "../../../../core/kernel/scope.ts";
