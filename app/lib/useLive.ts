@@ -7,7 +7,7 @@ import type {
   ParticipantInfo,
   ServerMessage,
 } from "../../core/dialogue/protocol.ts";
-import type { SessionState } from "../../core/dialogue/queries.ts";
+import type { SessionState } from "../../core/dialogue/session.ts";
 
 /**
  * "offline": JavaScript runs but no connection was ever made (a proxy that blocks WebSockets, say):

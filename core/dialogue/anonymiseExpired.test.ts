@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeSessionWithAnswers } from "../../test/dialogueResults.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { anonymiseExpiredDialogue } from "./anonymiseExpired.ts";
-import { sessionResults } from "./sessionResults.ts";
+import { sessionResults } from "./queries.ts";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { csvFile, xlsxFile, type Row } from "../kernel/tableFile.ts";
 import { answerText, figuresOf, sessionDate, TIME_ZONE, type FigureBar } from "./resultsText.ts";
+import { sessionResultsWithAnswers } from "./queries.ts";
 import {
-  sessionResultsWithAnswers,
   type AnswerRecord,
   type QuestionResults,
   type SessionResults,

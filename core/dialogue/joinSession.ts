@@ -6,7 +6,8 @@ import { rateLimited, fail, ok, type Result } from "../kernel/result.ts";
 import { validate } from "../kernel/validate.ts";
 import { normaliseJoinCode } from "./joinCode.ts";
 import type { JoinSource } from "./joinLimits.ts";
-import { findOpenSessionByCode, type SessionRow } from "./queries.ts";
+import { findOpenSessionByCode, findParticipant, type Participant } from "./publicQueries.ts";
+import type { SessionRow } from "./session.ts";
 
 export const joinSchema = z.object({
   displayName: z
@@ -21,15 +22,6 @@ export const joinSchema = z.object({
     .default(""),
   sector: z.union([z.enum(SECTORS), z.literal("")], { error: "validation.choice" }).default(""),
 });
-
-export interface Participant {
-  id: string;
-  sessionId: string;
-  displayName: string | null;
-  sector: string | null;
-  groupNo: number | null;
-  isScribe: boolean;
-}
 
 /**
  * Joins a session by code, without an account. A device that joined before (same device token)
@@ -85,27 +77,4 @@ export async function joinSession(
     deviceToken: token,
     resumed: false,
   });
-}
-
-export async function findParticipant(
-  db: Db,
-  sessionId: string,
-  deviceToken: string,
-): Promise<Participant | null> {
-  const row = await db
-    .selectFrom("dialogue_participants")
-    .select(["id", "display_name", "sector", "group_no", "is_scribe"])
-    .where("session_id", "=", sessionId)
-    .where("device_token_hash", "=", hashToken(deviceToken))
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        sessionId,
-        displayName: row.display_name,
-        sector: row.sector,
-        groupNo: row.group_no,
-        isScribe: row.is_scribe,
-      }
-    : null;
 }

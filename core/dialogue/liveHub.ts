@@ -1,22 +1,23 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.ts";
-import type { Role } from "../../db/schema.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
 import { aggregateWithSectors, forRoom, type AnswerRow } from "./aggregate.ts";
 import { checkAnswer } from "./answerValue.ts";
 import { controlSession } from "./controlSession.ts";
-import { findParticipant, type Participant } from "./joinSession.ts";
+import { hideAnswer } from "./hideAnswer.ts";
 import { JoinAllowance, type JoinSource } from "./joinLimits.ts";
 import { normaliseJoinCode } from "./joinCode.ts";
-import type { ClientMessage, OpenAnswer, ServerMessage } from "./protocol.ts";
 import {
   answersOf,
-  findOpenSessionByCode,
   findSessionById,
-  stateOf,
-  type SessionRow,
-} from "./queries.ts";
+  findWatchedSession,
+  participantGroups,
+} from "./liveQueries.ts";
+import { dialoguePolicy } from "./policy.ts";
+import type { ClientMessage, OpenAnswer, ServerMessage } from "./protocol.ts";
+import { findOpenSessionByCode, findParticipant, type Participant } from "./publicQueries.ts";
 import { saveAnswers, type Submission } from "./saveAnswers.ts";
+import { stateOf, type SessionRow } from "./session.ts";
 
 export interface LiveConnection {
   send(message: ServerMessage): void;
@@ -276,29 +277,26 @@ export class LiveHub {
     this.broadcastPresence(s);
   }
 
-  private async watcherScope(client: Client, row: SessionRow): Promise<RegionScope | null> {
+  /**
+   * The scope of a signed-in socket in the session's region, when its role may `needed` there:
+   * one scoped lookup, asked again for every command, so a role taken away stops the next one.
+   * Another region's session and one that does not exist both give null.
+   */
+  private async watcherScope(
+    client: Client,
+    sessionId: string,
+    needed: (typeof dialoguePolicy)[keyof typeof dialoguePolicy],
+  ): Promise<{ scope: RegionScope; session: SessionRow } | null> {
     if (!client.auth.userId) return null;
-    const m = await this.db
-      .selectFrom("memberships")
-      .select("role")
-      .where("user_id", "=", client.auth.userId)
-      .where("region_id", "=", row.regionId)
-      .executeTakeFirst();
-    if (!m || !hasRole(m.role as Role, "facilitator")) return null;
-    return {
-      db: this.db,
-      regionId: row.regionId,
-      userId: client.auth.userId,
-      role: m.role as Role,
-    };
+    const found = await findWatchedSession(this.db, client.auth.userId, sessionId);
+    return found && may(found.scope, needed) ? found : null;
   }
 
   private async watch(client: Client, sessionId: string, presenter = false): Promise<void> {
-    const row = await findSessionById(this.db, sessionId);
+    const found = await this.watcherScope(client, sessionId, dialoguePolicy.watchSession);
     // Another region's session and a session that does not exist look the same.
-    if (!row || !(await this.watcherScope(client, row)))
-      return client.conn.send({ t: "error", error: "errors.notFound" });
-    const s = await this.loadSession(row);
+    if (!found) return client.conn.send({ t: "error", error: "errors.notFound" });
+    const s = await this.loadSession(found.session);
     client.session = s;
     client.watcher = true;
     client.presenter = presenter;
@@ -526,11 +524,7 @@ export class LiveHub {
   }
 
   private async reloadParticipants(s: LiveSession): Promise<void> {
-    const rows = await this.db
-      .selectFrom("dialogue_participants")
-      .select(["id", "group_no", "is_scribe"])
-      .where("session_id", "=", s.row.id)
-      .execute();
+    const rows = await participantGroups(this.db, s.row.id);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const c of s.participants) {
       const r = c.participant && byId.get(c.participant.id);
@@ -542,9 +536,9 @@ export class LiveHub {
   private async control(client: Client, command: unknown): Promise<void> {
     const s = client.session;
     if (!s || !client.watcher) return client.conn.send({ t: "error", error: "errors.forbidden" });
-    const scope = await this.watcherScope(client, s.row);
-    if (!scope) return client.conn.send({ t: "error", error: "errors.forbidden" });
-    const result = await controlSession(scope, s.row.id, command);
+    const found = await this.watcherScope(client, s.row.id, dialoguePolicy.controlSession);
+    if (!found) return client.conn.send({ t: "error", error: "errors.forbidden" });
+    const result = await controlSession(found.scope, s.row.id, command);
     if (!result.ok) return client.conn.send({ t: "error", error: result.error.key });
     const row = await findSessionById(this.db, s.row.id);
     if (row) await this.applyRow(s, row);
@@ -557,18 +551,17 @@ export class LiveHub {
     hidden: boolean,
   ): Promise<void> {
     const s = client.session;
-    if (!s || !client.watcher || !(await this.watcherScope(client, s.row)))
-      return client.conn.send({ t: "error", error: "errors.forbidden" });
-    await this.db
-      .updateTable("dialogue_answers")
-      .set({ hidden: hidden === true })
-      .where("session_id", "=", s.row.id)
-      .where("question_id", "=", String(questionId))
-      .where("participant_id", "=", String(participantId))
-      .execute();
+    if (!s || !client.watcher) return client.conn.send({ t: "error", error: "errors.forbidden" });
+    const found = await this.watcherScope(client, s.row.id, dialoguePolicy.moderateAnswers);
+    if (!found) return client.conn.send({ t: "error", error: "errors.forbidden" });
+    const result = await hideAnswer(found.scope, s.row.id, questionId, {
+      participantId,
+      hidden: hidden === true,
+    });
+    if (!result.ok) return client.conn.send({ t: "error", error: result.error.key });
     const a = s.answers.get(participantId);
     if (a && s.questionId === questionId) {
-      a.hidden = hidden === true;
+      a.hidden = result.value.hidden;
       this.markDirty(s);
     }
   }

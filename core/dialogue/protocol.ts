@@ -1,6 +1,6 @@
 import type { Results } from "./aggregate.ts";
 import type { Command } from "./controlSession.ts";
-import type { SessionState } from "./queries.ts";
+import type { SessionState } from "./session.ts";
 
 /**
  * The live protocol, JSON over one WebSocket at /live/ws. The browser, the tests and the benchmark

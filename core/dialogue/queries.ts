@@ -1,156 +1,24 @@
-import type { Db } from "../../db/client.ts";
-import type { RegionScope } from "../kernel/scope.ts";
-import {
-  questionsOf,
-  templateSchema,
-  type Question,
-  type Template,
-  type Theme,
-} from "./template.ts";
-
-export interface SessionRow {
-  id: string;
-  regionId: string;
-  title: string;
-  language: "nl" | "en";
-  template: Template;
-  joinCode: string;
-  status: "open" | "closed";
-  currentIndex: number;
-  answeringOpen: boolean;
-  resultsVisible: boolean;
-  timerEndsAt: Date | null;
-  version: number;
-  shareToken: string | null;
-  createdAt: Date;
-}
-
-/** What every client of a session follows: the current question and what may be done with it. */
-export interface SessionState {
-  id: string;
-  title: string;
-  language: "nl" | "en";
-  status: "open" | "closed";
-  index: number;
-  total: number;
-  theme: Pick<Theme, "id" | "title">;
-  question: Question;
-  answeringOpen: boolean;
-  resultsVisible: boolean;
-  timerEndsAt: string | null;
-  version: number;
-}
-
-const columns = [
-  "id",
-  "region_id",
-  "title",
-  "language",
-  "content",
-  "join_code",
-  "status",
-  "current_index",
-  "answering_open",
-  "results_visible",
-  "timer_ends_at",
-  "version",
-  "share_token",
-  "created_at",
-] as const;
-
-type Raw = {
-  id: string;
-  region_id: string;
-  title: string;
-  language: "nl" | "en";
-  content: unknown;
-  join_code: string;
-  status: "open" | "closed";
-  current_index: number;
-  answering_open: boolean;
-  results_visible: boolean;
-  timer_ends_at: Date | string | null;
-  version: number;
-  share_token: string | null;
-  created_at: Date;
-};
-
-export function toSessionRow(r: Raw): SessionRow {
-  return {
-    id: r.id,
-    regionId: r.region_id,
-    title: r.title,
-    language: r.language,
-    template: templateSchema.parse(r.content),
-    joinCode: r.join_code,
-    status: r.status,
-    currentIndex: r.current_index,
-    answeringOpen: r.answering_open,
-    resultsVisible: r.results_visible,
-    timerEndsAt: r.timer_ends_at ? new Date(r.timer_ends_at) : null,
-    version: r.version,
-    shareToken: r.share_token,
-    createdAt: new Date(r.created_at),
-  };
-}
+import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
+import { isId } from "../kernel/validate.ts";
+import { answersOf } from "./liveQueries.ts";
+import { openQuestionOf, type OpenQuestion } from "./moderation.ts";
+import { dialoguePolicy } from "./policy.ts";
+import { buildResults, type AnswerRecord, type SessionResults } from "./sessionResults.ts";
+import { SESSION_COLUMNS, toSessionRow, type SessionRow } from "./session.ts";
 
 /**
- * What clients follow. Answering counts as closed once a running timer has passed, even before
- * anyone clicks "close": the answer statement checks the same moment in SQL.
+ * What the facilitator's pages read, each within the scope's region: another region's session and
+ * an id that is no id are both "not there". Changes go through the intents (one file each).
  */
-export function stateOf(s: SessionRow, now: number = Date.now()): SessionState {
-  const all = questionsOf(s.template);
-  const index = Math.min(Math.max(0, s.currentIndex), all.length - 1);
-  const { theme, question } = all[index]!;
-  return {
-    id: s.id,
-    title: s.title,
-    language: s.language,
-    status: s.status,
-    index,
-    total: all.length,
-    theme: { id: theme.id, title: theme.title },
-    question,
-    answeringOpen:
-      s.status === "open" &&
-      s.answeringOpen &&
-      (s.timerEndsAt === null || s.timerEndsAt.getTime() > now),
-    resultsVisible: s.resultsVisible,
-    timerEndsAt: s.timerEndsAt ? s.timerEndsAt.toISOString() : null,
-    version: s.version,
-  };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A session of the scope's region; null for another region's or a malformed id. */
-export async function findSession(scope: RegionScope, id: string): Promise<SessionRow | null> {
-  if (!UUID.test(id)) return null;
+export async function findSession(scope: RegionScope, id: unknown): Promise<SessionRow | null> {
+  if (!isId(id)) return null;
   const row = await scope.db
     .selectFrom("dialogue_sessions")
-    .select(columns)
+    .select(SESSION_COLUMNS)
     .where("region_id", "=", scope.regionId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row ? toSessionRow(row) : null;
-}
-
-/** For participants, who know only the join code. Closed sessions are not found. */
-export async function findOpenSessionByCode(db: Db, code: string): Promise<SessionRow | null> {
-  const row = await db
-    .selectFrom("dialogue_sessions")
-    .select(columns)
-    .where("join_code", "=", code)
-    .where("status", "=", "open")
-    .executeTakeFirst();
-  return row ? toSessionRow(row) : null;
-}
-
-export async function findSessionById(db: Db, id: string): Promise<SessionRow | null> {
-  if (!UUID.test(id)) return null;
-  const row = await db
-    .selectFrom("dialogue_sessions")
-    .select(columns)
     .where("id", "=", id)
     .executeTakeFirst();
   return row ? toSessionRow(row) : null;
@@ -175,25 +43,13 @@ export async function listSessions(scope: RegionScope) {
     .execute();
 }
 
-/** Answers of one question with each participant's sector, for aggregates and results. */
-export async function answersOf(db: Db, sessionId: string, questionId: string) {
-  return db
-    .selectFrom("dialogue_answers as a")
-    .innerJoin("dialogue_participants as p", "p.id", "a.participant_id")
-    .select([
-      "a.participant_id",
-      "a.value",
-      "a.hidden",
-      "a.theme_label",
-      "a.updated_at",
-      "p.sector",
-      "p.display_name",
-      "p.group_no",
-    ])
-    .where("a.session_id", "=", sessionId)
-    .where("a.question_id", "=", questionId)
-    .orderBy("a.created_at")
-    .execute();
+/**
+ * Answers of one question of a session the scope found (`findSession`), with each participant's
+ * sector, name and group, for the console and the presenter.
+ */
+export async function sessionAnswers(scope: RegionScope, session: SessionRow, questionId: string) {
+  if (session.regionId !== scope.regionId) return [];
+  return answersOf(scope.db, session.id, questionId);
 }
 
 /** The session's participants for the facilitator's list: who is here, in which group. */
@@ -215,4 +71,113 @@ export async function listParticipants(scope: RegionScope, sessionId: string) {
     .orderBy("p.group_no")
     .orderBy("p.created_at")
     .execute();
+}
+
+/** Joins from one source within this window count as one burst… */
+export const BURST_WINDOW_MS = 60_000;
+/** …and the console names a burst from this many joins on. */
+export const BURST_MIN_JOINS = 10;
+
+/** Many participants who joined from one device or network in a short time. */
+export interface JoinBurst {
+  /** The sources' fingerprint (a keyed hash, not an address): what the removal form sends. */
+  source: string;
+  count: number;
+  /** The first and the last join of the burst, ISO with milliseconds. */
+  from: string;
+  to: string;
+}
+
+/**
+ * The session's join bursts, largest first: per source, its joins in windows of a minute from
+ * the first join of each window, and every window with at least BURST_MIN_JOINS. A room on one
+ * school's Wi-Fi shows as one too; the facilitator, who knows the room, tells the two apart.
+ */
+export async function joinBursts(scope: RegionScope, sessionId: string): Promise<JoinBurst[]> {
+  const rows = await scope.db
+    .selectFrom("dialogue_participants as p")
+    .innerJoin("dialogue_sessions as s", "s.id", "p.session_id")
+    .select(["p.client_fingerprint", "p.created_at"])
+    .where("s.region_id", "=", scope.regionId)
+    .where("p.session_id", "=", sessionId)
+    .where("p.client_fingerprint", "is not", null)
+    .orderBy("p.client_fingerprint")
+    .orderBy("p.created_at")
+    .execute();
+  const bursts: JoinBurst[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const source = rows[i]!.client_fingerprint!;
+    const start = new Date(rows[i]!.created_at).getTime();
+    let j = i;
+    while (
+      j + 1 < rows.length &&
+      rows[j + 1]!.client_fingerprint === source &&
+      new Date(rows[j + 1]!.created_at).getTime() - start < BURST_WINDOW_MS
+    )
+      j++;
+    const count = j - i + 1;
+    if (count >= BURST_MIN_JOINS)
+      bursts.push({
+        source,
+        count,
+        from: new Date(start).toISOString(),
+        to: new Date(rows[j]!.created_at).toISOString(),
+      });
+    i = j + 1;
+  }
+  return bursts.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
+}
+
+/**
+ * An open question of a session of the scope's region, for whoever may moderate it. Another
+ * region's session, an unknown question and a question of another kind are all "not found".
+ */
+export async function findOpenQuestion(
+  scope: RegionScope,
+  sessionId: unknown,
+  questionId: unknown,
+): Promise<Result<OpenQuestion>> {
+  if (!may(scope, dialoguePolicy.moderateAnswers)) return forbidden();
+  const session = await findSession(scope, sessionId);
+  const found = session && openQuestionOf(session, questionId);
+  return found ? ok(found) : notFound();
+}
+
+/** The answers of one open question, with their moderation and theme. */
+export async function listOpenAnswers(scope: RegionScope, sessionId: unknown, questionId: unknown) {
+  const found = await findOpenQuestion(scope, sessionId, questionId);
+  if (!found.ok) return found;
+  const rows = await answersOf(scope.db, found.value.session.id, found.value.question.id);
+  return ok({
+    ...found.value,
+    answers: rows.map((r) => ({
+      participantId: r.participant_id,
+      text: String(r.value),
+      hidden: r.hidden,
+      theme: r.theme_label,
+      name: r.display_name,
+      groupNo: r.group_no,
+    })),
+  });
+}
+
+/** The results of a session of the scope's region; null for another region's or an unknown id. */
+export async function sessionResults(
+  scope: RegionScope,
+  sessionId: unknown,
+): Promise<SessionResults | null> {
+  const session = await findSession(scope, sessionId);
+  if (!session) return null;
+  return (await buildResults(scope.db, session, { names: false })).results;
+}
+
+/** The results and every answer (names included), for the region's own exports. */
+export async function sessionResultsWithAnswers(
+  scope: RegionScope,
+  sessionId: unknown,
+): Promise<{ results: SessionResults; answers: AnswerRecord[] } | null> {
+  const session = await findSession(scope, sessionId);
+  if (!session) return null;
+  return buildResults(scope.db, session, { names: true });
 }

@@ -3,11 +3,8 @@ import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeSessionWithAnswers } from "../../test/dialogueResults.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { controlSession } from "./controlSession.ts";
-import {
-  sessionResults,
-  sessionResultsWithAnswers,
-  sharedSessionResults,
-} from "./sessionResults.ts";
+import { sharedSessionResults } from "./publicQueries.ts";
+import { sessionResults, sessionResultsWithAnswers } from "./queries.ts";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,5 +1,4 @@
-import type { Db } from "../../db/client.ts";
-import type { RegionScope } from "../kernel/scope.ts";
+import type { Reader } from "../kernel/tx.ts";
 import {
   aggregateWithSectors,
   forRoom,
@@ -9,7 +8,7 @@ import {
   type Withheld,
 } from "./aggregate.ts";
 import type { OpenAnswer } from "./protocol.ts";
-import { findSession, toSessionRow, type SessionRow } from "./queries.ts";
+import type { SessionRow } from "./session.ts";
 import { questionsOf, type LocalText, type Question } from "./template.ts";
 
 /** One question of a session with its figures, as the results page and the exports show it. */
@@ -54,7 +53,7 @@ export interface AnswerRecord {
   themeLabel: string | null;
 }
 
-async function sessionMeta(db: Db, sessionId: string) {
+async function sessionMeta(db: Reader, sessionId: string) {
   return db
     .selectFrom("dialogue_sessions as s")
     .innerJoin("regions as r", "r.id", "s.region_id")
@@ -64,7 +63,7 @@ async function sessionMeta(db: Db, sessionId: string) {
 }
 
 /** Every answer of a session in one query, with each participant's sector and name. */
-async function allAnswers(db: Db, sessionId: string): Promise<AnswerRecord[]> {
+async function allAnswers(db: Reader, sessionId: string): Promise<AnswerRecord[]> {
   const rows = await db
     .selectFrom("dialogue_answers as a")
     .innerJoin("dialogue_participants as p", "p.id", "a.participant_id")
@@ -93,7 +92,7 @@ async function allAnswers(db: Db, sessionId: string): Promise<AnswerRecord[]> {
   }));
 }
 
-async function sectorMixOf(db: Db, sessionId: string) {
+async function sectorMixOf(db: Reader, sessionId: string) {
   const rows = await db
     .selectFrom("dialogue_participants")
     .select((eb) => ["sector", eb.fn.countAll<number | string>().as("n")])
@@ -114,8 +113,8 @@ async function sectorMixOf(db: Db, sessionId: string) {
  * no figure and are not listed). `names` adds the participant's name to open answers, for the
  * region's own exports; pages and the shared link never get names.
  */
-async function build(
-  db: Db,
+export async function buildResults(
+  db: Reader,
   session: SessionRow,
   opts: { names: boolean },
 ): Promise<{ results: SessionResults; answers: AnswerRecord[] }> {
@@ -170,60 +169,6 @@ async function build(
     },
     answers,
   };
-}
-
-/** The results of a session of the scope's region; null for another region's or an unknown id. */
-export async function sessionResults(
-  scope: RegionScope,
-  sessionId: string,
-): Promise<SessionResults | null> {
-  const session = await findSession(scope, sessionId);
-  if (!session) return null;
-  return (await build(scope.db, session, { names: false })).results;
-}
-
-/** The results and every answer (names included), for the region's own exports. */
-export async function sessionResultsWithAnswers(
-  scope: RegionScope,
-  sessionId: string,
-): Promise<{ results: SessionResults; answers: AnswerRecord[] } | null> {
-  const session = await findSession(scope, sessionId);
-  if (!session) return null;
-  return build(scope.db, session, { names: true });
-}
-
-/**
- * The results behind a shared link, for anyone: only while sharing is on (the token is removed
- * when it is turned off), without names and without the token itself.
- */
-export async function sharedSessionResults(
-  db: Db,
-  shareToken: string,
-): Promise<SessionResults | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(shareToken)) return null;
-  const row = await db
-    .selectFrom("dialogue_sessions")
-    .select([
-      "id",
-      "region_id",
-      "title",
-      "language",
-      "content",
-      "join_code",
-      "status",
-      "current_index",
-      "answering_open",
-      "results_visible",
-      "timer_ends_at",
-      "version",
-      "share_token",
-      "created_at",
-    ])
-    .where("share_token", "=", shareToken)
-    .executeTakeFirst();
-  if (!row) return null;
-  const { results } = await build(db, toSessionRow(row), { names: false });
-  return forPublic({ ...results, session: { ...results.session, shareToken: null } });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import type { SessionState } from "../../../core/dialogue/queries.ts";
+import type { SessionState } from "../../../core/dialogue/session.ts";
 import type { Message } from "../../../i18n/index.ts";
 import { useT } from "../../lib/i18n.ts";
 import { useCountdown, useLive } from "../../lib/useLive.ts";

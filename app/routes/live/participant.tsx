@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/participant";
-import { findParticipant, joinSession } from "../../../core/dialogue/joinSession.ts";
+import { joinSession } from "../../../core/dialogue/joinSession.ts";
 import { normaliseJoinCode } from "../../../core/dialogue/joinCode.ts";
-import { findOpenSessionByCode, stateOf } from "../../../core/dialogue/queries.ts";
+import {
+  findOpenSessionByCode,
+  findParticipant,
+  participantAnswer,
+} from "../../../core/dialogue/publicQueries.ts";
+import { stateOf } from "../../../core/dialogue/session.ts";
 import { SECTORS } from "../../../core/kernel/sectors.ts";
 import { answerFromForm } from "../../components/dialogue/AnswerInput.tsx";
 import { LiveParticipant } from "../../components/dialogue/LiveParticipant.tsx";
@@ -46,17 +51,9 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { session, participant, code, token } = await sessionFor(request, context, params.code);
   const state = stateOf(session);
-  let myAnswer: unknown = undefined;
-  if (participant) {
-    const row = await getServices(context)
-      .db.selectFrom("dialogue_answers")
-      .select("value")
-      .where("session_id", "=", session.id)
-      .where("question_id", "=", state.question.id)
-      .where("participant_id", "=", participant.id)
-      .executeTakeFirst();
-    myAnswer = row?.value;
-  }
+  const myAnswer = participant
+    ? await participantAnswer(getServices(context).db, participant, state.question.id)
+    : undefined;
   return {
     title: `${session.title} · ${requestT(context)("app.name")}`,
     code,

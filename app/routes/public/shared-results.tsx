@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import type { Route } from "./+types/shared-results";
 import { sessionDate } from "../../../core/dialogue/resultsText.ts";
-import { sharedSessionResults } from "../../../core/dialogue/sessionResults.ts";
+import { sharedSessionResults } from "../../../core/dialogue/publicQueries.ts";
 import { SessionResults } from "../../components/dialogue/SessionResults.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { getRequestInfo, getServices, requestT } from "../../lib/request.server.ts";

@@ -1,18 +1,21 @@
-import { forbidden, ok, type Result } from "../../kernel/result.ts";
+import { inRegion } from "../../kernel/guard.ts";
+import { ok, type Result } from "../../kernel/result.ts";
 import type { RegionScope } from "../../kernel/scope.ts";
+import type { Tx } from "../../kernel/tx.ts";
 import { validate } from "../../kernel/validate.ts";
+import { dialoguePolicy } from "../policy.ts";
 import type { Template } from "../template.ts";
 import { checkTemplate, cleanInput, emptyTemplate, titleSchema } from "./templateEdits.ts";
-import { canManageTemplates } from "./templateQueries.ts";
 
-/** Saves a checked template as a new one of the region's own. */
+/** Saves a checked template as a new one of the region's own, in the caller's transaction. */
 export async function insertTemplate(
+  tx: Tx,
   scope: RegionScope,
   template: Template,
 ): Promise<Result<{ id: string }>> {
   const checked = checkTemplate(template);
   if (!checked.ok) return checked;
-  const row = await scope.db
+  const row = await tx
     .insertInto("dialogue_templates")
     .values({
       region_id: scope.regionId,
@@ -26,12 +29,13 @@ export async function insertTemplate(
 }
 
 /** A new template of the region's own to build from scratch: one theme with one open question. */
-export async function createTemplate(
+export function createTemplate(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string }>> {
-  if (!canManageTemplates(scope)) return forbidden();
-  const title = validate(titleSchema, cleanInput(input));
-  if (!title.ok) return title;
-  return insertTemplate(scope, emptyTemplate(title.value));
+  return inRegion(scope, dialoguePolicy.manageTemplates, async (tx) => {
+    const title = validate(titleSchema, cleanInput(input));
+    if (!title.ok) return title;
+    return insertTemplate(tx, scope, emptyTemplate(title.value));
+  });
 }

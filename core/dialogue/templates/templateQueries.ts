@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { hasRole, type RegionScope } from "../../kernel/scope.ts";
+import type { RegionScope } from "../../kernel/scope.ts";
+import type { Reader } from "../../kernel/tx.ts";
 import { isId } from "../../kernel/validate.ts";
 import { questionsOf, templateSchema, type LocalText, type Template } from "../template.ts";
 import { BUILTIN_TEMPLATES } from "./index.ts";
@@ -74,6 +75,25 @@ export async function templateChoices(
   ];
 }
 
-/** Organisers and admins manage templates; facilitators read them and start sessions with them. */
-export const canManageTemplates = (scope: Pick<RegionScope, "role">): boolean =>
-  hasRole(scope.role, "organiser");
+/**
+ * A template to start from or copy: a built-in one by key, or one of the region's own by id;
+ * null when neither (another region's id included). `reader` is the caller's transaction, if any.
+ */
+export async function findTemplate(
+  scope: RegionScope,
+  ref: string,
+  reader: Reader = scope.db,
+): Promise<Template | null> {
+  const builtin = BUILTIN_TEMPLATES.find((t) => t.key === ref);
+  if (builtin) return builtin.template;
+  if (!isId(ref)) return null;
+  const row = await reader
+    .selectFrom("dialogue_templates")
+    .select("content")
+    .where("region_id", "=", scope.regionId)
+    .where("id", "=", ref)
+    .executeTakeFirst();
+  if (!row) return null;
+  const parsed = templateSchema.safeParse(row.content);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,16 +1,14 @@
 import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/answers";
-import {
-  applyProposedThemes,
-  clearThemes,
-  findOpenQuestion,
-  hideAnswer,
-  listOpenAnswers,
-  mergeThemes,
-  moveAnswer,
-  renameTheme,
-  THEME_LABEL_MAX,
-} from "../../../../core/dialogue/moderateAnswers.ts";
+import { applyProposedThemes } from "../../../../core/dialogue/applyProposedThemes.ts";
+import { clearThemes } from "../../../../core/dialogue/clearThemes.ts";
+import { hideAnswer } from "../../../../core/dialogue/hideAnswer.ts";
+import { mergeThemes } from "../../../../core/dialogue/mergeThemes.ts";
+import { THEME_LABEL_MAX } from "../../../../core/dialogue/moderation.ts";
+import { moveAnswer } from "../../../../core/dialogue/moveAnswer.ts";
+import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
+import { findOpenQuestion, listOpenAnswers } from "../../../../core/dialogue/queries.ts";
+import { renameTheme } from "../../../../core/dialogue/renameTheme.ts";
 import type { Result } from "../../../../core/kernel/result.ts";
 import {
   FormError,
@@ -25,8 +23,8 @@ import { formObject, intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
 import {
   getServices,
-  notFound,
   refusedChange,
+  refusedPage,
   requestT,
   requireRegion,
 } from "../../../lib/request.server.ts";
@@ -53,9 +51,14 @@ interface ThemeView {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.moderateAnswers,
+  );
   const found = await listOpenAnswers(scope, params.id, params.questionId);
-  if (!found.ok) notFound(context);
+  if (!found.ok) refusedPage(context, found);
   const { session, question, answers } = found.value;
   const lang = session.language;
   const byTheme = new Map<string | null, AnswerView[]>();
@@ -96,16 +99,17 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-type Failure = Extract<Result<unknown>, { ok: false }>;
-
 /** Every change is a plain form post; connected screens hear of it through the live hub. */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
-  // Another region's session, an unknown question or one that is not open: 404, whatever was posted.
-  const found = await findOpenQuestion(scope, params.id, params.questionId);
-  if (!found.ok) notFound(context);
-  const sessionId = found.value.session.id;
-  const questionId = found.value.question.id;
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.moderateAnswers,
+  );
+  // Another region's session, an unknown question or one that is not open: 404, whatever was
+  // posted (the intents find the question before they read the form).
+  const { id: sessionId, questionId } = params;
   const form = await request.formData();
   const input = formObject(form);
   const kind = intent(form);
@@ -137,8 +141,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
   };
   const result = await run();
-  if (!result) throw data({ message: requestT(context)("errors.badRequest") }, { status: 400 });
-  if (!result.ok) return refusedChange(context, result as Failure, kind, null);
+  if (!result) {
+    const found = await findOpenQuestion(scope, sessionId, questionId);
+    if (!found.ok) refusedPage(context, found);
+    throw data({ message: requestT(context)("errors.badRequest") }, { status: 400 });
+  }
+  if (!result.ok) return refusedChange(context, result, kind, null);
   await getServices(context).live.reloadAnswers(sessionId);
   const done: Record<string, Done> = {
     hide: "hidden",

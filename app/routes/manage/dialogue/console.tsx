@@ -1,20 +1,23 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/console";
 import { aggregateWithSectors } from "../../../../core/dialogue/aggregate.ts";
-import { controlSession, splitGroups } from "../../../../core/dialogue/controlSession.ts";
-import { joinBursts, removeParticipants } from "../../../../core/dialogue/joinFloods.ts";
+import { controlSession } from "../../../../core/dialogue/controlSession.ts";
+import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
 import {
-  answersOf,
   findSession,
+  joinBursts,
   listParticipants,
-  stateOf,
+  sessionAnswers,
 } from "../../../../core/dialogue/queries.ts";
+import { removeParticipants } from "../../../../core/dialogue/removeParticipants.ts";
+import { stateOf } from "../../../../core/dialogue/session.ts";
+import { splitGroups } from "../../../../core/dialogue/splitGroups.ts";
 import { questionsOf } from "../../../../core/dialogue/template.ts";
 import { LiveConsole } from "../../../components/dialogue/LiveConsole.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { joinInfo } from "../../../lib/joinInfo.server.ts";
 import { useT } from "../../../lib/i18n.ts";
-import { getServices, notFound, requireRegion } from "../../../lib/request.server.ts";
+import { getServices, notFound, refused, requireRegion } from "../../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.session.title }];
@@ -24,13 +27,18 @@ export function meta({ loaderData }: Route.MetaArgs) {
 const ROSTER_LIMIT = 500;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.viewSessions,
+  );
   const session = await findSession(scope, params.id);
   if (!session) notFound(context);
   const { live, config } = getServices(context);
   const state = stateOf(session);
   const [rows, participants, bursts] = await Promise.all([
-    answersOf(scope.db, session.id, state.question.id),
+    sessionAnswers(scope, session, state.question.id),
     listParticipants(scope, session.id),
     joinBursts(scope, session.id),
   ]);
@@ -93,31 +101,33 @@ const COMMANDS = new Set([
  * commands travel over the WebSocket. Either way the live hub then tells every connected screen.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
-  // Another region's session answers 404 whatever was posted, before the command is read.
-  if (!(await findSession(scope, params.id))) notFound(context);
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.viewSessions,
+  );
   const form = await request.formData();
   const cmd = intent(form);
   if (cmd === "remove") {
     // One participant or a burst of joins from one source: they and their answers stop counting.
     const removal = await removeParticipants(scope, params.id, formObject(form));
-    if (!removal.ok)
-      return data({ ok: false as const, error: { key: "errors.badRequest" } }, { status: 400 });
+    if (!removal.ok) return refused(context, removal);
     getServices(context).live.participantsRemoved(params.id, removal.value.removed);
     return redirect(
       `/manage/${region.slug}/dialogue/${params.id}?removed=${removal.value.removed.length}#people`,
     );
   }
+  // The intents answer another region's session with 404 whatever was posted.
   const result =
     cmd === "groups"
       ? await splitGroups(scope, params.id, formObject(form))
-      : COMMANDS.has(cmd)
-        ? await controlSession(scope, params.id, { ...formObject(form), cmd })
-        : null;
-  if (!result || !result.ok) {
-    if (result?.kind === "notFound") notFound(context);
-    return data({ ok: false as const, error: { key: "errors.badRequest" } }, { status: 400 });
-  }
+      : await controlSession(
+          scope,
+          params.id,
+          COMMANDS.has(cmd) ? { ...formObject(form), cmd } : {},
+        );
+  if (!result.ok) return refused(context, result);
   await getServices(context).live.refresh(params.id);
   return redirect(`/manage/${region.slug}/dialogue/${params.id}`);
 }

@@ -1,8 +1,10 @@
-import { data, Link, redirect, useActionData } from "react-router";
+import { Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/list";
 import { createSession } from "../../../../core/dialogue/createSession.ts";
 import { formatJoinCode } from "../../../../core/dialogue/joinCode.ts";
+import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
 import { listSessions } from "../../../../core/dialogue/queries.ts";
+import { formatMoment } from "../../../../core/kernel/time.ts";
 import { templateChoices } from "../../../../core/dialogue/templates/templateQueries.ts";
 import {
   Field,
@@ -15,14 +17,19 @@ import {
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject } from "../../../lib/form.server.ts";
 import { useLocale, useT } from "../../../lib/i18n.ts";
-import { requestT, requireRegion } from "../../../lib/request.server.ts";
+import { refused, requestT, requireRegion } from "../../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.viewSessions,
+  );
   const sessions = await listSessions(scope);
   return {
     region,
@@ -38,9 +45,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.createSession,
+  );
   const result = await createSession(scope, formObject(await request.formData()));
-  if (!result.ok) return data(result, { status: 400 });
+  if (!result.ok) return refused(context, result);
   return redirect(`/manage/${region.slug}/dialogue/${result.value.id}`);
 }
 
@@ -113,11 +125,7 @@ export default function DialogueList({ loaderData }: Route.ComponentProps) {
               <Cell>{formatJoinCode(s.join_code)}</Cell>
               <Cell>{t(`dialogue.${s.status}`)}</Cell>
               <Cell numeric>{s.participants}</Cell>
-              <Cell>
-                {new Date(s.created_at).toLocaleDateString(locale === "nl" ? "nl-NL" : "en-GB", {
-                  timeZone: "Europe/Amsterdam",
-                })}
-              </Cell>
+              <Cell>{formatMoment(s.created_at, locale, "numericDate")}</Cell>
             </Row>
           ))}
         </DataTable>

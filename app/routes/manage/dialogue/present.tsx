@@ -1,7 +1,9 @@
 import type { Route } from "./+types/present";
 import { aggregateWithSectors, forRoom } from "../../../../core/dialogue/aggregate.ts";
 import type { OpenAnswer } from "../../../../core/dialogue/protocol.ts";
-import { answersOf, findSession, stateOf } from "../../../../core/dialogue/queries.ts";
+import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
+import { findSession, sessionAnswers } from "../../../../core/dialogue/queries.ts";
+import { stateOf } from "../../../../core/dialogue/session.ts";
 import { regionThemeStyle } from "../layout.tsx";
 import { Countdown, ConnectionStatus, JoinPanel } from "../../../components/dialogue/LiveBits.tsx";
 import { ResultsView } from "../../../components/dialogue/ResultsView.tsx";
@@ -16,11 +18,16 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 /** The big screen: outside the region's layout, so nothing but the session fills the wall. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.viewSessions,
+  );
   const session = await findSession(scope, params.id);
   if (!session) notFound(context);
   const state = stateOf(session);
-  const rows = state.resultsVisible ? await answersOf(scope.db, session.id, state.question.id) : [];
+  const rows = state.resultsVisible ? await sessionAnswers(scope, session, state.question.id) : [];
   return {
     color: region.primaryColor,
     session: { id: session.id, title: session.title },

@@ -1,9 +1,9 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/results";
 import { controlSession } from "../../../../core/dialogue/controlSession.ts";
-import { findSession } from "../../../../core/dialogue/queries.ts";
+import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
+import { sessionResults } from "../../../../core/dialogue/queries.ts";
 import { sessionDate } from "../../../../core/dialogue/resultsText.ts";
-import { sessionResults } from "../../../../core/dialogue/sessionResults.ts";
 import { SessionResults } from "../../../components/dialogue/SessionResults.tsx";
 import { Notice, PostForm, SubmitButton } from "../../../components/form.tsx";
 import { intent } from "../../../lib/form.server.ts";
@@ -12,6 +12,7 @@ import {
   getRequestInfo,
   getServices,
   notFound,
+  refused,
   requestT,
   requireRegion,
 } from "../../../lib/request.server.ts";
@@ -21,7 +22,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.viewSessions,
+  );
   const results = await sessionResults(scope, params.id);
   if (!results) notFound(context);
   const { shareToken } = results.session;
@@ -38,12 +44,21 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 /** Turns the shared link on or off; turning it off removes the token, so the old link stops. */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
-  if (!(await findSession(scope, params.id))) notFound(context);
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.controlSession,
+  );
   const cmd = intent(await request.formData());
-  if (cmd !== "shareOn" && cmd !== "shareOff") notFound(context);
-  const result = await controlSession(scope, params.id, { cmd: "share", on: cmd === "shareOn" });
-  if (!result.ok) notFound(context);
+  // Anything but the two buttons is a command the intent refuses, after it found the session:
+  // another region's session answers 404 whatever was posted.
+  const result = await controlSession(
+    scope,
+    params.id,
+    cmd === "shareOn" || cmd === "shareOff" ? { cmd: "share", on: cmd === "shareOn" } : {},
+  );
+  if (!result.ok) return refused(context, result);
   return redirect(
     `/manage/${region.slug}/dialogue/${params.id}/results?share=${cmd === "shareOn" ? "on" : "off"}`,
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/template-edit";
+import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
 import type { LocalText, Question, Template, Theme } from "../../../../core/dialogue/template.ts";
 import { deleteTemplate } from "../../../../core/dialogue/templates/deleteTemplate.ts";
 import { BUILTIN_TEMPLATES } from "../../../../core/dialogue/templates/index.ts";
@@ -8,11 +9,9 @@ import {
   QUESTION_KINDS,
   TEMPLATE_LIMITS,
 } from "../../../../core/dialogue/templates/templateEdits.ts";
-import {
-  canManageTemplates,
-  findRegionTemplate,
-} from "../../../../core/dialogue/templates/templateQueries.ts";
+import { findRegionTemplate } from "../../../../core/dialogue/templates/templateQueries.ts";
 import { updateTemplate } from "../../../../core/dialogue/templates/updateTemplate.ts";
+import { may } from "../../../../core/kernel/scope.ts";
 import type { Message } from "../../../../i18n/index.ts";
 import {
   Field,
@@ -44,7 +43,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
  * step works without JavaScript.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.readTemplates,
+  );
   const builtin = BUILTIN_TEMPLATES.find((b) => b.key === params.id);
   const own = builtin ? null : await findRegionTemplate(scope, params.id);
   const template = builtin?.template ?? own?.template;
@@ -55,8 +59,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     ref: params.id,
     builtin: Boolean(builtin),
     template,
-    canEdit: !builtin && canManageTemplates(scope),
-    canCopy: canManageTemplates(scope),
+    canEdit: !builtin && may(scope, dialoguePolicy.manageTemplates),
+    canCopy: may(scope, dialoguePolicy.manageTemplates),
     updated: own ? formatDateTime(own.updatedAt, locale) : null,
     updatedIso: own ? isoDate(own.updatedAt) : null,
     title: `${template.title[locale]} · ${requestT(context)("dialogueTemplates.title")} · ${region.name}`,
@@ -111,24 +115,27 @@ function after(command: string, focus: string): string {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.manageTemplates,
+  );
   // Another region's template (or a built-in one, which is never edited) answers 404 whatever
-  // was posted, before the command is read.
-  const own = await findRegionTemplate(scope, params.id);
-  if (!own) notFound(context);
+  // was posted: the intents find the row before they read the command.
   const form = await request.formData();
   const command = intent(form);
   const sent = formObject(form);
   const values = { anchor: anchorOf(command, sent), sent };
   if (command === "delete") {
-    const result = await deleteTemplate(scope, own.id);
+    const result = await deleteTemplate(scope, params.id);
     if (!result.ok) return refusedChange(context, result, command, values);
     return redirect(`/manage/${region.slug}/dialogue/templates?deleted=1`);
   }
-  const result = await updateTemplate(scope, own.id, command, sent);
+  const result = await updateTemplate(scope, params.id, command, sent);
   if (!result.ok) return refusedChange(context, result, command, values);
   return redirect(
-    `/manage/${region.slug}/dialogue/templates/${own.id}?saved=1${after(command, result.value.focus)}`,
+    `/manage/${region.slug}/dialogue/templates/${params.id}?saved=1${after(command, result.value.focus)}`,
   );
 }
 

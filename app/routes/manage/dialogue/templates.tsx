@@ -1,15 +1,14 @@
 import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/templates";
+import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
 import { copyTemplate } from "../../../../core/dialogue/templates/copyTemplate.ts";
 import { createTemplate } from "../../../../core/dialogue/templates/createTemplate.ts";
 import { deleteTemplate } from "../../../../core/dialogue/templates/deleteTemplate.ts";
 import { BUILTIN_TEMPLATES } from "../../../../core/dialogue/templates/index.ts";
 import { TEMPLATE_LIMITS } from "../../../../core/dialogue/templates/templateEdits.ts";
-import {
-  canManageTemplates,
-  listRegionTemplates,
-} from "../../../../core/dialogue/templates/templateQueries.ts";
+import { listRegionTemplates } from "../../../../core/dialogue/templates/templateQueries.ts";
 import { questionsOf } from "../../../../core/dialogue/template.ts";
+import { may } from "../../../../core/kernel/scope.ts";
 import {
   Field,
   FormError,
@@ -34,7 +33,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.readTemplates,
+  );
   const { locale } = getRequestInfo(context);
   const own = await listRegionTemplates(scope);
   return {
@@ -57,14 +61,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         updatedIso: isoDate(t.updatedAt),
       })),
     ],
-    canEdit: canManageTemplates(scope),
+    canEdit: may(scope, dialoguePolicy.manageTemplates),
     title: `${requestT(context)("dialogueTemplates.title")} · ${region.name}`,
   };
 }
 
 /** Copy, new and delete; every one for organisers and admins only. */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    dialoguePolicy.manageTemplates,
+  );
   const form = await request.formData();
   const base = `/manage/${region.slug}/dialogue/templates`;
   const sent = formObject(form);

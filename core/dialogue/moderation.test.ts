@@ -6,18 +6,15 @@ import { controlSession } from "./controlSession.ts";
 import { createSession } from "./createSession.ts";
 import { joinSession } from "./joinSession.ts";
 import { LiveHub } from "./liveHub.ts";
-import {
-  applyProposedThemes,
-  clearThemes,
-  findOpenQuestion,
-  hideAnswer,
-  listOpenAnswers,
-  mergeThemes,
-  moveAnswer,
-  renameTheme,
-} from "./moderateAnswers.ts";
+import { applyProposedThemes } from "./applyProposedThemes.ts";
+import { clearThemes } from "./clearThemes.ts";
+import { hideAnswer } from "./hideAnswer.ts";
+import { answersOf } from "./liveQueries.ts";
+import { mergeThemes } from "./mergeThemes.ts";
+import { moveAnswer } from "./moveAnswer.ts";
 import type { ServerMessage } from "./protocol.ts";
-import { answersOf } from "./queries.ts";
+import { findOpenQuestion, listOpenAnswers } from "./queries.ts";
+import { renameTheme } from "./renameTheme.ts";
 import { questionsOf } from "./template.ts";
 
 let t: TestDb;
