@@ -2,7 +2,8 @@ import { translator } from "../../i18n/index.ts";
 import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { csvFile, xlsxFile, type Row } from "../kernel/tableFile.ts";
-import { answerText, figuresOf, sessionDate, TIME_ZONE, type FigureBar } from "./resultsText.ts";
+import { isoDay } from "../kernel/time.ts";
+import { answerText, figuresOf, sessionDate, type FigureBar } from "./resultsText.ts";
 import { sessionResultsWithAnswers } from "./queries.ts";
 import {
   type AnswerRecord,
@@ -24,16 +25,6 @@ export interface ResultsFile {
 }
 
 type Data = { results: SessionResults; answers: AnswerRecord[] };
-
-function isoDay(iso: string): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date(iso));
-}
 
 function fileName(results: SessionResults, extension: string): string {
   const t = translator(results.session.language);

@@ -1,20 +1,16 @@
 import type { TFunction } from "i18next";
+import { formatMoment } from "../kernel/time.ts";
 import { MIN_GROUP_SIZE, type Aggregate, type Withheld } from "./aggregate.ts";
 import { LADDER_LEVELS, PHASES, type Phase, type Question } from "./template.ts";
 
 type Lang = "nl" | "en";
-
-export const TIME_ZONE = "Europe/Amsterdam";
 
 /**
  * The day a session was held, in Dutch time: "23 november 2026" / "23 November 2026". Servers
  * only: Intl data differs between runtimes, so pages get the text from their loader.
  */
 export function sessionDate(iso: string, lang: "nl" | "en"): string {
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", {
-    dateStyle: "long",
-    timeZone: TIME_ZONE,
-  }).format(new Date(iso));
+  return formatMoment(iso, lang, "longDate");
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PeopleFile } from "../people/exportPeople.ts";
 import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
 import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { csvFile, xlsxFile } from "../kernel/tableFile.ts";
+import { formatMoment } from "../kernel/time.ts";
 import { answerLines, eventRegistrations, type EventRegistration } from "./adminQueries.ts";
 import { findEvent, type RegistrationFilter } from "./queries.ts";
 import type { EventQuestion } from "./schema.ts";
@@ -24,12 +25,7 @@ const COLUMNS = [
 const WIDTHS = [28, 32, 28, 26, 24, 40, 24, 30, 14, 12, 18, 18];
 
 function dateTime(value: Date | string | null, locale: Locale): string {
-  if (!value) return "";
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-    timeZone: "Europe/Amsterdam",
-    dateStyle: "short",
-    timeStyle: "short",
-  }).format(new Date(value));
+  return value ? formatMoment(value, locale, "shortDateTime") : "";
 }
 
 function cells(r: EventRegistration, questions: EventQuestion[], locale: Locale): string[] {

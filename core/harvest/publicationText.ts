@@ -1,4 +1,5 @@
 import { translator, type Locale } from "../../i18n/index.ts";
+import { formatMoment } from "../kernel/time.ts";
 import type { Count, PublicationModel } from "./publication.ts";
 
 /**
@@ -107,12 +108,7 @@ export function paragraphs(text: string): string[] {
 }
 
 export function publicationDate(iso: string, lang: Locale): string {
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", {
-    timeZone: "Europe/Amsterdam",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(iso));
+  return formatMoment(iso, lang, "longDate");
 }
 
 /** A file name without directory or odd characters: "publicatie-oogst-2021.docx". */

@@ -1,7 +1,10 @@
 import { TZDate } from "@date-fns/tz";
+import type { Locale } from "../../i18n/index.ts";
 
-/** Events happen in the Netherlands: times are typed and shown in Amsterdam time, stored in UTC. */
-export const EVENT_TIME_ZONE = "Europe/Amsterdam";
+/**
+ * The platform serves Dutch regions: moments are typed and shown in Amsterdam time, stored in UTC.
+ */
+export const TIME_ZONE = "Europe/Amsterdam";
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/;
 
@@ -14,7 +17,7 @@ export function parseLocalDateTime(value: string): Date | null {
   if (!m) return null;
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-  const date = new TZDate(y, mo - 1, d, h, mi, EVENT_TIME_ZONE);
+  const date = new TZDate(y, mo - 1, d, h, mi, TIME_ZONE);
   if (date.getDate() !== d || date.getMonth() !== mo - 1) return null;
   return new Date(date.getTime());
 }
@@ -22,44 +25,80 @@ export function parseLocalDateTime(value: string): Date | null {
 /** The value a datetime-local field needs to show a stored moment in Amsterdam time. */
 export function toLocalInput(date: Date | string | null): string {
   if (!date) return "";
-  const z = new TZDate(new Date(date).getTime(), EVENT_TIME_ZONE);
+  const z = new TZDate(new Date(date).getTime(), TIME_ZONE);
   const p = (n: number) => String(n).padStart(2, "0");
   return `${z.getFullYear()}-${p(z.getMonth() + 1)}-${p(z.getDate())}T${p(z.getHours())}:${p(z.getMinutes())}`;
 }
 
-const cache = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+/**
+ * Every way a moment is written, all in Amsterdam time wherever the server or the reader is:
+ * Dutch readers get nl-NL, English ones en-GB (24-hour clock, day before month).
+ */
+const STYLES = {
+  /** 3 dec 2026 / 3 Dec 2026 */
+  date: { dateStyle: "medium" },
+  /** 3 dec 2026, 14:30 / 3 Dec 2026, 14:30 */
+  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  /** 03-12-2026, 14:30 / 03/12/2026, 14:30: compact, for a spreadsheet's cells */
+  shortDateTime: { dateStyle: "short", timeStyle: "short" },
+  /** 3-12-2026 / 03/12/2026 */
+  numericDate: { year: "numeric", month: "numeric", day: "numeric" },
+  /** 3 december 2026 / 3 December 2026 */
+  longDate: { dateStyle: "long" },
+  /** donderdag 3 december 2026 / Thursday, 3 December 2026 */
+  weekdayDate: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  /** 14:30 */
+  time: { hour: "2-digit", minute: "2-digit" },
+  /** 14:30:05 */
+  timeWithSeconds: { hour: "2-digit", minute: "2-digit", second: "2-digit" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-/** Making an Intl formatter costs far more than using one: one pair per language. */
-function formatters(locale: "nl" | "en") {
-  let f = cache.get(locale);
+export type MomentStyle = keyof typeof STYLES;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Making an Intl formatter costs far more than using one: one per language and style. */
+function formatter(locale: Locale, style: MomentStyle): Intl.DateTimeFormat {
+  const key = `${locale}:${style}`;
+  let f = formatters.get(key);
   if (!f) {
-    const tag = locale === "nl" ? "nl-NL" : "en-GB";
-    f = {
-      day: new Intl.DateTimeFormat(tag, {
-        timeZone: EVENT_TIME_ZONE,
-        weekday: "long",
-        day: "numeric",
-        month: "long",
-        year: "numeric",
-      }),
-      time: new Intl.DateTimeFormat(tag, {
-        timeZone: EVENT_TIME_ZONE,
-        hour: "2-digit",
-        minute: "2-digit",
-      }),
-    };
-    cache.set(locale, f);
+    f = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+      ...STYLES[style],
+      timeZone: TIME_ZONE,
+    });
+    formatters.set(key, f);
   }
   return f;
 }
 
+/** A stored moment (UTC) as the reader reads it, in Amsterdam time. */
+export function formatMoment(value: Date | string, locale: Locale, style: MomentStyle): string {
+  return formatter(locale, style).format(new Date(value));
+}
+
+export const formatDate = (value: Date | string, locale: Locale): string =>
+  formatMoment(value, locale, "date");
+
+export const formatDateTime = (value: Date | string, locale: Locale): string =>
+  formatMoment(value, locale, "dateTime");
+
+/** The moment in ISO form for a <time datetime> attribute. */
+export const isoDate = (value: Date | string): string => new Date(value).toISOString();
+
+const isoDayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The Amsterdam day as YYYY-MM-DD (en-CA writes dates so), e.g. for a file name. */
+export const isoDay = (value: Date | string): string => isoDayFormat.format(new Date(value));
+
 /** "donderdag 3 december 2026, 14:30–16:30" in the reader's language, always Amsterdam time. */
-export function formatEventTime(
-  start: Date | string,
-  end: Date | string,
-  locale: "nl" | "en",
-): string {
-  const { day, time } = formatters(locale);
+export function formatEventTime(start: Date | string, end: Date | string, locale: Locale): string {
+  const day = formatter(locale, "weekdayDate");
+  const time = formatter(locale, "time");
   const s = new Date(start);
   const e = new Date(end);
   const sameDay = day.format(s) === day.format(e);

@@ -5,6 +5,7 @@ import type { Command } from "../../../core/dialogue/controlSession.ts";
 import type { JoinBurst } from "../../../core/dialogue/queries.ts";
 import type { OpenAnswer } from "../../../core/dialogue/protocol.ts";
 import type { SessionState } from "../../../core/dialogue/session.ts";
+import { formatMoment } from "../../../core/kernel/time.ts";
 import { useT } from "../../lib/i18n.ts";
 import { useCountdown, useLive } from "../../lib/useLive.ts";
 import { Notice, PostForm, SubmitButton } from "../form.tsx";
@@ -37,13 +38,7 @@ interface ConsoleProps {
 }
 
 /** Join times to the second, in Dutch time wherever the browser is (24-hour in both languages). */
-const joinTime = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: "Europe/Amsterdam",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-const timeOf = (iso: string) => joinTime.format(new Date(iso));
+const timeOf = (iso: string) => formatMoment(iso, "nl", "timeWithSeconds");
 
 /** The template's questions under their themes, in running order. */
 function themesOf(questions: ConsoleProps["questions"]): [string, ConsoleProps["questions"]][] {

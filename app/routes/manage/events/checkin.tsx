@@ -5,7 +5,7 @@ import { checkinList } from "../../../../core/events/adminQueries.ts";
 import { eventPolicy } from "../../../../core/events/policy.ts";
 import { setCheckedIn } from "../../../../core/events/setCheckedIn.ts";
 import { findEvent } from "../../../../core/events/queries.ts";
-import { formatEventTime } from "../../../../core/kernel/time.ts";
+import { formatEventTime, formatMoment } from "../../../../core/kernel/time.ts";
 import { may } from "../../../../core/kernel/scope.ts";
 import { PostForm, SubmitButton } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
@@ -23,12 +23,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
 }
 
-const time = (date: Date | string, locale: "nl" | "en") =>
-  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-    timeZone: "Europe/Amsterdam",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(date));
+const time = (date: Date | string, locale: "nl" | "en") => formatMoment(date, locale, "time");
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   // Facilitators run the door on the day, so they may use this page (and only this one).
