@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Locale } from "../../i18n/index.ts";
 import { failure, gone, ok, type Result } from "../kernel/result.ts";
 import type { Tx } from "../kernel/tx.ts";
-import { queueEventMail, type MailEvent } from "./mails.ts";
+import { queueEventMail } from "./mails.ts";
 import { fillFromWaitlist } from "./register.ts";
 
 export interface CancelOptions {
@@ -61,7 +61,7 @@ export async function cancelPlace(
     await queueEventMail(
       tx,
       opts.notify,
-      r as unknown as MailEvent,
+      r,
       {
         registrationId,
         email: r.email,

@@ -1,7 +1,7 @@
 import type { Locale } from "../../i18n/index.ts";
 import type { Tx } from "../kernel/tx.ts";
 import { scheduleJob, unscheduleJob, type JobHandler } from "../jobs/jobs.ts";
-import { eventPageUrl, queueEventMail, type MailEvent } from "./mails.ts";
+import { eventPageUrl, queueEventMail } from "./mails.ts";
 import { registrationToken } from "./register.ts";
 
 const DAY = 24 * 3600 * 1000;
@@ -77,7 +77,7 @@ export function eventJobHandlers(opts: { publicUrl: string }): Record<string, Jo
         await queueEventMail(
           trx,
           "reminder",
-          event as MailEvent,
+          event,
           {
             ...r,
             registrationId: r.id,
@@ -107,7 +107,7 @@ export function eventJobHandlers(opts: { publicUrl: string }): Record<string, Jo
         await queueEventMail(
           trx,
           "followUp",
-          event as MailEvent,
+          event,
           {
             ...r,
             registrationId: r.id,

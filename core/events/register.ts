@@ -15,7 +15,7 @@ import {
   type Result,
 } from "../kernel/result.ts";
 import { validate } from "../kernel/validate.ts";
-import { queueEventMail, type MailEvent } from "./mails.ts";
+import { queueEventMail } from "./mails.ts";
 import {
   checkAnswers,
   eventQuestionsSchema,
@@ -149,7 +149,7 @@ export async function registerInTransaction(
     await queueEventMail(
       trx,
       status === "confirmed" ? "confirmed" : "waitlisted",
-      event as MailEvent,
+      event,
       {
         registrationId: existing.id,
         email: v.email,
@@ -201,7 +201,7 @@ export async function registerInTransaction(
   await queueEventMail(
     trx,
     status,
-    event as MailEvent,
+    event,
     {
       registrationId: row.id,
       email: v.email,
@@ -338,7 +338,7 @@ export async function fillFromWaitlist(
     await queueEventMail(
       trx,
       "promoted",
-      event as MailEvent,
+      event,
       { ...r, registrationId: r.id },
       {
         publicUrl: opts.publicUrl,

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/registration-data";
-import { registrationData } from "../../../core/events/registrationData.ts";
+import { registrationData } from "../../../core/events/publicPages.ts";
 import { getServices, notFound } from "../../lib/request.server.ts";
 
 /** The registrant's own data as JSON, from the link in their mail: no account needed. */
