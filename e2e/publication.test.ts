@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createAction } from "../core/actions/createAction.ts";
 import { linkContributions } from "../core/actions/linkContributions.ts";
-import { addMember, createCoalition } from "../core/coalitions/coalitions.ts";
+import { addMember } from "../core/coalitions/addMember.ts";
+import { createCoalition } from "../core/coalitions/createCoalition.ts";
 import { setPublicationPublic } from "../core/harvest/setPublicationPublic.ts";
 import { selectQuote } from "../core/harvest/themes/selectQuote.ts";
-import { setAgendaPublic } from "../core/harvest/updateHarvest.ts";
+import { setAgendaPublic } from "../core/harvest/setAgendaPublic.ts";
 import { makeScope } from "../test/fixtures.ts";
 import { makeCuratedHarvest } from "../test/harvestFixtures.ts";
 import { submit, visit } from "./support/browser.ts";

@@ -3,17 +3,15 @@ import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { makeCuratedHarvest } from "../../test/harvestFixtures.ts";
 import { createAction } from "../actions/createAction.ts";
-import { setAgendaPublic } from "../harvest/updateHarvest.ts";
+import { setAgendaPublic } from "../harvest/setAgendaPublic.ts";
 import type { RegionScope } from "../kernel/scope.ts";
-import {
-  addMember,
-  createCoalition,
-  decideMember,
-  linkAction,
-  unlinkAction,
-  updateCoalition,
-} from "./coalitions.ts";
-import { expressInterest } from "./interest.ts";
+import { addMember } from "./addMember.ts";
+import { createCoalition } from "./createCoalition.ts";
+import { decideMember } from "./decideMember.ts";
+import { expressInterest } from "./expressInterest.ts";
+import { linkAction } from "./linkAction.ts";
+import { unlinkAction } from "./unlinkAction.ts";
+import { updateCoalition } from "./updateCoalition.ts";
 import { mixOf } from "./mix.ts";
 import { coalitionMix, getCoalition, listCoalitions } from "./queries.ts";
 

@@ -1,10 +1,11 @@
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 import { mixOf, type CoalitionMix } from "./mix.ts";
+import { coalitionPolicy } from "./policy.ts";
 
 /** The coalitions of the region, with their actions, member counts and waiting interest. */
 export async function listCoalitions(scope: RegionScope) {
-  if (!hasRole(scope.role, "organiser")) return [];
+  if (!may(scope, coalitionPolicy.view)) return [];
   const [rows, members, actions] = await Promise.all([
     scope.db
       .selectFrom("coalitions")
@@ -43,7 +44,7 @@ export async function listCoalitions(scope: RegionScope) {
 
 /** One coalition with its members, interest waiting, actions and mix; null when not the region's. */
 export async function getCoalition(scope: RegionScope, coalitionId: string) {
-  if (!hasRole(scope.role, "organiser") || !isId(coalitionId)) return null;
+  if (!may(scope, coalitionPolicy.view) || !isId(coalitionId)) return null;
   const coalition = await scope.db
     .selectFrom("coalitions")
     .select(["id", "title", "lead_name", "lead_organisation", "way_of_working", "updated_at"])

@@ -1,7 +1,7 @@
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/agenda-actions";
 import { publicAgenda, type PublicAction } from "../../../core/actions/publicAgenda.ts";
-import { expressInterest } from "../../../core/coalitions/interest.ts";
+import { expressInterest } from "../../../core/coalitions/expressInterest.ts";
 import { mayRegister } from "../../../core/events/registrationLimiter.ts";
 import { isId } from "../../../core/kernel/validate.ts";
 import { periodText } from "../../components/actions/ActionFields.tsx";
@@ -18,7 +18,14 @@ import { TextParagraphs } from "../../components/harvest/PublicationView.tsx";
 import { formObject } from "../../lib/form.server.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useLocale, useT } from "../../lib/i18n.ts";
-import { getRequestInfo, getServices, notFound, requestT } from "../../lib/request.server.ts";
+import { rateLimited } from "../../../core/kernel/result.ts";
+import {
+  getRequestInfo,
+  getServices,
+  notFound,
+  refused,
+  requestT,
+} from "../../lib/request.server.ts";
 import { Shell } from "../../root.tsx";
 import { RegionBrand, regionThemeStyle } from "../manage/layout.tsx";
 
@@ -59,20 +66,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     note: first(sent.note).slice(0, 3000),
   };
   if (!(await mayRegister(registrationLimiter, clientAddress, sent.email)))
-    return data(
-      {
-        ok: false as const,
-        error: { key: "actions.tooManyAttempts" },
-        fieldErrors: undefined,
-        values,
-      },
-      { status: 429 },
-    );
+    return refused(context, rateLimited("actions.tooManyAttempts"), { values });
   const r = await expressInterest(db, agenda.region.id, sent);
-  if (!r.ok) {
-    if (r.kind === "notFound") notFound(context);
-    return data({ ...r, values }, { status: 400 });
-  }
+  if (!r.ok) return refused(context, r, { values });
   return redirect(`/r/${agenda.region.slug}/agenda/actions?thanks#top`);
 }
 

@@ -1,5 +1,6 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
+import { actionPolicy } from "../../../../core/actions/policy.ts";
 import { addProgressNote } from "../../../../core/actions/addProgressNote.ts";
 import { deleteAction } from "../../../../core/actions/deleteAction.ts";
 import { deleteProgressNote } from "../../../../core/actions/deleteProgressNote.ts";
@@ -7,7 +8,8 @@ import { linkTheme } from "../../../../core/actions/linkTheme.ts";
 import { unlinkSource } from "../../../../core/actions/unlinkSource.ts";
 import { updateAction } from "../../../../core/actions/updateAction.ts";
 import { getAction, themeChoices } from "../../../../core/actions/queries.ts";
-import { linkAction, unlinkAction } from "../../../../core/coalitions/coalitions.ts";
+import { linkAction } from "../../../../core/coalitions/linkAction.ts";
+import { unlinkAction } from "../../../../core/coalitions/unlinkAction.ts";
 import { coalitionChoices } from "../../../../core/coalitions/queries.ts";
 import {
   ActionFields,
@@ -40,7 +42,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 const DONE = ["created", "saved", "noteAdded", "linked", "unlinked"] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, actionPolicy.manage);
   const found = await getAction(scope, params.id);
   if (!found) notFound(context);
   const [themes, coalitions] = await Promise.all([
@@ -60,7 +62,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, actionPolicy.manage);
   const form = await request.formData();
   const cmd = intent(form);
   const sent = formObject(form);

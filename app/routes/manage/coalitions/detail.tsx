@@ -1,14 +1,13 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
 import { actionChoices } from "../../../../core/actions/queries.ts";
-import {
-  addMember,
-  decideMember,
-  deleteCoalition,
-  linkAction,
-  unlinkAction,
-  updateCoalition,
-} from "../../../../core/coalitions/coalitions.ts";
+import { addMember } from "../../../../core/coalitions/addMember.ts";
+import { decideMember } from "../../../../core/coalitions/decideMember.ts";
+import { deleteCoalition } from "../../../../core/coalitions/deleteCoalition.ts";
+import { linkAction } from "../../../../core/coalitions/linkAction.ts";
+import { coalitionPolicy } from "../../../../core/coalitions/policy.ts";
+import { unlinkAction } from "../../../../core/coalitions/unlinkAction.ts";
+import { updateCoalition } from "../../../../core/coalitions/updateCoalition.ts";
 import { getCoalition } from "../../../../core/coalitions/queries.ts";
 import { CoalitionMixTables, missingList } from "../../../components/actions/CoalitionMix.tsx";
 import { CoalitionFields, MemberFields } from "../../../components/actions/CoalitionFields.tsx";
@@ -46,7 +45,12 @@ const DONE = [
 ] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    coalitionPolicy.view,
+  );
   const found = await getCoalition(scope, params.id);
   if (!found) notFound(context);
   const linked = new Set(found.actions.map((a) => a.id));
@@ -61,7 +65,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    coalitionPolicy.view,
+  );
   const form = await request.formData();
   const cmd = intent(form);
   const sent = formObject(form);

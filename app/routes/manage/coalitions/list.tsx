@@ -1,7 +1,8 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/list";
 import { actionChoices } from "../../../../core/actions/queries.ts";
-import { createCoalition } from "../../../../core/coalitions/coalitions.ts";
+import { createCoalition } from "../../../../core/coalitions/createCoalition.ts";
+import { coalitionPolicy } from "../../../../core/coalitions/policy.ts";
 import { listCoalitions } from "../../../../core/coalitions/queries.ts";
 import { missingList } from "../../../components/actions/CoalitionMix.tsx";
 import { CoalitionFields } from "../../../components/actions/CoalitionFields.tsx";
@@ -23,7 +24,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    coalitionPolicy.view,
+  );
   const [coalitions, actions] = await Promise.all([
     listCoalitions(scope),
     actionChoices(scope, null),
@@ -41,7 +47,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    coalitionPolicy.view,
+  );
   const form = await request.formData();
   if (intent(form) !== "create") notFound(context);
   const sent = formObject(form);
