@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { slugFrom } from "../kernel/slug.ts";
-import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { inRegion } from "../kernel/guard.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { optionalText, text, validate } from "../kernel/validate.ts";
+import { harvestPolicy } from "./policy.ts";
 import { HARVEST_LIMITS, noNul } from "./types.ts";
 
 /** A checkbox as a form sends it: "on" when ticked, absent otherwise. */
@@ -56,29 +58,32 @@ export async function createHarvest(
   scope: RegionScope,
   input: unknown,
 ): Promise<Result<{ id: string; slug: string }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  const parsed = validate(harvestSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  const base = slugFrom(v.title, "oogst");
-  for (let i = 1; i <= 50; i++) {
-    const slug = i === 1 ? base : `${base}-${i}`;
-    const row = await scope.db
-      .insertInto("harvests")
-      .values({
-        region_id: scope.regionId,
-        slug,
-        title: v.title,
-        description: v.description,
-        language: v.language,
-        strategic_themes: JSON.stringify(v.strategicThemes),
-        form_open: v.formOpen,
-        created_by: scope.userId,
-      })
-      .onConflict((oc) => oc.columns(["region_id", "slug"]).doNothing())
-      .returning(["id", "slug"])
-      .executeTakeFirst();
-    if (row) return ok(row);
-  }
-  return fail("validation.failed", { title: { key: "harvest.slugTaken" } });
+  return inRegion(scope, harvestPolicy.createHarvest, async (tx) => {
+    const parsed = validate(harvestSchema, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    const base = slugFrom(v.title, "oogst");
+    // The unique index decides whether a slug is free, so two harvests of one title at once
+    // both find one: no slug is read first.
+    for (let i = 1; i <= 50; i++) {
+      const slug = i === 1 ? base : `${base}-${i}`;
+      const row = await tx
+        .insertInto("harvests")
+        .values({
+          region_id: scope.regionId,
+          slug,
+          title: v.title,
+          description: v.description,
+          language: v.language,
+          strategic_themes: JSON.stringify(v.strategicThemes),
+          form_open: v.formOpen,
+          created_by: scope.userId,
+        })
+        .onConflict((oc) => oc.columns(["region_id", "slug"]).doNothing())
+        .returning(["id", "slug"])
+        .executeTakeFirst();
+      if (row) return ok(row);
+    }
+    return fail("validation.failed", { title: { key: "harvest.slugTaken" } });
+  });
 }

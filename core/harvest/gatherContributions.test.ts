@@ -7,7 +7,9 @@ import { setTags } from "./setTags.ts";
 import { updateContribution } from "./updateContribution.ts";
 import { gatherContributions } from "./gatherContributions.ts";
 import { contributionCounts, listContributions, NO_FILTERS } from "./queries.ts";
-import { addSource, listSources, removeSource, sourceChoices } from "./sources.ts";
+import { addSource } from "./addSource.ts";
+import { removeSource } from "./removeSource.ts";
+import { listSources, sourceChoices } from "./sources.ts";
 import { guessKind } from "./types.ts";
 
 let t: TestDb;

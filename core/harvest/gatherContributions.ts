@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import type { Transaction } from "kysely";
-import type { Database } from "../../db/schema.ts";
 import { questionsOf, templateSchema } from "../dialogue/template.ts";
-import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
-import { isId } from "../kernel/validate.ts";
+import { withRow } from "../kernel/guard.ts";
+import { ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import type { Tx } from "../kernel/tx.ts";
+import { harvestPolicy } from "./policy.ts";
 import { guessKind, HARVEST_LIMITS, isSector, type Kind } from "./types.ts";
 
 export interface Gathered {
@@ -36,7 +36,7 @@ export function inOrder(index: number) {
 }
 
 /** The source sessions of a harvest: named directly, or attached to a source event. */
-async function sourceSessions(trx: Transaction<Database>, regionId: string, harvestId: string) {
+async function sourceSessions(trx: Tx, regionId: string, harvestId: string) {
   return trx
     .selectFrom("dialogue_sessions as s")
     .select(["s.id", "s.title", "s.language", "s.content"])
@@ -83,19 +83,14 @@ export async function gatherContributions(
   scope: RegionScope,
   harvestId: string,
 ): Promise<Result<Gathered>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  if (!isId(harvestId)) return notFound();
-  return scope.db.transaction().execute(async (trx) => {
-    // Locked: two organisers pressing the button at once gather one after the other.
-    const harvest = await trx
-      .selectFrom("harvests")
-      .select("id")
-      .where("region_id", "=", scope.regionId)
-      .where("id", "=", harvestId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!harvest) return notFound();
-
+  // Locked: two organisers pressing the button at once gather one after the other.
+  const spec = {
+    role: harvestPolicy.gatherContributions,
+    table: "harvests",
+    id: harvestId,
+    lock: true,
+  } as const;
+  return withRow(scope, spec, async (trx) => {
     const sessions = await sourceSessions(trx, scope.regionId, harvestId);
     let added = 0;
     let updated = 0;

@@ -7,11 +7,13 @@ import { decodeUpload } from "../people/importPeople.ts";
 import { sectorOf } from "../people/peopleTable.ts";
 import { unguardFormula } from "../kernel/tableFile.ts";
 import type { Sector } from "../kernel/sectors.ts";
-import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
+import { withRow } from "../kernel/guard.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
 import { isZip, readFirstSheet, SPREADSHEET_LIMITS } from "../kernel/spreadsheet.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
-import { isId, validate } from "../kernel/validate.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { validate } from "../kernel/validate.ts";
 import { inOrder } from "./gatherContributions.ts";
+import { harvestPolicy } from "./policy.ts";
 import { HARVEST_LIMITS, kindOf, tagList, withoutNul, type Kind } from "./types.ts";
 
 /**
@@ -339,17 +341,6 @@ async function plan(scope: RegionScope, harvestId: string, file: ReadFile) {
   return { rows, counts };
 }
 
-async function harvestOfRegion(scope: RegionScope, harvestId: string) {
-  if (!isId(harvestId)) return false;
-  const row = await scope.db
-    .selectFrom("harvests")
-    .select("id")
-    .where("region_id", "=", scope.regionId)
-    .where("id", "=", harvestId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * What importing a file would do, row by row, with each row's errors (row number, column,
  * message). Writes nothing: the preview carries the file as read (`payload`) to the accept.
@@ -359,17 +350,22 @@ export async function previewContributionImport(
   harvestId: string,
   upload: { bytes: Uint8Array } | { payload: string },
 ): Promise<Result<ContributionImportPreview>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
-  const file =
-    "bytes" in upload ? await readContributionsFile(upload.bytes) : unpackPayload(upload.payload);
-  if (!file.ok) return file;
-  const { rows, counts } = await plan(scope, harvestId, file.value);
-  return ok({
-    rows,
-    counts,
-    ignoredColumns: file.value.ignoredColumns,
-    payload: "bytes" in upload ? packPayload(file.value) : upload.payload,
+  const spec = {
+    role: harvestPolicy.importContributions,
+    table: "harvests",
+    id: harvestId,
+  } as const;
+  return withRow(scope, spec, async (tx, harvest) => {
+    const file =
+      "bytes" in upload ? await readContributionsFile(upload.bytes) : unpackPayload(upload.payload);
+    if (!file.ok) return file;
+    const { rows, counts } = await plan({ ...scope, db: tx }, harvest.id, file.value);
+    return ok({
+      rows,
+      counts,
+      ignoredColumns: file.value.ignoredColumns,
+      payload: "bytes" in upload ? packPayload(file.value) : upload.payload,
+    });
   });
 }
 
@@ -382,18 +378,16 @@ export async function importContributions(
   harvestId: string,
   payload: unknown,
 ): Promise<Result<{ imported: number; skipped: number; duplicates: number }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
-  const file = unpackPayload(payload);
-  if (!file.ok) return file;
-  return scope.db.transaction().execute(async (trx) => {
-    // Locked, so that two accepts of the same preview import it once.
-    await trx
-      .selectFrom("harvests")
-      .select("id")
-      .where("id", "=", harvestId)
-      .forUpdate()
-      .executeTakeFirst();
+  // Locked, so that two accepts of the same preview import it once.
+  const spec = {
+    role: harvestPolicy.importContributions,
+    table: "harvests",
+    id: harvestId,
+    lock: true,
+  } as const;
+  return withRow(scope, spec, async (trx) => {
+    const file = unpackPayload(payload);
+    if (!file.ok) return file;
     const { rows, counts } = await plan({ ...scope, db: trx }, harvestId, file.value);
     const values = rows
       .filter((r) => r.action === "import")

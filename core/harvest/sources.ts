@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { forbidden, notFound, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 
 export interface HarvestSources {
@@ -9,20 +8,11 @@ export interface HarvestSources {
   events: { id: string; title: string; startsAt: Date; sessions: number }[];
 }
 
-const sourceSchema = z.object({
+/** A source named in a form: a dialogue session or an event, by id. */
+export const sourceSchema = z.object({
   source: z.enum(["session", "event"]),
   sourceId: z.string().refine(isId),
 });
-
-async function harvestOfRegion(scope: RegionScope, harvestId: string) {
-  if (!isId(harvestId)) return null;
-  return scope.db
-    .selectFrom("harvests")
-    .select("id")
-    .where("region_id", "=", scope.regionId)
-    .where("id", "=", harvestId)
-    .executeTakeFirst();
-}
 
 /** The sessions and events that feed a harvest, with titles, for its overview. */
 export async function listSources(scope: RegionScope, harvestId: string): Promise<HarvestSources> {
@@ -133,69 +123,4 @@ export async function sourceChoices(scope: RegionScope, harvestId: string) {
     })),
     events: events.map((e) => ({ id: e.id, title: e.title, startsAt: new Date(e.starts_at) })),
   };
-}
-
-/**
- * Adds a dialogue session or an event of the same region as a source of the harvest. Adding one
- * that is a source already changes nothing. Organisers and up.
- */
-export async function addSource(
-  scope: RegionScope,
-  harvestId: string,
-  input: unknown,
-): Promise<Result<{ added: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
-  const parsed = sourceSchema.safeParse(input);
-  if (!parsed.success) return fail("validation.failed", { sourceId: { key: "validation.choice" } });
-  const { source, sourceId } = parsed.data;
-  const table = source === "session" ? "dialogue_sessions" : "events";
-  const found = await scope.db
-    .selectFrom(table)
-    .select("id")
-    .where("region_id", "=", scope.regionId)
-    .where("id", "=", sourceId)
-    .executeTakeFirst();
-  // Another region's session reads as a choice that is not on the list.
-  if (!found) return fail("validation.failed", { sourceId: { key: "validation.choice" } });
-  const row = await scope.db
-    .insertInto("harvest_sources")
-    .values({
-      harvest_id: harvestId,
-      dialogue_session_id: source === "session" ? sourceId : null,
-      event_id: source === "event" ? sourceId : null,
-    })
-    .onConflict((oc) =>
-      source === "session"
-        ? oc
-            .columns(["harvest_id", "dialogue_session_id"])
-            .where("dialogue_session_id", "is not", null)
-            .doNothing()
-        : oc.columns(["harvest_id", "event_id"]).where("event_id", "is not", null).doNothing(),
-    )
-    .returning("harvest_id")
-    .executeTakeFirst();
-  return ok({ added: row !== undefined });
-}
-
-/**
- * Removes a source. What was gathered from it stays: the organiser may have edited, tagged or
- * grouped it, and hides what should go.
- */
-export async function removeSource(
-  scope: RegionScope,
-  harvestId: string,
-  input: unknown,
-): Promise<Result<{ removed: boolean }>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
-  if (!(await harvestOfRegion(scope, harvestId))) return notFound();
-  const parsed = sourceSchema.safeParse(input);
-  if (!parsed.success) return notFound();
-  const { source, sourceId } = parsed.data;
-  const result = await scope.db
-    .deleteFrom("harvest_sources")
-    .where("harvest_id", "=", harvestId)
-    .where(source === "session" ? "dialogue_session_id" : "event_id", "=", sourceId)
-    .executeTakeFirst();
-  return ok({ removed: Number(result.numDeletedRows) > 0 });
 }

@@ -20,11 +20,12 @@ import {
 } from "../../components/form.tsx";
 import { formObject } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
+import { rateLimited } from "../../../core/kernel/result.ts";
 import {
   getRequestInfo,
   getServices,
   notFound,
-  refusedPage,
+  refused,
   requestT,
 } from "../../lib/request.server.ts";
 import { RegionBrand, regionThemeStyle } from "../manage/layout.tsx";
@@ -76,21 +77,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     theme: typeof sent.theme === "string" ? sent.theme : "",
   };
   if (!(await mayContribute(getRequestInfo(context).clientAddress))) {
-    return data(
-      {
-        ok: false as const,
-        error: { key: "harvest.form.tooMany" },
-        fieldErrors: undefined,
-        values,
-      },
-      { status: 429 },
-    );
+    return refused(context, rateLimited("harvest.form.tooMany"), { values });
   }
   const result = await contribute(getServices(context).db, harvest.id, sent);
-  if (!result.ok) {
-    if (result.kind === "notFound") refusedPage(context, result);
-    return data({ ...result, values }, { status: 400 });
-  }
+  if (!result.ok) return refused(context, result, { values });
   // A bot that filled in the honeypot sees the same thanks: it learns nothing.
   return redirect(`/r/${region.slug}/harvest/${harvest.slug}/contribute?sent=1`);
 }

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/contributions";
+import { actionPolicy } from "../../../../core/actions/policy.ts";
 import { actionContributions } from "../../../../core/actions/queries.ts";
 import { Cell, DataTable, Row } from "../../../components/table.tsx";
 import { useT } from "../../../lib/i18n.ts";
@@ -11,7 +12,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 /** "Bijdragen hierachter": every contribution an action answers, directly or through a theme. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, actionPolicy.manage);
   const found = await actionContributions(scope, params.id);
   if (!found) notFound(context);
   return {

@@ -1,8 +1,9 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/list";
+import { actionPolicy } from "../../../../core/actions/policy.ts";
 import { createAction } from "../../../../core/actions/createAction.ts";
 import { ACTION_STATUSES } from "../../../../core/actions/schema.ts";
-import { setAgendaPublic } from "../../../../core/harvest/updateHarvest.ts";
+import { setAgendaPublic } from "../../../../core/harvest/setAgendaPublic.ts";
 import { harvestChoices, listActions, themeChoices } from "../../../../core/actions/queries.ts";
 import { isId } from "../../../../core/kernel/validate.ts";
 import {
@@ -37,7 +38,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 const DONE = ["deleted", "agendaOn", "agendaOff"] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, actionPolicy.manage);
   const url = new URL(request.url);
   const [actions, harvests, themes] = await Promise.all([
     listActions(scope),
@@ -61,7 +62,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(request, context, params.slug, actionPolicy.manage);
   const form = await request.formData();
   const cmd = intent(form);
   const sent = formObject(form);

@@ -1,13 +1,14 @@
 import type { ReactNode } from "react";
 import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/contribution";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { setHidden } from "../../../../core/harvest/setHidden.ts";
 import { setTags } from "../../../../core/harvest/setTags.ts";
 import { unmergeContribution } from "../../../../core/harvest/unmergeContribution.ts";
 import { updateContribution } from "../../../../core/harvest/updateContribution.ts";
 import { findContribution, findHarvest } from "../../../../core/harvest/queries.ts";
 import { HARVEST_LIMITS } from "../../../../core/harvest/types.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may, type Role } from "../../../../core/kernel/scope.ts";
 import {
   Field,
   FormError,
@@ -37,7 +38,7 @@ async function find(
   request: Request,
   params: Route.LoaderArgs["params"],
   context: Route.LoaderArgs["context"],
-  role: "facilitator" | "organiser",
+  role: Role,
 ) {
   const { scope, region } = await requireRegion(request, context, params.slug, role);
   const harvest = await findHarvest(scope, params.id);
@@ -53,7 +54,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     region,
     harvest,
     contribution: c,
-  } = await find(request, params, context, "facilitator");
+  } = await find(request, params, context, harvestPolicy.list);
   const { locale } = getRequestInfo(context);
   const into = c.mergedIntoId ? await findContribution(scope, harvest.id, c.mergedIntoId) : null;
   return {
@@ -75,7 +76,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       created: formatDateTime(c.createdAt, locale),
       createdIso: isoDate(c.createdAt),
     },
-    canEdit: hasRole(scope.role, "organiser"),
+    canEdit: may(scope, harvestPolicy.manage),
     title: `${requestT(context)("harvest.contribution.title")} · ${harvest.title}`,
   };
 }
@@ -85,7 +86,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     request,
     params,
     context,
-    "organiser",
+    harvestPolicy.manage,
   );
   const form = await request.formData();
   const sent = formObject(form);

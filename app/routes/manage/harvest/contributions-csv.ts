@@ -1,12 +1,12 @@
-import { data } from "react-router";
 import type { Route } from "./+types/contributions-csv";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { exportContributionsCsv } from "../../../../core/harvest/exportContributions.ts";
 import { parseContributionFilters } from "../../../../core/harvest/queries.ts";
-import { getRequestInfo, notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { getRequestInfo, refusedPage, requireRegion } from "../../../lib/request.server.ts";
 import { fileResponse } from "../people/download.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope } = await requireRegion(request, context, params.slug, harvestPolicy.list);
   const filters = parseContributionFilters(new URL(request.url).searchParams);
   const result = await exportContributionsCsv(
     scope,
@@ -14,9 +14,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     filters,
     getRequestInfo(context).locale,
   );
-  if (!result.ok) {
-    if (result.kind === "notFound") notFound(context);
-    throw data({ message: requestT(context)("errors.forbidden") }, { status: 403 });
-  }
+  if (!result.ok) refusedPage(context, result);
   return fileResponse(result.value);
 }

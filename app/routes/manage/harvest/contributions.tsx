@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/contributions";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { addContribution } from "../../../../core/harvest/addContribution.ts";
 import { mergeContributions } from "../../../../core/harvest/mergeContributions.ts";
 import { setHidden } from "../../../../core/harvest/setHidden.ts";
@@ -15,7 +16,7 @@ import {
 } from "../../../../core/harvest/queries.ts";
 import { HARVEST_LIMITS, ORIGINS } from "../../../../core/harvest/types.ts";
 import { parsePage } from "../../../../core/people/queries.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may } from "../../../../core/kernel/scope.ts";
 import { isId } from "../../../../core/kernel/validate.ts";
 import {
   Field,
@@ -60,12 +61,12 @@ function forPage(c: ContributionRow) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(request, context, params.slug, harvestPolicy.list);
   const harvest = await findHarvest(scope, params.id);
   if (!harvest) notFound(context);
   const url = new URL(request.url);
   const filters = parseContributionFilters(url.searchParams);
-  const canEdit = hasRole(scope.role, "organiser");
+  const canEdit = may(scope, harvestPolicy.manage);
   const chosen = canEdit
     ? [...new Set(url.searchParams.getAll("merge").filter(isId))].slice(0, MERGE_MAX)
     : [];
@@ -109,7 +110,12 @@ function back(request: Request, path: string, extra: Record<string, string | num
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   // Another region's id must answer exactly as an id that does not exist, whatever was posted.
   const harvest = await findHarvest(scope, params.id);
   if (!harvest) notFound(context);
@@ -131,10 +137,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         ids,
         into: typeof sent.into === "string" ? sent.into : "",
       });
-      if (!result.ok) {
-        if (result.kind === "notFound") notFound(context);
-        return data({ ...result, intent: "merge" as const, values: null }, { status: 400 });
-      }
+      if (!result.ok) return refusedChange(context, result, "merge", null);
       return redirect(back(request, list, { merged: result.value.merged }));
     }
     case "add": {

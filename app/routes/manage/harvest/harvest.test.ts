@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addContribution } from "../../../../core/harvest/addContribution.ts";
 import { listContributions, NO_FILTERS } from "../../../../core/harvest/queries.ts";
-import { addSource } from "../../../../core/harvest/sources.ts";
+import { addSource } from "../../../../core/harvest/addSource.ts";
 import type { RegionScope, Role } from "../../../../core/kernel/scope.ts";
 import { TestClient } from "../../../../test/client.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../../../../test/fixtures.ts";

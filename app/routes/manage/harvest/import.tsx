@@ -1,5 +1,6 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/import";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import {
   CONTRIBUTION_IMPORT_LIMITS,
   importContributions,
@@ -31,7 +32,12 @@ async function find(
   params: Route.LoaderArgs["params"],
   context: Route.LoaderArgs["context"],
 ) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const harvest = await findHarvest(scope, params.id);
   if (!harvest) notFound(context);
   return { scope, region, harvest };

@@ -1,14 +1,15 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/list";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { createHarvest } from "../../../../core/harvest/createHarvest.ts";
 import { listHarvests } from "../../../../core/harvest/queries.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may } from "../../../../core/kernel/scope.ts";
 import { FormError, PostForm, SubmitButton, useFieldErrors } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject } from "../../../lib/form.server.ts";
 import { formatDate, isoDate } from "../../../lib/format.ts";
 import { useT } from "../../../lib/i18n.ts";
-import { getRequestInfo, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { getRequestInfo, refused, requestT, requireRegion } from "../../../lib/request.server.ts";
 import { HarvestFields, sentHarvestValues } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -16,7 +17,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(request, context, params.slug, harvestPolicy.list);
   const { locale } = getRequestInfo(context);
   const harvests = await listHarvests(scope);
   return {
@@ -29,16 +30,21 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       created: formatDate(h.createdAt, locale),
       createdIso: isoDate(h.createdAt),
     })),
-    canEdit: hasRole(scope.role, "organiser"),
+    canEdit: may(scope, harvestPolicy.manage),
     title: `${requestT(context)("harvest.title")} · ${region.name}`,
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const sent = formObject(await request.formData());
   const result = await createHarvest(scope, sent);
-  if (!result.ok) return data({ ...result, values: sentHarvestValues(sent) }, { status: 400 });
+  if (!result.ok) return refused(context, result, { values: sentHarvestValues(sent) });
   return redirect(`/manage/${region.slug}/harvest/${result.value.id}?created=1`);
 }
 

@@ -1,16 +1,14 @@
 import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/overview";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { gatherContributions } from "../../../../core/harvest/gatherContributions.ts";
 import { contributionCounts, findHarvest } from "../../../../core/harvest/queries.ts";
-import {
-  addSource,
-  listSources,
-  removeSource,
-  sourceChoices,
-} from "../../../../core/harvest/sources.ts";
+import { addSource } from "../../../../core/harvest/addSource.ts";
+import { removeSource } from "../../../../core/harvest/removeSource.ts";
+import { listSources, sourceChoices } from "../../../../core/harvest/sources.ts";
 import { KINDS, ORIGINS } from "../../../../core/harvest/types.ts";
 import { SECTORS } from "../../../../core/kernel/sectors.ts";
-import { hasRole } from "../../../../core/kernel/scope.ts";
+import { may } from "../../../../core/kernel/scope.ts";
 import {
   FormError,
   Notice,
@@ -37,10 +35,10 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "facilitator");
+  const { scope, region } = await requireRegion(request, context, params.slug, harvestPolicy.list);
   const harvest = await findHarvest(scope, params.id);
   if (!harvest) notFound(context);
-  const canEdit = hasRole(scope.role, "organiser");
+  const canEdit = may(scope, harvestPolicy.manage);
   const { locale } = getRequestInfo(context);
   const [sources, choices, counts] = await Promise.all([
     listSources(scope, harvest.id),
@@ -91,7 +89,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   // Another region's id must answer exactly as an id that does not exist, whatever was posted.
   const harvest = await findHarvest(scope, params.id);
   if (!harvest) notFound(context);

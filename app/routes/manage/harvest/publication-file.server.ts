@@ -1,3 +1,4 @@
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { buildPublicationDocx } from "../../../../core/harvest/publicationDocx.ts";
 import { publicationLook, publicationModel } from "../../../../core/harvest/publication.ts";
 import { buildPublicationPdf } from "../../../../core/harvest/publicationPdf.ts";
@@ -22,7 +23,7 @@ const TYPES = {
  * harvest's own. Organisers and admins of the region only; anyone else gets 404.
  */
 export async function publicationFile({ request, params, context }: Args, kind: "docx" | "pdf") {
-  const { scope } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope } = await requireRegion(request, context, params.slug, harvestPolicy.manage);
   const asked = new URL(request.url).searchParams.get("lang");
   const model = await publicationModel(scope, params.id, isLocale(asked) ? asked : "nl");
   if (!model) notFound(context);

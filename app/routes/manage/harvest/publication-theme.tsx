@@ -1,5 +1,6 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/publication-theme";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { linkContributions } from "../../../../core/actions/linkContributions.ts";
 import { actionChoices } from "../../../../core/actions/queries.ts";
 import { themeContributions } from "../../../../core/harvest/themes/queries.ts";
@@ -25,7 +26,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const found = await themeContributions(scope, params.id, params.themeId);
   if (!found) notFound(context);
   const actions = await actionChoices(scope, found.harvest.id);
@@ -42,7 +48,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const found = await themeContributions(scope, params.id, params.themeId);
   if (!found) notFound(context);
   const form = await request.formData();

@@ -1,5 +1,6 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/publication";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { publicationModel } from "../../../../core/harvest/publication.ts";
 import { setPublicationPublic } from "../../../../core/harvest/setPublicationPublic.ts";
 import { setThemeSummary } from "../../../../core/harvest/themes/setThemeSummary.ts";
@@ -37,7 +38,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 const DONE = ["saved", "published", "unpublished"] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const url = new URL(request.url);
   const asked = url.searchParams.get("lang");
   const model = await publicationModel(scope, params.id, isLocale(asked) ? asked : "nl");
@@ -62,7 +68,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const form = await request.formData();
   const cmd = intent(form);
   const sent = formObject(form);

@@ -1,5 +1,6 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/settings";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { findHarvest } from "../../../../core/harvest/queries.ts";
 import { updateHarvest } from "../../../../core/harvest/updateHarvest.ts";
 import { FormError, PostForm, SubmitButton, useFieldErrors } from "../../../components/form.tsx";
@@ -13,7 +14,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const harvest = await findHarvest(scope, params.id);
   if (!harvest) notFound(context);
   return {
@@ -34,7 +40,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const harvest = await findHarvest(scope, params.id);
   if (!harvest) notFound(context);
   const sent = formObject(await request.formData());

@@ -1,5 +1,6 @@
 import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/themes";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import type { Result } from "../../../../core/kernel/result.ts";
 import { acceptTheme } from "../../../../core/harvest/themes/acceptTheme.ts";
 import { THEME_LABEL_MAX } from "../../../../core/harvest/themes/harvest.ts";
@@ -47,7 +48,12 @@ const DONE = [
 type Done = (typeof DONE)[number];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const open = new URL(request.url).searchParams.get("theme") ?? undefined;
   const overview = await themeOverview(scope, params.id, { open });
   if (!overview) notFound(context);
@@ -63,7 +69,12 @@ type Failure = Extract<Result<unknown>, { ok: false }>;
 
 /** Every change is a plain form post with an `_intent`; the page comes back at the theme. */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const harvest = await findThemeHarvest(scope, params.id);
   if (!harvest) notFound(context);
   const form = await request.formData();

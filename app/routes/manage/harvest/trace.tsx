@@ -1,5 +1,6 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/trace";
+import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { linkContributions } from "../../../../core/actions/linkContributions.ts";
 import { actionChoices } from "../../../../core/actions/queries.ts";
 import { contributionTrace } from "../../../../core/harvest/trace.ts";
@@ -21,7 +22,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const trace = await contributionTrace(scope, params.id, params.contributionId);
   if (!trace) notFound(context);
   const linkedIds = new Set(trace.actions.filter((a) => a.direct).map((a) => a.id));
@@ -37,7 +43,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 /** Links this contribution to an action: the one form on the page. */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "organiser");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    harvestPolicy.manage,
+  );
   const trace = await contributionTrace(scope, params.id, params.contributionId);
   if (!trace) notFound(context);
   const sent = formObject(await request.formData());
