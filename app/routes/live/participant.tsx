@@ -9,6 +9,7 @@ import {
   participantAnswer,
 } from "../../../core/dialogue/publicQueries.ts";
 import { stateOf } from "../../../core/dialogue/session.ts";
+import { failure, rateLimited } from "../../../core/kernel/result.ts";
 import { SECTORS } from "../../../core/kernel/sectors.ts";
 import { answerFromForm } from "../../components/dialogue/AnswerInput.tsx";
 import { LiveParticipant } from "../../components/dialogue/LiveParticipant.tsx";
@@ -24,7 +25,13 @@ import { Shell } from "../../root.tsx";
 import { readCookie, serializeCookie } from "../../lib/cookies.server.ts";
 import { formObject, intent } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
-import { getRequestInfo, getServices, refused, requestT } from "../../lib/request.server.ts";
+import {
+  getRequestInfo,
+  getServices,
+  refused,
+  refusedPage,
+  requestT,
+} from "../../lib/request.server.ts";
 
 const deviceCookie = (code: string) => `lr_device_${code}`;
 
@@ -32,12 +39,12 @@ async function sessionFor(request: Request, context: Route.LoaderArgs["context"]
   const { clientAddress } = getRequestInfo(context);
   const { live, db } = getServices(context);
   if (await live.joinBlocked(clientAddress))
-    throw data({ message: requestT(context)("dialogue.tooManyAttempts") }, { status: 429 });
+    refusedPage(context, rateLimited("dialogue.tooManyAttempts"));
   const normal = normaliseJoinCode(code);
   const session = normal ? await findOpenSessionByCode(db, normal) : null;
   if (!session || !normal) {
     await live.joinFailed(clientAddress);
-    throw data({ message: requestT(context)("dialogue.unknownCode") }, { status: 404 });
+    refusedPage(context, failure("notFound", "dialogue.unknownCode"));
   }
   const token = readCookie(request, deviceCookie(normal));
   const participant = token ? await findParticipant(db, session.id, token) : null;

@@ -5,7 +5,7 @@ import type { RegionScope } from "../../kernel/scope.ts";
 import { validate } from "../../kernel/validate.ts";
 import { dialoguePolicy } from "../policy.ts";
 import { insertTemplate } from "./createTemplate.ts";
-import { TEMPLATE_LIMITS } from "./templateEdits.ts";
+import { TEMPLATE_LIMITS } from "./editing.ts";
 import { findTemplate } from "./templateQueries.ts";
 
 export const copyTemplateSchema = z.object({ template: z.string({ error: "errors.notFound" }) });

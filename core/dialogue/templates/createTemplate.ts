@@ -5,7 +5,7 @@ import type { Tx } from "../../kernel/tx.ts";
 import { validate } from "../../kernel/validate.ts";
 import { dialoguePolicy } from "../policy.ts";
 import type { Template } from "../template.ts";
-import { checkTemplate, cleanInput, emptyTemplate, titleSchema } from "./templateEdits.ts";
+import { checkTemplate, cleanInput, emptyTemplate, titleSchema } from "./editing.ts";
 
 /** Saves a checked template as a new one of the region's own, in the caller's transaction. */
 export async function insertTemplate(

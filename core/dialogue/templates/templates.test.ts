@@ -8,7 +8,8 @@ import { copyTemplate } from "./copyTemplate.ts";
 import { createTemplate } from "./createTemplate.ts";
 import { deleteTemplate } from "./deleteTemplate.ts";
 import { learningRegionTemplate } from "./learningRegion.ts";
-import { applyEdit, emptyTemplate, QUESTION_KINDS, type Edited } from "./templateEdits.ts";
+import { emptyTemplate, QUESTION_KINDS, type Edited } from "./editing.ts";
+import { applyEdit } from "./templateEdits.ts";
 import { findRegionTemplate, listRegionTemplates, templateChoices } from "./templateQueries.ts";
 import { updateTemplate } from "./updateTemplate.ts";
 

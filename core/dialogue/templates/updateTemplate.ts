@@ -4,7 +4,8 @@ import { fail, ok, type Result } from "../../kernel/result.ts";
 import type { RegionScope } from "../../kernel/scope.ts";
 import { dialoguePolicy } from "../policy.ts";
 import { templateSchema } from "../template.ts";
-import { applyEdit, checkTemplate, isTemplateCommand, type Edited } from "./templateEdits.ts";
+import { checkTemplate, type Edited } from "./editing.ts";
+import { applyEdit, isTemplateCommand } from "./templateEdits.ts";
 
 /**
  * Applies one editor command (`templateEdits.ts`) to one of the region's own templates and saves

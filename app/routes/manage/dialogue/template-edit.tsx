@@ -5,10 +5,7 @@ import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
 import type { LocalText, Question, Template, Theme } from "../../../../core/dialogue/template.ts";
 import { deleteTemplate } from "../../../../core/dialogue/templates/deleteTemplate.ts";
 import { BUILTIN_TEMPLATES } from "../../../../core/dialogue/templates/index.ts";
-import {
-  QUESTION_KINDS,
-  TEMPLATE_LIMITS,
-} from "../../../../core/dialogue/templates/templateEdits.ts";
+import { QUESTION_KINDS, TEMPLATE_LIMITS } from "../../../../core/dialogue/templates/editing.ts";
 import { findRegionTemplate } from "../../../../core/dialogue/templates/templateQueries.ts";
 import { updateTemplate } from "../../../../core/dialogue/templates/updateTemplate.ts";
 import { may } from "../../../../core/kernel/scope.ts";

@@ -5,7 +5,7 @@ import { copyTemplate } from "../../../../core/dialogue/templates/copyTemplate.t
 import { createTemplate } from "../../../../core/dialogue/templates/createTemplate.ts";
 import { deleteTemplate } from "../../../../core/dialogue/templates/deleteTemplate.ts";
 import { BUILTIN_TEMPLATES } from "../../../../core/dialogue/templates/index.ts";
-import { TEMPLATE_LIMITS } from "../../../../core/dialogue/templates/templateEdits.ts";
+import { TEMPLATE_LIMITS } from "../../../../core/dialogue/templates/editing.ts";
 import { listRegionTemplates } from "../../../../core/dialogue/templates/templateQueries.ts";
 import { questionsOf } from "../../../../core/dialogue/template.ts";
 import { may } from "../../../../core/kernel/scope.ts";
