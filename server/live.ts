@@ -5,7 +5,7 @@ import { cookieValue, SESSION_COOKIE } from "../app/lib/cookies.server.ts";
 import { findSessionUser } from "../core/accounts/sessions.ts";
 import type { LiveHub } from "../core/dialogue/liveHub.ts";
 import { clientKey } from "../core/kernel/clientKey.ts";
-import type { ClientMessage } from "../core/dialogue/protocol.ts";
+import { parseClientMessage, type ServerMessage } from "../core/dialogue/protocol.ts";
 import type { Db } from "../db/client.ts";
 
 export const LIVE_PATH = "/live/ws";
@@ -115,14 +115,12 @@ export function attachLive(
         alive.add(ws);
         ws.on("pong", () => alive.add(ws));
         ws.on("message", (data) => {
-          let message: ClientMessage;
-          try {
-            message = JSON.parse(String(data)) as ClientMessage;
-          } catch {
-            ws.send(JSON.stringify({ t: "error", error: "errors.badRequest" }));
+          const message = parseClientMessage(String(data));
+          if (!message) {
+            const refusal: ServerMessage = { t: "error", error: "errors.badRequest" };
+            ws.send(JSON.stringify(refusal));
             return;
           }
-          if (!message || typeof message !== "object" || typeof message.t !== "string") return;
           hub.handle(client, message).catch((err: unknown) => {
             log.warn(
               { err: err instanceof Error ? err.message : String(err) },

@@ -1,5 +1,6 @@
+import { z } from "zod";
 import type { Results } from "./aggregate.ts";
-import type { Command } from "./controlSession.ts";
+import { commandSchema } from "./controlSession.ts";
 import type { SessionState } from "./session.ts";
 
 /**
@@ -13,18 +14,47 @@ import type { SessionState } from "./session.ts";
  * After a reconnect the client sends the same first message again and receives a fresh snapshot:
  * nothing needs replaying, because answers are acknowledged only once committed.
  */
-export type ClientMessage =
-  | { t: "join"; code: string; token: string }
+export const clientMessageSchema = z.discriminatedUnion("t", [
+  z.object({ t: z.literal("join"), code: z.string(), token: z.string() }),
   /**
    * `view: "presenter"` is the wall: it gets results as the room may see them, like participants
    * (no small sectors, no names, no hidden answers); the console gets every figure.
    */
-  | { t: "watch"; sessionId: string; view?: "console" | "presenter" }
+  z.object({
+    t: z.literal("watch"),
+    sessionId: z.string(),
+    view: z.enum(["console", "presenter"]).optional(),
+  }),
   /** `k` is the idempotency key: a retry with the same key is acknowledged, never counted twice. */
-  | { t: "answer"; q: string; v: unknown; k: string }
-  | { t: "control"; command: Command }
-  | { t: "hide"; participantId: string; questionId: string; hidden: boolean }
-  | { t: "ping" };
+  z.object({ t: z.literal("answer"), q: z.string(), v: z.unknown(), k: z.string().min(1) }),
+  z.object({ t: z.literal("control"), command: commandSchema }),
+  z.object({
+    t: z.literal("hide"),
+    participantId: z.string(),
+    questionId: z.string(),
+    hidden: z.boolean(),
+  }),
+  z.object({ t: z.literal("ping") }),
+]);
+
+export type ClientMessage = z.output<typeof clientMessageSchema>;
+
+/**
+ * A message off the socket as the hub may act on it, or null for anything else (not JSON, not one
+ * of ours, a field missing or of the wrong type): the gateway answers that with an error instead
+ * of handing the hub a shape it was never promised. What a message means (a code that exists, an
+ * answer that fits its question) is still the hub's to check.
+ */
+export function parseClientMessage(raw: string): ClientMessage | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = clientMessageSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
 
 export interface ParticipantInfo {
   id: string;
