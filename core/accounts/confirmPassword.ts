@@ -29,7 +29,8 @@ export async function confirmPassword(
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) return notFound();
-  if (!(await limiter.reserve(user.email, SIGNED_IN_CLIENT))) return rateLimited("auth.tooManyAttempts");
+  if (!(await limiter.reserve(user.email, SIGNED_IN_CLIENT)))
+    return rateLimited("auth.tooManyAttempts");
   if (!user.password_hash || !(await verifyPassword(password, user.password_hash)))
     return fail("validation.failed", { [field]: { key: "account.wrongPassword" } });
   await limiter.succeeded(user.email, SIGNED_IN_CLIENT);

@@ -4,7 +4,7 @@ import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import type { LoginLimiter } from "../accounts/signIn.ts";
-import { notFound, fail, ok, type Result } from "../kernel/result.ts";
+import { conflict, fail, notFound, ok, type Result } from "../kernel/result.ts";
 import { LIMITS, validate } from "../kernel/validate.ts";
 import { addressReach, inReach } from "./reach.ts";
 
@@ -58,12 +58,14 @@ export async function eraseAccount(
       .orderBy("r.name")
       .execute();
     const onlyAdminOf: string[] = [];
+    // Each region's admin rows are locked (in region order, the same for every eraser) and stay
+    // locked until the account is gone: a demotion at the same moment cannot leave none.
     for (const region of adminOf) {
       const admins = await lockRegionAdmins(trx, region.id);
       if (admins.length <= 1) onlyAdminOf.push(region.name);
     }
     if (onlyAdminOf.length > 0)
-      return fail("account.eraseLastAdmin", undefined, { regions: onlyAdminOf.join(", ") });
+      return conflict("account.eraseLastAdmin", { regions: onlyAdminOf.join(", ") });
     if (user.is_platform_admin) {
       const platformAdmins = await trx
         .selectFrom("users")
@@ -71,7 +73,7 @@ export async function eraseAccount(
         .where("is_platform_admin", "=", true)
         .forUpdate()
         .execute();
-      if (platformAdmins.length <= 1) return fail("account.eraseLastPlatformAdmin");
+      if (platformAdmins.length <= 1) return conflict("account.eraseLastPlatformAdmin");
     }
 
     // Its membership condition is evaluated before the memberships go with the user row.

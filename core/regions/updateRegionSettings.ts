@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Message } from "../../i18n/index.ts";
-import { forbidden, fail, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { inRegion } from "../kernel/guard.ts";
+import { fail, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { LIMITS, optionalText, text, validate } from "../kernel/validate.ts";
 import {
   COLOR_PATTERN,
@@ -11,6 +12,7 @@ import {
   MAX_LOGO_BYTES,
   MIN_CONTRAST,
 } from "./look.ts";
+import { regionPolicy } from "./policy.ts";
 
 const MAX_CHALLENGES = 30;
 
@@ -68,57 +70,59 @@ export async function updateRegionSettings(
   input: unknown,
   logo?: LogoUpload | null,
 ): Promise<Result<{ logoChanged: boolean }>> {
-  if (!hasRole(scope.role, "admin")) return forbidden();
-  const parsed = validate(regionSettingsSchema, input);
-  const fieldErrors: Record<string, Message> = {};
-  // A too long challenge is reported at "challenges.3"; the form has one field for all of them.
-  if (!parsed.ok)
-    for (const [path, message] of Object.entries(parsed.fieldErrors ?? {}))
-      fieldErrors[path.split(".")[0]!] ??= message;
+  return inRegion(scope, regionPolicy.updateSettings, async (tx) => {
+    const parsed = validate(regionSettingsSchema, input);
+    const fieldErrors: Record<string, Message> = {};
+    // A too long challenge is reported at "challenges.3"; the form has one field for all of them.
+    if (!parsed.ok)
+      for (const [path, message] of Object.entries(parsed.fieldErrors ?? {}))
+        fieldErrors[path.split(".")[0]!] ??= message;
 
-  // Checked even when other fields fail, so that every problem shows at the first attempt.
-  const color = regionSettingsSchema.shape.primaryColor.safeParse(
-    (input as Record<string, unknown> | null)?.primaryColor,
-  );
-  if (color.success) {
-    const ratio = contrastWithWhite(color.data);
-    if (ratio < MIN_CONTRAST)
-      fieldErrors.primaryColor = {
-        key: "settings.colorContrast",
-        values: { color: color.data, ratio: formatRatio(ratio), min: MIN_CONTRAST },
-      };
-  }
+    // Checked even when other fields fail, so that every problem shows at the first attempt.
+    const color = regionSettingsSchema.shape.primaryColor.safeParse(
+      (input as Record<string, unknown> | null)?.primaryColor,
+    );
+    if (color.success) {
+      const ratio = contrastWithWhite(color.data);
+      if (ratio < MIN_CONTRAST)
+        fieldErrors.primaryColor = {
+          key: "settings.colorContrast",
+          values: { color: color.data, ratio: formatRatio(ratio), min: MIN_CONTRAST },
+        };
+    }
 
-  let logoType: string | null = null;
-  if (logo && logo.bytes.length > 0) {
-    logoType = detectImageType(logo.bytes);
-    if (logo.bytes.length > MAX_LOGO_BYTES)
-      fieldErrors.logo = { key: "settings.logoTooLarge", values: { max: MAX_LOGO_BYTES / 1024 } };
-    else if (!logoType) fieldErrors.logo = { key: "settings.logoType" };
-  }
+    let logoType: string | null = null;
+    if (logo && logo.bytes.length > 0) {
+      logoType = detectImageType(logo.bytes);
+      if (logo.bytes.length > MAX_LOGO_BYTES)
+        fieldErrors.logo = { key: "settings.logoTooLarge", values: { max: MAX_LOGO_BYTES / 1024 } };
+      else if (!logoType) fieldErrors.logo = { key: "settings.logoType" };
+    }
 
-  if (!parsed.ok || Object.keys(fieldErrors).length > 0)
-    return fail("validation.failed", fieldErrors);
+    if (!parsed.ok || Object.keys(fieldErrors).length > 0)
+      return fail("validation.failed", fieldErrors);
 
-  const v = parsed.value;
-  const logoColumns =
-    logoType && logo
-      ? { logo: Buffer.from(logo.bytes), logo_mime: logoType }
-      : v.removeLogo
-        ? { logo: null, logo_mime: null }
-        : {};
-  await scope.db
-    .updateTable("regions")
-    .set({
-      name: v.name,
-      description: v.description,
-      challenges: v.challenges.join("\n"),
-      primary_color: v.primaryColor,
-      retention_months: v.retentionMonths,
-      privacy_statement: v.privacyStatement,
-      ...logoColumns,
-    })
-    .where("id", "=", scope.regionId)
-    .execute();
-  return ok({ logoChanged: "logo" in logoColumns });
+    const v = parsed.value;
+    const logoColumns =
+      logoType && logo
+        ? { logo: Buffer.from(logo.bytes), logo_mime: logoType }
+        : v.removeLogo
+          ? { logo: null, logo_mime: null }
+          : {};
+    // One statement; nothing read before it decides what it writes.
+    await tx
+      .updateTable("regions")
+      .set({
+        name: v.name,
+        description: v.description,
+        challenges: v.challenges.join("\n"),
+        primary_color: v.primaryColor,
+        retention_months: v.retentionMonths,
+        privacy_statement: v.privacyStatement,
+        ...logoColumns,
+      })
+      .where("id", "=", scope.regionId)
+      .execute();
+    return ok({ logoChanged: "logo" in logoColumns });
+  });
 }

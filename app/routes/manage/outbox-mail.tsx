@@ -1,8 +1,10 @@
-import { data, Link } from "react-router";
+import { Link } from "react-router";
 import { MAX_ATTEMPTS } from "../../../core/mail/outbox.ts";
 import type { Route } from "./+types/outbox-mail";
 import { getOutboxMail } from "../../../core/mail/queries.ts";
-import { hasRole } from "../../../core/kernel/scope.ts";
+import { forbidden } from "../../../core/kernel/result.ts";
+import { may } from "../../../core/kernel/scope.ts";
+import { regionPolicy } from "../../../core/regions/policy.ts";
 import { DeliveryNotice, useStatusText } from "../../components/outbox.tsx";
 import { formatDateTime, isoDate } from "../../lib/format.ts";
 import { useT } from "../../lib/i18n.ts";
@@ -10,6 +12,7 @@ import {
   getRequestInfo,
   getServices,
   notFound,
+  refusedPage,
   requestT,
   requireRegion,
 } from "../../lib/request.server.ts";
@@ -23,8 +26,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const mail = await getOutboxMail(scope, params.mailId, requestT(context)("outbox.secretLink"));
   // Found or not is settled first, so that a foreign or made-up id is a 404 for every role.
   if (!mail) notFound(context);
-  if (!hasRole(scope.role, "admin"))
-    throw data({ message: requestT(context)("errors.forbidden") }, { status: 403 });
+  if (!may(scope, regionPolicy.viewOutbox)) refusedPage(context, forbidden());
   const { locale } = getRequestInfo(context);
   return {
     region: { slug: region.slug, name: region.name },

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { MAX_ATTEMPTS } from "../../../core/mail/outbox.ts";
 import type { Route } from "./+types/outbox";
 import { listOutbox } from "../../../core/mail/queries.ts";
+import { regionPolicy } from "../../../core/regions/policy.ts";
 import { DeliveryNotice, useStatusText } from "../../components/outbox.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../components/table.tsx";
 import { formatDateTime, isoDate } from "../../lib/format.ts";
@@ -13,7 +14,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "admin");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    regionPolicy.viewOutbox,
+  );
   const { locale } = getRequestInfo(context);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
   const outbox = await listOutbox(scope, { page });

@@ -1,4 +1,5 @@
 import type { Route } from "./+types/overview";
+import { regionPolicy } from "../../../core/regions/policy.ts";
 import { getRegionOverview } from "../../../core/regions/queries.ts";
 import { SECTORS } from "../../../core/kernel/sectors.ts";
 import { Cell, DataTable, Row, RowHeader } from "../../components/table.tsx";
@@ -10,7 +11,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug);
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    regionPolicy.viewOverview,
+  );
   const overview = await getRegionOverview(scope);
   return { region, overview, title: `${requestT(context)("nav.overview")} · ${region.name}` };
 }

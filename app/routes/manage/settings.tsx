@@ -6,6 +6,7 @@ import {
   formatRatio,
   LOGO_TYPES,
 } from "../../../core/regions/look.ts";
+import { regionPolicy } from "../../../core/regions/policy.ts";
 import { getRegionLogoVersion, getRegionSettings } from "../../../core/regions/queries.ts";
 import { updateRegionSettings } from "../../../core/regions/updateRegionSettings.ts";
 import {
@@ -27,7 +28,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "admin");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    regionPolicy.viewSettings,
+  );
   const [settings, logoVersion] = await Promise.all([
     getRegionSettings(scope),
     getRegionLogoVersion(scope),
@@ -48,7 +54,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(request, context, params.slug, "admin");
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    regionPolicy.updateSettings,
+  );
   const form = await request.formData();
   const file = form.get("logo");
   const logo =
