@@ -72,6 +72,7 @@ describe("reading a contributions file", () => {
     const many = "tekst\n" + "Nog een idee\n".repeat(CONTRIBUTION_IMPORT_LIMITS.rows + 1);
     expect(readContributionsCsv(many)).toEqual({
       ok: false,
+      kind: "invalid",
       error: { key: "harvest.import.tooManyRows", values: { max: 20_000 } },
     });
     const exactly = "tekst\n" + "Nog een idee\n".repeat(CONTRIBUTION_IMPORT_LIMITS.rows);
@@ -79,6 +80,7 @@ describe("reading a contributions file", () => {
     const huge = bytes("tekst\n" + "x".repeat(CONTRIBUTION_IMPORT_LIMITS.bytes));
     expect(await readContributionsFile(huge)).toEqual({
       ok: false,
+      kind: "invalid",
       error: { key: "harvest.import.tooLarge", values: { max: "5 MB" } },
     });
     const manyRows = await xlsx([
@@ -144,6 +146,7 @@ describe("reading a contributions file", () => {
     const started = performance.now();
     expect(await readContributionsFile(bomb)).toEqual({
       ok: false,
+      kind: "invalid",
       error: { key: "harvest.import.tooLarge", values: { max: "5 MB" } },
     });
     expect(performance.now() - started).toBeLessThan(3000);
@@ -168,6 +171,7 @@ describe("reading a contributions file", () => {
     });
     const tooMany = {
       ok: false,
+      kind: "invalid",
       error: { key: "harvest.import.tooManyRows", values: { max: 20_000 } },
     };
     let started = performance.now();
