@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.ts";
+import type { Reader } from "../kernel/tx.ts";
 import type { ContributionKind, ContributionOrigin, Locale } from "../../db/schema.ts";
 import { may, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
@@ -91,7 +91,7 @@ function bump<K>(map: Map<K, number>, key: K) {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-type HarvestRow = {
+export type HarvestRow = {
   id: string;
   region_id: string;
   slug: string;
@@ -105,7 +105,7 @@ type HarvestRow = {
   region_name: string;
 };
 
-function harvestQuery(db: Db) {
+export function harvestQuery(db: Reader) {
   return db
     .selectFrom("harvests as h")
     .innerJoin("regions as r", "r.id", "h.region_id")
@@ -125,7 +125,11 @@ function harvestQuery(db: Db) {
 }
 
 /** Reads everything in three queries: themes, quotes and all visible contributions. */
-async function buildModel(db: Db, h: HarvestRow, lang: Locale): Promise<PublicationModel> {
+export async function buildModel(
+  db: Reader,
+  h: HarvestRow,
+  lang: Locale,
+): Promise<PublicationModel> {
   const [themes, quotes, contributions] = await Promise.all([
     db
       .selectFrom("harvest_themes")
@@ -255,32 +259,6 @@ export async function publicationModel(
   return h ? buildModel(scope.db, h, lang) : null;
 }
 
-/** The publication for anyone, only while the region publishes it. */
-export async function publicPublicationModel(
-  db: Db,
-  regionSlug: string,
-  harvestSlug: string,
-  lang: Locale,
-): Promise<PublicationModel | null> {
-  const h = await harvestQuery(db)
-    .where("r.slug", "=", regionSlug)
-    .where("h.slug", "=", harvestSlug)
-    .where("h.publication_public", "=", true)
-    .executeTakeFirst();
-  return h ? buildModel(db, h, lang) : null;
-}
-
-/** What a region publishes of its harvests, for its public page: publications and agendas. */
-export async function publishedHarvests(db: Db, regionId: string) {
-  return db
-    .selectFrom("harvests")
-    .select(["slug", "title", "publication_title", "publication_public", "agenda_public"])
-    .where("region_id", "=", regionId)
-    .where((eb) => eb.or([eb("publication_public", "=", true), eb("agenda_public", "=", true)]))
-    .orderBy("created_at", "desc")
-    .execute();
-}
-
 /** The region's look for the documents: its colour, name and logo (PNG or JPEG only). */
 export interface PublicationLook {
   regionName: string;
@@ -288,7 +266,7 @@ export interface PublicationLook {
   logo: { data: Uint8Array; type: "png" | "jpg" } | null;
 }
 
-export async function publicationLook(db: Db, regionId: string): Promise<PublicationLook> {
+export async function publicationLook(db: Reader, regionId: string): Promise<PublicationLook> {
   const r = await db
     .selectFrom("regions")
     .select(["name", "primary_color", "logo", "logo_mime"])

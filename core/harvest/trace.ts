@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
+import { harvestPolicy } from "./policy.ts";
 import { isId } from "../kernel/validate.ts";
 
 /**
@@ -12,7 +13,7 @@ export async function contributionTrace(
   harvestId: string,
   contributionId: string,
 ) {
-  if (!hasRole(scope.role, "organiser") || !isId(harvestId) || !isId(contributionId)) return null;
+  if (!may(scope, harvestPolicy.manage) || !isId(harvestId) || !isId(contributionId)) return null;
   const c = await scope.db
     .selectFrom("contributions as c")
     .innerJoin("harvests as h", "h.id", "c.harvest_id")

@@ -1,9 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/publication";
-import {
-  publicPublicationModel,
-  type PublicationModel,
-} from "../../../core/harvest/publication.ts";
+import type { PublicationModel } from "../../../core/harvest/publication.ts";
+import { publicPublicationModel } from "../../../core/harvest/publicQueries.ts";
 import {
   figureCharts,
   publicationDate,

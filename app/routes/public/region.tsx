@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/region";
-import { publishedHarvests } from "../../../core/harvest/publication.ts";
+import { publishedHarvests } from "../../../core/harvest/publicQueries.ts";
 import { findPublicRegion } from "../../../core/regions/queries.ts";
 import { Shell } from "../../root.tsx";
 import { useT } from "../../lib/i18n.ts";
