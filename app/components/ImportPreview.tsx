@@ -53,7 +53,7 @@ export function ImportPreview<E extends RowWithErrors, R extends ImportRow>({
   carried,
   startOver,
 }: {
-  messages: string;
+  messages: "harvest.import" | "peopleImport";
   /** Why an accepted import was shown again instead of saved. */
   notice?: Message;
   /** The list items that count what will happen. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Form, useNavigation, type FormProps } from "react-router";
-import type { Message } from "../../i18n/index.ts";
+import type { Message, MessageKey } from "../../i18n/index.ts";
 import { useCsrfToken, useMessage, useT } from "../lib/i18n.ts";
 
 export type FieldErrors = Record<string, Message> | undefined;
@@ -293,9 +293,16 @@ export function useFieldErrors(actionData: unknown): { fieldErrors: FieldErrors;
   return { fieldErrors: d.fieldErrors, error: d.error };
 }
 
-export function useTranslatedOptions(prefix: string, values: readonly string[]) {
+/** The type checker holds the prefix and the values to keys the catalog has. */
+export function useTranslatedOptions<const P extends string, const V extends string>(
+  prefix: P,
+  values: `${P}.${V}` extends MessageKey ? readonly V[] : never,
+) {
   const t = useT();
-  return values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  return values.map((value) => ({
+    value,
+    label: t(`${prefix}.${value}` as `${P}.${V}` & MessageKey),
+  }));
 }
 
 /** A file input with its description and error message; the form needs encType="multipart/form-data". */

@@ -18,6 +18,12 @@ export function useMessage() {
   return (m: Message | undefined) => (m ? t(m.key, m.values ?? {}) : undefined);
 }
 
+/** True when `value` is one of `list`, and then typed as such (a notice named in the URL). */
+export const isOneOf = <const L extends readonly string[]>(
+  list: L,
+  value: string | null | undefined,
+): value is L[number] => value != null && list.includes(value);
+
 export function useCsrfToken(): string {
   const root = useRouteLoaderData("root") as { csrfToken: string } | undefined;
   return root?.csrfToken ?? "";

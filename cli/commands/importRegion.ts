@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { importRegion } from "../../core/regions/importRegion.ts";
+import { translator } from "../../i18n/index.ts";
 import { CliError, withDb, type Command } from "../command.ts";
 
 const MAX_BYTES = 100 * 1024 * 1024;
@@ -43,13 +44,9 @@ export const importRegionCommand: Command = {
     const slug = typeof values.slug === "string" ? values.slug : undefined;
     const result = await withDb(({ db }) => importRegion(db, document, { slug }));
     if (!result.ok) {
-      const v = result.error.values ?? {};
-      const reason: Record<string, string> = {
-        "import.invalid": `${file} is not a valid region export:\n${v.details}`,
-        "import.slugTaken": `A region with the slug "${v.slug}" exists already; choose another with --slug.`,
-        "import.badSlug": `"${v.slug}" cannot be a slug: use lower-case letters, digits and hyphens.`,
-      };
-      throw new CliError(reason[result.error.key] ?? result.error.key);
+      throw new CliError(
+        `${file}: ${translator("en")(result.error.key, result.error.values ?? {})}`,
+      );
     }
     const s = result.value;
     console.log(

@@ -4,12 +4,9 @@ import { hasRole, type RegionScope } from "../kernel/scope.ts";
 import { csvFile, xlsxFile, type Row } from "../kernel/tableFile.ts";
 import { isoDay } from "../kernel/time.ts";
 import { answerText, figuresOf, sessionDate, type FigureBar } from "./resultsText.ts";
+import { type AnswerRecord, type QuestionResults, type SessionResults } from "./sessionResults.ts";
 import { sessionResultsWithAnswers } from "./queries.ts";
-import {
-  type AnswerRecord,
-  type QuestionResults,
-  type SessionResults,
-} from "./sessionResults.ts";
+import { sectorKey } from "../kernel/sectors.ts";
 
 /**
  * The results of a session as files: every answer as CSV, answers and figures as an Excel
@@ -64,7 +61,7 @@ function answerRows(data: Data): string[][] {
       q.question.prompt[lang],
       t(`dialogueResults.kinds.${q.question.kind}`),
       a.displayName ?? t("dialogueResults.anonymous"),
-      a.sector ? t(`sectors.${a.sector}`) : "",
+      a.sector ? t(sectorKey(a.sector)) : "",
       answerText(q.question, a.value, t, lang),
       a.hidden ? t("dialogueResults.yes") : t("dialogueResults.no"),
       a.themeLabel ?? "",
@@ -277,7 +274,7 @@ export async function exportResultsDocx(
     for (const s of results.sectorMix)
       children.push(
         bullet(
-          `${s.sector ? t(`sectors.${s.sector}`) : t("dialogueResults.noSectorGiven")}: ${s.count}`,
+          `${s.sector ? t(sectorKey(s.sector)) : t("dialogueResults.noSectorGiven")}: ${s.count}`,
         ),
       );
   }

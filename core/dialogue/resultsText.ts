@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { T } from "../../i18n/index.ts";
 import { formatMoment } from "../kernel/time.ts";
 import { MIN_GROUP_SIZE, type Aggregate, type Withheld } from "./aggregate.ts";
 import { LADDER_LEVELS, PHASES, type Phase, type Question } from "./template.ts";
@@ -38,7 +38,7 @@ export function optionLabel(question: Question, id: string, lang: Lang): string 
 }
 
 /** One answer as a person reads it, whatever its kind ("Nu: 2, gewenst: 4"). */
-export function answerText(question: Question, value: unknown, t: TFunction, lang: Lang): string {
+export function answerText(question: Question, value: unknown, t: T, lang: Lang): string {
   switch (question.kind) {
     case "open":
       return String(value);
@@ -74,7 +74,7 @@ export function answerText(question: Question, value: unknown, t: TFunction, lan
  */
 export function withheldText(
   withheld: Withheld | undefined,
-  t: TFunction,
+  t: T,
   of: "sectors" | "groups",
 ): string | null {
   if (!withheld || withheld.small + withheld.extra === 0) return null;
@@ -104,7 +104,7 @@ export interface FigureBar {
 export function figuresOf(
   question: Question,
   agg: Aggregate,
-  t: TFunction,
+  t: T,
   lang: Lang,
 ): { bars: FigureBar[]; lines: string[] } {
   const n = (x: number | null | undefined) => formatNumber(x, lang);

@@ -7,6 +7,7 @@ import { formatMoment } from "../kernel/time.ts";
 import { answerLines, eventRegistrations, type EventRegistration } from "./adminQueries.ts";
 import { findEvent, type RegistrationFilter } from "./queries.ts";
 import type { EventQuestion } from "./schema.ts";
+import { sectorKey } from "../kernel/sectors.ts";
 
 const COLUMNS = [
   "name",
@@ -35,7 +36,7 @@ function cells(r: EventRegistration, questions: EventQuestion[], locale: Locale)
     erased ? t("eventsAdmin.anonymised") : r.name,
     erased ? "" : r.email,
     r.organisation,
-    r.sector ? t(`sectors.${r.sector}`) : "",
+    r.sector ? t(sectorKey(r.sector)) : "",
     r.role,
     answerLines(questions, r.answers, { yes: t("app.yes"), no: t("app.no") }).join("; "),
     r.diet,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MessageKey } from "../../i18n/index.ts";
 import { SECTORS } from "../kernel/sectors.ts";
 import { email, LIMITS, optionalText, text } from "../kernel/validate.ts";
 import { parseLocalDateTime } from "../kernel/time.ts";
@@ -152,7 +153,7 @@ export function checkAnswers(
   input: Record<string, unknown>,
 ):
   | { ok: true; value: Record<string, string | boolean> }
-  | { ok: false; field: string; key: string } {
+  | { ok: false; field: string; key: MessageKey } {
   const value: Record<string, string | boolean> = {};
   for (const q of questions) {
     const raw = input[`q_${q.id}`];

@@ -1,6 +1,7 @@
 import type { Paragraph as ParagraphType, Table as TableType } from "docx";
 import { translator } from "../../i18n/index.ts";
 import type { PublicationContribution, PublicationLook, PublicationModel } from "./publication.ts";
+import type { Kind } from "./types.ts";
 import {
   figureCharts,
   paragraphs,
@@ -170,7 +171,7 @@ function appendixTable(d: Docx, model: PublicationModel, rows: PublicationContri
   const kinds = new Map<string, string>();
   const kindOf = (k: string) => {
     let label = kinds.get(k);
-    if (label === undefined) kinds.set(k, (label = t(`publication.kinds.${k}`)));
+    if (label === undefined) kinds.set(k, (label = t(`publication.kinds.${k as Kind}`)));
     return label;
   };
   const sectors = new Map<string | null, string>();

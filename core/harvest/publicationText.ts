@@ -1,6 +1,7 @@
 import { translator, type Locale } from "../../i18n/index.ts";
 import { formatMoment } from "../kernel/time.ts";
 import type { Count, PublicationModel } from "./publication.ts";
+import { sectorKey } from "../kernel/sectors.ts";
 
 /**
  * What the web page, the Word document and the PDF share: the figures as labelled bars, the
@@ -49,7 +50,7 @@ function chart(t: T, caption: string, bars: Bar[]): Chart {
 }
 
 export function sectorLabel(t: T, sector: string | null): string {
-  return sector ? t(`sectors.${sector}`) : t("publication.noSector");
+  return sector ? t(sectorKey(sector)) : t("publication.noSector");
 }
 
 /** The charts of the figures section, in the model's language. */

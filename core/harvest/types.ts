@@ -77,9 +77,7 @@ export function kindOf(value: string): Kind | undefined {
   return kindLookup.get(normal(value));
 }
 
-export function isSector(value: unknown): value is Sector {
-  return typeof value === "string" && (SECTORS as readonly string[]).includes(value);
-}
+export { isSector } from "../kernel/sectors.ts";
 
 /** Free tags: trimmed, without duplicates, at most 20 of at most 60 characters each. */
 export const tagList = () =>

@@ -1,4 +1,4 @@
-import type { Message } from "../../i18n/index.ts";
+import type { Message, MessageKey } from "../../i18n/index.ts";
 
 /**
  * Errors a user can cause are values, translated at the edge; exceptions are for bugs and
@@ -31,14 +31,14 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export const failure = (
   kind: FailureKind,
-  key: string,
+  key: MessageKey,
   fieldErrors?: Record<string, Message>,
   values?: Message["values"],
 ): Failure => ({ ok: false, kind, error: { key, values }, fieldErrors });
 
 /** Input the user can correct: the form comes back with the message(s). */
 export const fail = (
-  key: string,
+  key: MessageKey,
   fieldErrors?: Record<string, Message>,
   values?: Message["values"],
 ): Failure => failure("invalid", key, fieldErrors, values);
@@ -50,10 +50,10 @@ export const notFound = (): Failure => failure("notFound", "errors.notFound");
 export const forbidden = (): Failure => failure("forbidden", "errors.forbidden");
 
 /** The request is fine but the state does not allow it now (last admin, already merged…). */
-export const conflict = (key: string, values?: Message["values"]): Failure =>
+export const conflict = (key: MessageKey, values?: Message["values"]): Failure =>
   failure("conflict", key, undefined, values);
 
 /** It existed but has ended: an expired link, a closed form. */
-export const gone = (key: string): Failure => failure("gone", key);
+export const gone = (key: MessageKey): Failure => failure("gone", key);
 
-export const rateLimited = (key: string): Failure => failure("rateLimited", key);
+export const rateLimited = (key: MessageKey): Failure => failure("rateLimited", key);

@@ -11,6 +11,18 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
+export const isSector = (value: unknown): value is Sector => SECTORS.includes(value as Sector);
+
+/** The catalog key of a sector as stored (text in the database); an unknown value reads "other". */
+export const sectorKey = (sector: string) =>
+  `sectors.${isSector(sector) ? sector : "other"}` as const;
+
 /** The five perspectives of the cycle's second phase (seed 001). */
 export const PERSPECTIVES = ["work", "research", "living", "policy", "education"] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
+
+export const isPerspective = (value: unknown): value is Perspective =>
+  PERSPECTIVES.includes(value as Perspective);
+
+/** The catalog key of a perspective as stored; an unknown value is refused earlier, by schema. */
+export const perspectiveKey = (perspective: Perspective) => `perspectives.${perspective}` as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Message } from "../../i18n/index.ts";
+import { isMessageKey, type Message } from "../../i18n/index.ts";
 import { fail, ok, type Result } from "./result.ts";
 
 /** Explicit limits on what a person can type, shared by every schema. */
@@ -60,7 +60,7 @@ function toMessage(issue: z.core.$ZodIssue): Message {
   const [key, arg] = issue.message.split("|");
   // Our schemas give catalog keys ("validation.required", "settings.retentionRange"); zod's own
   // messages are English sentences and are replaced by a key below.
-  if (key && /^[a-z]+(\.[A-Za-z]+)+$/.test(key)) {
+  if (key && isMessageKey(key)) {
     return arg === undefined ? { key } : { key, values: { max: Number(arg) } };
   }
   if (issue.code === "invalid_value") return { key: "validation.choice" };

@@ -1,4 +1,4 @@
-import { LOCALES, translator, type Locale } from "../../i18n/index.ts";
+import { LOCALES, translator, type Locale, type MessageKey } from "../../i18n/index.ts";
 import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../kernel/sectors.ts";
 
 /**
@@ -53,11 +53,15 @@ export function columnHeaders(locale: Locale): string[] {
   return PEOPLE_COLUMNS.map((c) => t(`peopleExport.columns.${c}`));
 }
 
-function codeLookup<C extends string>(codes: readonly C[], prefix: string): Map<string, C> {
+function codeLookup<C extends string>(
+  codes: readonly C[],
+  prefix: "sectors" | "perspectives",
+): Map<string, C> {
   const map = new Map<string, C>();
   for (const code of codes) {
     map.set(code, code);
-    for (const locale of LOCALES) map.set(normal(translator(locale)(`${prefix}.${code}`)), code);
+    for (const locale of LOCALES)
+      map.set(normal(translator(locale)(`${prefix}.${code}` as MessageKey)), code);
   }
   return map;
 }

@@ -161,7 +161,7 @@ describe("export and import of a region", () => {
     expect(upper).toMatchObject({ ok: true, value: { slug: `${region.slug}-nieuw` } });
     expect(await importRegion(t.db, doc, { slug: "met spatie" })).toMatchObject({
       ok: false,
-      error: { key: "import.badSlug" },
+      error: { key: "regionImport.badSlug" },
     });
   });
 
@@ -171,7 +171,7 @@ describe("export and import of a region", () => {
     const before = await regionCount();
     expect(await importRegion(t.db, doc)).toMatchObject({
       ok: false,
-      error: { key: "import.slugTaken", values: { slug: region.slug } },
+      error: { key: "regionImport.slugTaken", values: { slug: region.slug } },
     });
     expect(await regionCount()).toBe(before);
   });
@@ -194,7 +194,7 @@ describe("export and import of a region", () => {
       ],
     };
     const result = await importRegion(t.db, broken, { slug: "elders" });
-    expect(result).toMatchObject({ ok: false, error: { key: "import.invalid" } });
+    expect(result).toMatchObject({ ok: false, error: { key: "regionImport.invalid" } });
     const details = result.ok ? "" : String(result.error.values?.details);
     expect(details).toContain("region.logo: is not a PNG, JPEG or WebP image");
     expect(details).toContain("organisations.0.website:");
@@ -219,7 +219,7 @@ describe("export and import of a region", () => {
     expect(crossedDetails).toContain("people.1.organisationRef: names no organisation");
     expect(await importRegion(t.db, { format: "something else" })).toMatchObject({
       ok: false,
-      error: { key: "import.invalid" },
+      error: { key: "regionImport.invalid" },
     });
     expect(await regionCount()).toBe(before);
   });

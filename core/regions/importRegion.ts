@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { translator } from "../../i18n/index.ts";
+import { isMessageKey, translator } from "../../i18n/index.ts";
 import { addMembers } from "../accounts/addMembers.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import { organisationSchema, perspective } from "../people/schema.ts";
@@ -122,7 +122,7 @@ function describe(error: z.ZodError): string {
   const lines = error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
     const [key, max] = issue.message.split("|");
     const message =
-      key && /^[a-z]+(\.[A-Za-z]+)+$/.test(key)
+      key && isMessageKey(key)
         ? en(key, max === undefined ? {} : { max: Number(max) })
         : issue.message;
     const choices =
@@ -149,12 +149,12 @@ export async function importRegion(
 ): Promise<Result<ImportSummary>> {
   const parsed = regionExportSchema.safeParse(document);
   if (!parsed.success)
-    return fail("import.invalid", undefined, { details: describe(parsed.error) });
+    return fail("regionImport.invalid", undefined, { details: describe(parsed.error) });
   const data = parsed.data;
   let targetSlug = data.region.slug;
   if (opts.slug !== undefined) {
     const s = slugSchema().safeParse(opts.slug);
-    if (!s.success) return fail("import.badSlug", undefined, { slug: opts.slug });
+    if (!s.success) return fail("regionImport.badSlug", undefined, { slug: opts.slug });
     targetSlug = s.data;
   }
 
@@ -176,7 +176,7 @@ export async function importRegion(
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!region) return fail("import.slugTaken", undefined, { slug: targetSlug });
+    if (!region) return fail("regionImport.slugTaken", undefined, { slug: targetSlug });
 
     const orgIds = new Map<string, string>();
     for (const o of data.organisations) {

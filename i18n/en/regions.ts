@@ -18,4 +18,9 @@ export const regions: CatalogOf<typeof nl> = {
     missingSectors: "Not represented yet:",
     privacyStatement: "Privacy statement",
   },
+  regionImport: {
+    invalid: "This is not a valid region export:\n{{details}}",
+    slugTaken: 'A region with the slug "{{slug}}" exists already; choose another with --slug.',
+    badSlug: '"{{slug}}" cannot be a slug: use lower-case letters, digits and hyphens.',
+  },
 };

@@ -15,4 +15,9 @@ export const regions = {
     missingSectors: "Nog niet vertegenwoordigd:",
     privacyStatement: "Privacyverklaring",
   },
+  regionImport: {
+    invalid: "Dit is geen geldige export van een regio:\n{{details}}",
+    slugTaken: 'Er is al een regio met de korte naam "{{slug}}". Kies een andere met --slug.',
+    badSlug: '"{{slug}}" kan geen korte naam zijn: gebruik kleine letters, cijfers en streepjes.',
+  },
 };

@@ -147,7 +147,7 @@ export function AnswerInput({
                     className="utrecht-form-label utrecht-form-label--radio"
                     htmlFor={`${part}-${n}`}
                   >
-                    {n}. {t(`dialogue.ladder.${n}`)}
+                    {n}. {t(`dialogue.ladder.${n as 1 | 2 | 3 | 4 | 5}`)}
                   </label>
                 </div>
               ))}

@@ -6,12 +6,14 @@ import type { JoinBurst } from "../../../core/dialogue/queries.ts";
 import type { OpenAnswer } from "../../../core/dialogue/protocol.ts";
 import type { SessionState } from "../../../core/dialogue/session.ts";
 import { formatMoment } from "../../../core/kernel/time.ts";
+import { messageKey } from "../../../i18n/index.ts";
 import { useT } from "../../lib/i18n.ts";
 import { useCountdown, useLive } from "../../lib/useLive.ts";
 import { Notice, PostForm, SubmitButton } from "../form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
 import { ConnectionStatus, Countdown, JoinPanel } from "./LiveBits.tsx";
 import { ResultsView } from "./ResultsView.tsx";
+import { sectorKey } from "../../../core/kernel/sectors.ts";
 
 interface ConsoleProps {
   base: string;
@@ -129,7 +131,7 @@ export function LiveConsole(props: ConsoleProps) {
           {state.answeringOpen && seconds !== null ? <Countdown seconds={seconds} /> : null}
           {live.error ? (
             <div className="utrecht-alert utrecht-alert--error" role="alert">
-              <p className="utrecht-paragraph">{t(live.error)}</p>
+              <p className="utrecht-paragraph">{t(messageKey(live.error))}</p>
             </div>
           ) : null}
           <div className="lr-actions">
@@ -270,7 +272,7 @@ export function LiveConsole(props: ConsoleProps) {
               {props.roster.map((p) => (
                 <Row key={p.id}>
                   <RowHeader>{p.name ?? t("dialogue.anonymous")}</RowHeader>
-                  <Cell>{p.sector ? t(`sectors.${p.sector}`) : "–"}</Cell>
+                  <Cell>{p.sector ? t(sectorKey(p.sector)) : "–"}</Cell>
                   <Cell>
                     {p.groupNo ?? "–"}
                     {p.isScribe ? ` (${t("dialogue.scribe")})` : ""}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { SessionState } from "../../../core/dialogue/session.ts";
-import type { Message } from "../../../i18n/index.ts";
+import { messageKey, type Message } from "../../../i18n/index.ts";
 import { useT } from "../../lib/i18n.ts";
 import { useCountdown, useLive } from "../../lib/useLive.ts";
 import { FormError, Notice, PostForm, SubmitButton } from "../form.tsx";
@@ -58,7 +58,9 @@ export function LiveParticipant({
       setSending(false);
       if (r.ok === false && r.error === "dialogue.superseded") return;
       setOutcome(
-        r.ok ? { ok: true, questionId } : { ok: false, error: { key: r.error }, questionId },
+        r.ok
+          ? { ok: true, questionId }
+          : { ok: false, error: { key: messageKey(r.error) }, questionId },
       );
     });
   };

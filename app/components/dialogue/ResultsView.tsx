@@ -8,9 +8,15 @@ import {
   spreadKey,
   withheldText,
 } from "../../../core/dialogue/resultsText.ts";
-import { LADDER_LEVELS, PHASES, type Question } from "../../../core/dialogue/template.ts";
+import {
+  LADDER_LEVELS,
+  PHASES,
+  type Phase,
+  type Question,
+} from "../../../core/dialogue/template.ts";
 import { translator } from "../../../i18n/index.ts";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
+import { sectorKey } from "../../../core/kernel/sectors.ts";
 
 type Lang = "nl" | "en";
 type T = ReturnType<typeof translator>;
@@ -290,7 +296,7 @@ function Phases({
   t: T;
 }) {
   const max = Math.max(1, ...PHASES.map((p) => agg.mean[p]));
-  const phase = (p: string) => t(`dialogue.phases.${p}`);
+  const phase = (p: Phase) => t(`dialogue.phases.${p}`);
   const summary = t("dialogueResults.phasesChart", {
     items: PHASES.map((p) =>
       t("dialogueResults.phaseItem", { phase: phase(p), points: formatNumber(agg.mean[p], lang) }),
@@ -547,7 +553,7 @@ function BySector({
   t: T;
 }) {
   const sectors = Object.keys(results.bySector).sort((a, b) =>
-    t(`sectors.${a}`).localeCompare(t(`sectors.${b}`)),
+    t(sectorKey(a)).localeCompare(t(sectorKey(b))),
   );
   if (sectors.length === 0) return null;
   const columns = sectorColumns(question, lang, t);
@@ -564,7 +570,7 @@ function BySector({
         const agg = results.bySector[s]!;
         return (
           <Row key={s}>
-            <RowHeader>{t(`sectors.${s}`)}</RowHeader>
+            <RowHeader>{t(sectorKey(s))}</RowHeader>
             <Cell numeric>{agg.count}</Cell>
             {columns.map((c, i) => (
               <Cell key={i} numeric={question.kind !== "wordcloud"}>

@@ -4,6 +4,7 @@ import { percentOf, withheldText } from "../../../core/dialogue/resultsText.ts";
 import { useT } from "../../lib/i18n.ts";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
 import { ResultsView } from "./ResultsView.tsx";
+import { sectorKey } from "../../../core/kernel/sectors.ts";
 
 /**
  * The whole of a session's results: who took part (by sector), then every question under its
@@ -45,7 +46,7 @@ export function SessionResults({ results, date }: { results: Data; date: string 
             {results.sectorMix.map((s) => (
               <Row key={s.sector ?? "none"}>
                 <RowHeader>
-                  {s.sector ? t(`sectors.${s.sector}`) : t("dialogueResults.noSectorGiven")}
+                  {s.sector ? t(sectorKey(s.sector)) : t("dialogueResults.noSectorGiven")}
                 </RowHeader>
                 <Cell numeric>{s.count}</Cell>
                 <Cell numeric>{percentOf(s.count, results.participants)}%</Cell>

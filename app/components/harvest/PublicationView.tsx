@@ -4,6 +4,7 @@ import type { PublicationModel } from "../../../core/harvest/publication.ts";
 import type { Chart } from "../../../core/harvest/publicationText.ts";
 import { translator } from "../../../i18n/index.ts";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
+import { sectorKey } from "../../../core/kernel/sectors.ts";
 
 type T = ReturnType<typeof translator>;
 
@@ -256,7 +257,7 @@ export function PublicationView({
                   <Row key={c.id}>
                     <Cell>{c.text}</Cell>
                     <Cell>{t(`publication.kinds.${c.kind}`)}</Cell>
-                    <Cell>{c.sector ? t(`sectors.${c.sector}`) : t("publication.noSector")}</Cell>
+                    <Cell>{c.sector ? t(sectorKey(c.sector)) : t("publication.noSector")}</Cell>
                     <Cell>{c.source || t("publication.noSource")}</Cell>
                   </Row>
                 ))}

@@ -24,6 +24,7 @@ import {
 import { Shell } from "../../root.tsx";
 import { readCookie, serializeCookie } from "../../lib/cookies.server.ts";
 import { formObject, intent } from "../../lib/form.server.ts";
+import { messageKey } from "../../../i18n/index.ts";
 import { useT } from "../../lib/i18n.ts";
 import {
   getRequestInfo,
@@ -100,7 +101,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
   }
   if (!participant)
-    return data({ ok: false as const, error: { key: "dialogue.notJoined" } }, { status: 400 });
+    return data(
+      { ok: false as const, error: { key: "dialogue.notJoined" as const } },
+      { status: 400 },
+    );
   const state = stateOf(session);
   const questionId = String(form.get("questionId") ?? "");
   const key = String(form.get("key") ?? "").slice(0, 100) || randomUUID();
@@ -112,7 +116,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     key,
   );
   if (!result.ok)
-    return data({ ok: false as const, error: { key: result.error } }, { status: 400 });
+    return data({ ok: false as const, error: { key: messageKey(result.error) } }, { status: 400 });
   return { ok: true as const };
 }
 

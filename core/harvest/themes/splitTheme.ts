@@ -33,7 +33,7 @@ export async function splitTheme(
     const fieldErrors = {
       ...(v.ok ? {} : v.fieldErrors),
       ...(boxes.data.length === 0
-        ? { contributionIds: { key: "harvestThemes.chooseContributions" } }
+        ? { contributionIds: { key: "harvestThemes.chooseContributions" as const } }
         : {}),
     };
     if (!v.ok || boxes.data.length === 0) return fail("validation.failed", fieldErrors);

@@ -5,6 +5,7 @@ import { actionContributions } from "../../../../core/actions/queries.ts";
 import { Cell, DataTable, Row } from "../../../components/table.tsx";
 import { useT } from "../../../lib/i18n.ts";
 import { notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { sectorKey } from "../../../../core/kernel/sectors.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.pageTitle }];
@@ -53,7 +54,7 @@ export default function ActionContributions({ loaderData }: Route.ComponentProps
               </Link>
             </Cell>
             <Cell>{t(`publication.kinds.${c.kind}`)}</Cell>
-            <Cell>{c.sector ? t(`sectors.${c.sector}`) : t("publication.noSector")}</Cell>
+            <Cell>{c.sector ? t(sectorKey(c.sector)) : t("publication.noSector")}</Cell>
             <Cell>{c.source_label || t("publication.noSource")}</Cell>
             <Cell>
               {c.direct ? t("actions.direct") : `${t("actions.viaTheme")} ${c.theme_label ?? ""}`}

@@ -28,6 +28,7 @@ import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
 import { notFound, refusedChange, requireRegion } from "../../../lib/request.server.ts";
+import { isPerspective, perspectiveKey, sectorKey } from "../../../../core/kernel/sectors.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.found.coalition.title }];
@@ -146,9 +147,11 @@ function MemberTable({
         <Row key={m.id}>
           <RowHeader>{m.name}</RowHeader>
           <Cell>{m.organisation}</Cell>
-          <Cell>{m.sector ? t(`sectors.${m.sector}`) : t("coalitions.unknown")}</Cell>
+          <Cell>{m.sector ? t(sectorKey(m.sector)) : t("coalitions.unknown")}</Cell>
           <Cell>
-            {m.perspective ? t(`perspectives.${m.perspective}`) : t("coalitions.unknown")}
+            {isPerspective(m.perspective)
+              ? t(perspectiveKey(m.perspective))
+              : t("coalitions.unknown")}
           </Cell>
           <Cell>
             {m.email ? (

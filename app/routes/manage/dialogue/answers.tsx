@@ -20,7 +20,7 @@ import {
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { ThemeSelectForm, ThemeTextForm } from "../../../components/ThemeForms.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
-import { useT } from "../../../lib/i18n.ts";
+import { isOneOf, useT } from "../../../lib/i18n.ts";
 import {
   getServices,
   refusedChange,
@@ -274,7 +274,7 @@ export default function Answers({ loaderData }: Route.ComponentProps) {
           {t("dialogueThemes.back")}
         </Link>
       </p>
-      {done && (DONE as readonly string[]).includes(done) && !actionData ? (
+      {isOneOf(DONE, done) && !actionData ? (
         <Notice>{t(`dialogueThemes.done.${done}`)}</Notice>
       ) : null}
       <FormError error={firstFieldError ?? error} />

@@ -95,7 +95,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     default:
       return data(
-        { ok: false as const, error: { key: "errors.badRequest" }, intent: "", values: undefined },
+        {
+          ok: false as const,
+          error: { key: "errors.badRequest" as const },
+          intent: "",
+          values: undefined,
+        },
         { status: 400 },
       );
   }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { Notice, type FieldErrors } from "../../../components/form.tsx";
-import type { Message } from "../../../../i18n/index.ts";
+import type { Message, MessageKey } from "../../../../i18n/index.ts";
 import { useT } from "../../../lib/i18n.ts";
 
 /** What the event page's action answers: which form was sent, and its messages or values. */
@@ -15,7 +15,7 @@ export interface SentForm {
 }
 
 /** The message a redirect back here carries (`?done=…&n=…`), shown in the section it belongs to. */
-const NOTICES: Record<string, { key: string; section: string }> = {
+const NOTICES: Record<string, { key: MessageKey; section: string }> = {
   created: { key: "eventsAdmin.created", section: "top" },
   duplicated: { key: "eventsAdmin.duplicated", section: "top" },
   saved: { key: "eventsAdmin.saved", section: "edit" },

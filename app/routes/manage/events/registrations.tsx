@@ -9,7 +9,7 @@ import { cancelByOrganiser } from "../../../../core/events/cancelByOrganiser.ts"
 import { messageRegistrants } from "../../../../core/events/messageRegistrants.ts";
 import { eventPolicy } from "../../../../core/events/policy.ts";
 import { findEvent } from "../../../../core/events/queries.ts";
-import { SECTORS } from "../../../../core/kernel/sectors.ts";
+import { sectorKey, SECTORS } from "../../../../core/kernel/sectors.ts";
 import {
   Field,
   FormError,
@@ -255,7 +255,7 @@ export default function Registrations({ loaderData, actionData }: Route.Componen
                 ) : null}
               </Cell>
               <Cell>{r.organisation}</Cell>
-              <Cell>{r.sector ? t(`sectors.${r.sector}`) : null}</Cell>
+              <Cell>{r.sector ? t(sectorKey(r.sector)) : null}</Cell>
               <Cell>{r.role}</Cell>
               <Cell>
                 {r.answers.length > 0 ? (

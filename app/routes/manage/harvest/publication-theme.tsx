@@ -20,6 +20,7 @@ import { Cell, DataTable, Row } from "../../../components/table.tsx";
 import { formObject } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
 import { notFound, refusedChange, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { sectorKey } from "../../../../core/kernel/sectors.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.pageTitle }];
@@ -138,7 +139,7 @@ export default function PublicationTheme({ loaderData, actionData }: Route.Compo
                 </Link>
               </Cell>
               <Cell>{t(`publication.kinds.${c.kind}`)}</Cell>
-              <Cell>{c.sector ? t(`sectors.${c.sector}`) : t("publication.noSector")}</Cell>
+              <Cell>{c.sector ? t(sectorKey(c.sector)) : t("publication.noSector")}</Cell>
               <Cell>{c.source_label || t("publication.noSource")}</Cell>
               <Cell>
                 {c.quoted ? (

@@ -28,7 +28,7 @@ import {
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { ThemeSelectForm, ThemeTextForm } from "../../../components/ThemeForms.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
-import { useT } from "../../../lib/i18n.ts";
+import { isOneOf, useT } from "../../../lib/i18n.ts";
 import { notFound, refusedChange, requestT, requireRegion } from "../../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -415,7 +415,7 @@ export default function HarvestThemes({ loaderData }: Route.ComponentProps) {
           {t("harvestThemes.back")}
         </Link>
       </p>
-      {done && (DONE as readonly string[]).includes(done) && !actionData ? (
+      {isOneOf(DONE, done) && !actionData ? (
         <Notice>{t(`harvestThemes.done.${done}`)}</Notice>
       ) : null}
       <FormError error={firstFieldError ?? error} />

@@ -16,6 +16,7 @@ import {
 import { formObject } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
 import { notFound, refusedChange, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { sectorKey } from "../../../../core/kernel/sectors.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.pageTitle }];
@@ -89,7 +90,7 @@ export default function Trace({ loaderData, actionData }: Route.ComponentProps) 
           </div>
           <div>
             <dt>{t("publication.trace.sector")}</dt>
-            <dd>{c.sector ? t(`sectors.${c.sector}`) : t("publication.noSector")}</dd>
+            <dd>{c.sector ? t(sectorKey(c.sector)) : t("publication.noSector")}</dd>
           </div>
           <div>
             <dt>{t("publication.trace.source")}</dt>
