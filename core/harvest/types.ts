@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ContributionKind, ContributionOrigin } from "../../db/schema.ts";
 import { LOCALES, translator } from "../../i18n/index.ts";
-import { SECTORS, type Sector } from "../kernel/sectors.ts";
 
 /** What a contribution is (seed 004 speaks of dreams, dilemmas and inspiring ideas). */
 export const KINDS = [
