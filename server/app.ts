@@ -12,6 +12,7 @@ import { createResetLimiter, passwordResetJobHandlers } from "../core/accounts/r
 import { createLoginLimiter } from "../core/accounts/signIn.ts";
 import { LiveHub } from "../core/dialogue/liveHub.ts";
 import { eventJobHandlers } from "../core/events/eventJobs.ts";
+import { retentionJobHandlers } from "../core/privacy/retention.ts";
 import { createRegistrationLimiter } from "../core/events/registrationLimiter.ts";
 import { JobRunner } from "../core/jobs/jobs.ts";
 import { Mailer } from "../core/mail/outbox.ts";
@@ -110,7 +111,14 @@ export async function createApp(
   const mailer = new Mailer(handle.db, config.SMTP_URL, config.MAIL_FROM, log);
   const jobs = new JobRunner(
     handle.db,
-    { ...eventJobHandlers({ publicUrl: config.publicUrl }), ...passwordResetJobHandlers },
+    {
+      ...eventJobHandlers({ publicUrl: config.publicUrl }),
+      ...passwordResetJobHandlers,
+      ...retentionJobHandlers((r) => {
+        if (r.sessions > 0 || r.registrations > 0 || r.interest > 0)
+          log.info(r, "removed personal data past retention");
+      }),
+    },
     (err) => log.error({ err: err instanceof Error ? err.message : String(err) }, "job failed"),
     () => void mailer.kick(),
   );

@@ -2,9 +2,7 @@ import "./production.ts";
 import { mkdirSync } from "node:fs";
 import pino from "pino";
 import { seedDemoIfEmpty } from "../demo/seedDemo.ts";
-import { anonymiseExpiredDialogue } from "../core/dialogue/anonymiseExpired.ts";
-import { forgetExpiredInterest } from "../core/coalitions/retention.ts";
-import { anonymiseExpiredRegistrations } from "../core/events/anonymise.ts";
+import { planRetentionSweep } from "../core/privacy/retention.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./env.server.ts";
 
@@ -33,22 +31,10 @@ if (config.SEED_DEMO === "true") {
   }
 }
 
-// Retention: at start and every six hours, dialogue sessions, event registrations and unanswered or
-// declined coalition interest past their region's retention period lose what identifies people.
-// Each is an idempotent sweep, so a restart or a second process repeats nothing.
-const sweepRetention = () =>
-  Promise.all([
-    anonymiseExpiredDialogue(app.handle.db),
-    anonymiseExpiredRegistrations(app.handle.db),
-    forgetExpiredInterest(app.handle.db),
-  ])
-    .then(([dialogue, registrations, interest]) => {
-      if (dialogue.sessions > 0 || registrations > 0 || interest > 0)
-        log.info({ ...dialogue, registrations, interest }, "removed personal data past retention");
-    })
-    .catch((err: unknown) => log.error({ err }, "anonymising past retention failed"));
-void sweepRetention();
-setInterval(() => void sweepRetention(), 6 * 60 * 60 * 1000).unref();
+// Retention runs as a durable job every six hours (core/privacy/retention.ts); at start the
+// current slot's sweep is planned, so a process that was down catches up at once.
+await planRetentionSweep(app.handle.db);
+void app.services.jobs.kick();
 
 app.server.listen(config.PORT, config.HOST, () => {
   log.info({ url: config.publicUrl, database: app.handle.kind }, "Lerende Regio is listening");

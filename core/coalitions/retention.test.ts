@@ -36,7 +36,7 @@ describe("retention of coalition interest", () => {
     for (const [name, status, created] of people)
       await sql`INSERT INTO coalition_members (coalition_id, name, status, created_at)
         VALUES (${coalition.id}, ${name}, ${status}, ${created})`.execute(t.db);
-    expect(await forgetExpiredInterest(t.db)).toBe(2);
+    expect(await t.db.transaction().execute((tx) => forgetExpiredInterest(tx))).toBe(2);
     const left = await t.db
       .selectFrom("coalition_members")
       .select("name")

@@ -41,10 +41,12 @@ describe("anonymiseExpiredDialogue", () => {
     const hashesBefore = (await participants(sessionId)).map((p) => p.device_token_hash);
 
     // Within the retention period nothing changes.
-    await anonymiseExpiredDialogue(t.db, monthsFromNow(11));
+    await t.db.transaction().execute((tx) => anonymiseExpiredDialogue(tx, monthsFromNow(11)));
     expect((await participants(sessionId))[0]!.display_name).toBe("Sanne");
 
-    const done = await anonymiseExpiredDialogue(t.db, monthsFromNow(13));
+    const done = await t.db
+      .transaction()
+      .execute((tx) => anonymiseExpiredDialogue(tx, monthsFromNow(13)));
     expect(done.sessions).toBeGreaterThanOrEqual(1);
     const after = await participants(sessionId);
     expect(after.map((p) => [p.display_name, p.organisation, p.sector])).toEqual([
@@ -59,7 +61,9 @@ describe("anonymiseExpiredDialogue", () => {
     expect(results!.sectorMix).toEqual(before!.sectorMix);
 
     // Once is enough: a later run leaves the session alone.
-    const again = await anonymiseExpiredDialogue(t.db, monthsFromNow(14));
+    const again = await t.db
+      .transaction()
+      .execute((tx) => anonymiseExpiredDialogue(tx, monthsFromNow(14)));
     expect(await sessionResults(scope, sessionId)).toMatchObject({
       session: { anonymisedAt: results!.session.anonymisedAt },
     });
@@ -86,9 +90,9 @@ describe("anonymiseExpiredDialogue", () => {
       .set({ status: "closed", closed_at: monthsFromNow(3) })
       .where("id", "=", ended.sessionId)
       .execute();
-    await anonymiseExpiredDialogue(t.db, monthsFromNow(2));
+    await t.db.transaction().execute((tx) => anonymiseExpiredDialogue(tx, monthsFromNow(2)));
     expect((await participants(ended.sessionId))[0]!.display_name).toBe("Sanne");
-    await anonymiseExpiredDialogue(t.db, monthsFromNow(5));
+    await t.db.transaction().execute((tx) => anonymiseExpiredDialogue(tx, monthsFromNow(5)));
     expect((await participants(ended.sessionId))[0]!.display_name).toBeNull();
     expect((await participants(kept.sessionId))[0]!.display_name).toBe("Sanne");
   });

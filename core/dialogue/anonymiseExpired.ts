@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/client.ts";
+import type { Tx } from "../kernel/tx.ts";
 
 /**
  * Dialogue answers are kept for the region's retention period (regions.retention_months),
@@ -11,38 +11,36 @@ import type { Db } from "../../db/client.ts";
  * Each session is anonymised once, and `anonymised_at` records when.
  */
 export async function anonymiseExpiredDialogue(
-  db: Db,
+  trx: Tx,
   now: Date = new Date(),
 ): Promise<{ sessions: number; participants: number }> {
-  return db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom("dialogue_sessions as s")
-      .innerJoin("regions as r", "r.id", "s.region_id")
-      .select("s.id")
-      .where("s.anonymised_at", "is", null)
-      .where(
-        sql<Date>`coalesce(s.closed_at, s.created_at) + make_interval(months => r.retention_months)`,
-        "<=",
-        now,
-      )
-      .execute();
-    if (due.length === 0) return { sessions: 0, participants: 0 };
-    const ids = due.map((d) => d.id);
-    const participants = await trx
-      .updateTable("dialogue_participants")
-      .set({
-        display_name: null,
-        organisation: null,
-        client_fingerprint: null,
-        device_token_hash: sql<string>`'anonymised-' || gen_random_uuid()::text`,
-      })
-      .where("session_id", "in", ids)
-      .executeTakeFirst();
-    await trx
-      .updateTable("dialogue_sessions")
-      .set({ anonymised_at: now })
-      .where("id", "in", ids)
-      .execute();
-    return { sessions: ids.length, participants: Number(participants.numUpdatedRows) };
-  });
+  const due = await trx
+    .selectFrom("dialogue_sessions as s")
+    .innerJoin("regions as r", "r.id", "s.region_id")
+    .select("s.id")
+    .where("s.anonymised_at", "is", null)
+    .where(
+      sql<Date>`coalesce(s.closed_at, s.created_at) + make_interval(months => r.retention_months)`,
+      "<=",
+      now,
+    )
+    .execute();
+  if (due.length === 0) return { sessions: 0, participants: 0 };
+  const ids = due.map((d) => d.id);
+  const participants = await trx
+    .updateTable("dialogue_participants")
+    .set({
+      display_name: null,
+      organisation: null,
+      client_fingerprint: null,
+      device_token_hash: sql<string>`'anonymised-' || gen_random_uuid()::text`,
+    })
+    .where("session_id", "in", ids)
+    .executeTakeFirst();
+  await trx
+    .updateTable("dialogue_sessions")
+    .set({ anonymised_at: now })
+    .where("id", "in", ids)
+    .execute();
+  return { sessions: ids.length, participants: Number(participants.numUpdatedRows) };
 }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { forgetMailsOfRegistrations, forgetRegistrationMails } from "../mail/outbox.ts";
-import type { Db, Tx } from "../kernel/tx.ts";
+import type { Tx } from "../kernel/tx.ts";
 
 /**
  * What identifies a person on a registration, blanked; status, sector and attendance stay for the
@@ -49,27 +49,25 @@ export async function anonymiseRegistration(tx: Tx, registrationId: string): Pro
  * what identifies people. Counts, sectors and attendance stay. A job of the process, not an
  * intent of a person: it spans every region.
  */
-export async function anonymiseExpiredRegistrations(db: Db, now = new Date()): Promise<number> {
+export async function anonymiseExpiredRegistrations(tx: Tx, now = new Date()): Promise<number> {
   const expired = sql<boolean>`e.ends_at + (SELECT retention_months FROM regions WHERE id = e.region_id) * interval '1 month' < ${now}`;
-  return db.transaction().execute(async (tx) => {
-    // The mails about them go first, while the registrations still match.
-    await forgetMailsOfRegistrations(tx, (eb) =>
-      eb
-        .selectFrom("registrations as g")
-        .innerJoin("events as e", "e.id", "g.event_id")
-        .select("g.id")
-        .where("g.anonymised_at", "is", null)
-        .where(expired),
-    );
-    const rows = await tx
-      .updateTable("registrations")
-      .from("events as e")
-      .set(erased(now))
-      .whereRef("e.id", "=", "registrations.event_id")
-      .where("registrations.anonymised_at", "is", null)
-      .where(expired)
-      .returning("registrations.id")
-      .execute();
-    return rows.length;
-  });
+  // The mails about them go first, while the registrations still match.
+  await forgetMailsOfRegistrations(tx, (eb) =>
+    eb
+      .selectFrom("registrations as g")
+      .innerJoin("events as e", "e.id", "g.event_id")
+      .select("g.id")
+      .where("g.anonymised_at", "is", null)
+      .where(expired),
+  );
+  const rows = await tx
+    .updateTable("registrations")
+    .from("events as e")
+    .set(erased(now))
+    .whereRef("e.id", "=", "registrations.event_id")
+    .where("registrations.anonymised_at", "is", null)
+    .where(expired)
+    .returning("registrations.id")
+    .execute();
+  return rows.length;
 }

@@ -255,12 +255,12 @@ describe("retention of registrations", () => {
           consent_at: new Date(),
         })
         .execute();
-    expect(await anonymiseExpiredRegistrations(t.db)).toBe(1);
+    expect(await t.db.transaction().execute((tx) => anonymiseExpiredRegistrations(tx))).toBe(1);
     const [gone] = await rows(old);
     expect(gone!.email).toMatch(/^erased-.*@invalid$/);
     expect(gone!.status).toBe("confirmed");
     expect((await rows(recent))[0]!.email).toBe("deelnemer2@example.org");
-    expect(await anonymiseExpiredRegistrations(t.db)).toBe(0);
+    expect(await t.db.transaction().execute((tx) => anonymiseExpiredRegistrations(tx))).toBe(0);
   });
 });
 
