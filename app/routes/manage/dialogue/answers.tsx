@@ -4,7 +4,6 @@ import { applyProposedThemes } from "../../../../core/dialogue/applyProposedThem
 import { clearThemes } from "../../../../core/dialogue/clearThemes.ts";
 import { hideAnswer } from "../../../../core/dialogue/hideAnswer.ts";
 import { mergeThemes } from "../../../../core/dialogue/mergeThemes.ts";
-import { THEME_LABEL_MAX } from "../../../../core/dialogue/moderation.ts";
 import { moveAnswer } from "../../../../core/dialogue/moveAnswer.ts";
 import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
 import { findOpenQuestion, listOpenAnswers } from "../../../../core/dialogue/queries.ts";
@@ -17,10 +16,15 @@ import {
   SubmitButton,
   useFieldErrors,
 } from "../../../components/form.tsx";
-import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
-import { ThemeSelectForm, ThemeTextForm } from "../../../components/ThemeForms.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { isOneOf, useT } from "../../../lib/i18n.ts";
+import {
+  AnswersTable,
+  ThemeSection,
+  ThemesOverview,
+  type AnswerView,
+  type ThemeView,
+} from "./AnswerThemes.tsx";
 import {
   getServices,
   refusedChange,
@@ -35,20 +39,6 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 const DONE = ["proposed", "hidden", "shown", "moved", "renamed", "merged", "cleared"] as const;
 type Done = (typeof DONE)[number];
-
-interface AnswerView {
-  participantId: string;
-  text: string;
-  hidden: boolean;
-  name: string | null;
-}
-
-interface ThemeView {
-  label: string;
-  answers: AnswerView[];
-  visible: number;
-  hidden: number;
-}
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { scope, region } = await requireRegion(
@@ -162,99 +152,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   );
 }
 
-function AnswerRow({
-  answer,
-  labels,
-  current,
-}: {
-  answer: AnswerView;
-  labels: string[];
-  current: string;
-}) {
-  const t = useT();
-  // Which answer a control acts on, for screen readers that list controls out of their row.
-  const which = answer.text.length > 80 ? `${answer.text.slice(0, 80)}…` : answer.text;
-  return (
-    <Row>
-      <RowHeader>{answer.text}</RowHeader>
-      <Cell>{answer.name ?? t("dialogueThemes.anonymous")}</Cell>
-      <Cell>{answer.hidden ? t("dialogueThemes.hidden") : t("dialogueThemes.visible")}</Cell>
-      <Cell>
-        <PostForm className="lr-inline-form">
-          <input type="hidden" name="participantId" value={answer.participantId} />
-          {answer.hidden ? (
-            <SubmitButton name="_intent" value="show" kind="secondary">
-              {t("dialogueThemes.show")}
-              <span className="lr-visually-hidden">: {which}</span>
-            </SubmitButton>
-          ) : (
-            <SubmitButton name="_intent" value="hide" kind="secondary">
-              {t("dialogueThemes.hide")}
-              <span className="lr-visually-hidden">: {which}</span>
-            </SubmitButton>
-          )}
-        </PostForm>
-        <ThemeSelectForm
-          intent="move"
-          hidden={<input type="hidden" name="participantId" value={answer.participantId} />}
-          id={`move-${answer.participantId}`}
-          name="theme"
-          label={t("dialogueThemes.moveTo")}
-          labelWhich={which}
-          defaultValue={current}
-          emptyOption={t("dialogueThemes.noTheme")}
-          options={labels.map((l) => ({ value: l, label: l }))}
-          after={
-            <>
-              <label className="utrecht-form-label" htmlFor={`new-${answer.participantId}`}>
-                {t("dialogueThemes.newTheme")}
-                <span className="lr-visually-hidden">: {which}</span>
-              </label>
-              <input
-                id={`new-${answer.participantId}`}
-                name="newTheme"
-                type="text"
-                maxLength={THEME_LABEL_MAX}
-                className="utrecht-textbox utrecht-textbox--html-input"
-              />
-            </>
-          }
-          submit={t("dialogueThemes.move")}
-          which={which}
-        />
-      </Cell>
-    </Row>
-  );
-}
-
-function AnswersTable({
-  theme,
-  caption,
-  labels,
-}: {
-  theme: ThemeView;
-  caption: string;
-  labels: string[];
-}) {
-  const t = useT();
-  return (
-    <DataTable
-      caption={caption}
-      hideCaption
-      columns={[
-        t("dialogueThemes.answer"),
-        t("dialogueThemes.from"),
-        t("dialogueThemes.status"),
-        t("app.actions"),
-      ]}
-    >
-      {theme.answers.map((a) => (
-        <AnswerRow key={a.participantId} answer={a} labels={labels} current={theme.label} />
-      ))}
-    </DataTable>
-  );
-}
-
 export default function Answers({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const actionData = useActionData<typeof action>();
@@ -298,28 +195,7 @@ export default function Answers({ loaderData }: Route.ComponentProps) {
             ) : null}
           </div>
 
-          <section aria-labelledby="overview" className="lr-section">
-            <h2 className="utrecht-heading-2" id="overview">
-              {t("dialogueThemes.overview")}
-            </h2>
-            <DataTable
-              caption={t("dialogueThemes.overviewCaption")}
-              hideCaption
-              columns={[
-                null,
-                { label: t("dialogueThemes.count"), numeric: true },
-                { label: t("dialogueThemes.hiddenCount"), numeric: true },
-              ]}
-            >
-              {[...themes, ...(unthemed ? [unthemed] : [])].map((th) => (
-                <Row key={th.label}>
-                  <RowHeader>{th.label || t("dialogueThemes.unthemed")}</RowHeader>
-                  <Cell numeric>{th.visible}</Cell>
-                  <Cell numeric>{th.hidden}</Cell>
-                </Row>
-              ))}
-            </DataTable>
-          </section>
+          <ThemesOverview themes={[...themes, ...(unthemed ? [unthemed] : [])]} />
 
           {unthemed ? (
             <section aria-labelledby="unthemed" className="lr-section">
@@ -338,46 +214,7 @@ export default function Answers({ loaderData }: Route.ComponentProps) {
           ) : null}
 
           {themes.map((th, i) => (
-            <section aria-labelledby={`theme-${i}`} className="lr-section" key={th.label}>
-              <h2 className="utrecht-heading-2" id={`theme-${i}`}>
-                {t("dialogueThemes.theme", { theme: th.label })}
-              </h2>
-              <p className="utrecht-paragraph">
-                {t("dialogueThemes.counts", { visible: th.visible, hidden: th.hidden })}
-              </p>
-              <div className="lr-actions">
-                <ThemeTextForm
-                  intent="rename"
-                  hidden={<input type="hidden" name="from" value={th.label} />}
-                  id={`rename-${i}`}
-                  name="to"
-                  label={t("dialogueThemes.renameLabel", { theme: th.label })}
-                  maxLength={THEME_LABEL_MAX}
-                  defaultValue={th.label}
-                  submit={t("dialogueThemes.rename")}
-                  which={th.label}
-                />
-                {themes.length > 1 ? (
-                  <ThemeSelectForm
-                    intent="merge"
-                    hidden={<input type="hidden" name="from" value={th.label} />}
-                    id={`merge-${i}`}
-                    name="into"
-                    label={t("dialogueThemes.mergeLabel", { theme: th.label })}
-                    options={labels
-                      .filter((l) => l !== th.label)
-                      .map((l) => ({ value: l, label: l }))}
-                    submit={t("dialogueThemes.merge")}
-                    which={th.label}
-                  />
-                ) : null}
-              </div>
-              <AnswersTable
-                theme={th}
-                caption={t("dialogueThemes.caption", { theme: th.label })}
-                labels={labels}
-              />
-            </section>
+            <ThemeSection key={th.label} theme={th} index={i} labels={labels} />
           ))}
         </>
       )}
