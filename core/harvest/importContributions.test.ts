@@ -8,11 +8,11 @@ import { deflatedRepeat, SHEET_HEAD, SHEET_TAIL, xlsxOf } from "../../test/xlsxF
 import {
   CONTRIBUTION_IMPORT_LIMITS,
   importContributions,
-  previewContributionImport,
   readContributionsCsv,
   readContributionsFile,
   unpackPayload,
 } from "./importContributions.ts";
+import { previewContributionImport } from "./previewContributionImport.ts";
 import { contributionCounts, listContributions, NO_FILTERS } from "./queries.ts";
 
 let t: TestDb;

@@ -321,7 +321,7 @@ function checkRow([row, text, kind, sector, source, theme, tags]: RawRow): Omit<
 const duplicateKey = (text: string, source: string) => `${normal(text)}\u0000${normal(source)}`;
 
 /** Checks every row and marks those this harvest imported before (same text, same source). */
-async function plan(scope: RegionScope, harvestId: string, file: ReadFile) {
+export async function planImport(scope: RegionScope, harvestId: string, file: ReadFile) {
   const existing = await scope.db
     .selectFrom("contributions")
     .select(["text", "source_label"])
@@ -339,34 +339,6 @@ async function plan(scope: RegionScope, harvestId: string, file: ReadFile) {
   const counts = { import: 0, skip: 0, duplicate: 0 };
   for (const r of rows) counts[r.action]++;
   return { rows, counts };
-}
-
-/**
- * What importing a file would do, row by row, with each row's errors (row number, column,
- * message). Writes nothing: the preview carries the file as read (`payload`) to the accept.
- */
-export async function previewContributionImport(
-  scope: RegionScope,
-  harvestId: string,
-  upload: { bytes: Uint8Array } | { payload: string },
-): Promise<Result<ContributionImportPreview>> {
-  const spec = {
-    role: harvestPolicy.importContributions,
-    table: "harvests",
-    id: harvestId,
-  } as const;
-  return withRow(scope, spec, async (tx, harvest) => {
-    const file =
-      "bytes" in upload ? await readContributionsFile(upload.bytes) : unpackPayload(upload.payload);
-    if (!file.ok) return file;
-    const { rows, counts } = await plan({ ...scope, db: tx }, harvest.id, file.value);
-    return ok({
-      rows,
-      counts,
-      ignoredColumns: file.value.ignoredColumns,
-      payload: "bytes" in upload ? packPayload(file.value) : upload.payload,
-    });
-  });
 }
 
 /**
@@ -388,7 +360,7 @@ export async function importContributions(
   return withRow(scope, spec, async (trx) => {
     const file = unpackPayload(payload);
     if (!file.ok) return file;
-    const { rows, counts } = await plan({ ...scope, db: trx }, harvestId, file.value);
+    const { rows, counts } = await planImport({ ...scope, db: trx }, harvestId, file.value);
     const values = rows
       .filter((r) => r.action === "import")
       .map((r, i) => ({

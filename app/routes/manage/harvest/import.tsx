@@ -4,10 +4,11 @@ import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import {
   CONTRIBUTION_IMPORT_LIMITS,
   importContributions,
-  previewContributionImport,
   type ContributionImportPreview,
 } from "../../../../core/harvest/importContributions.ts";
+import { previewContributionImport } from "../../../../core/harvest/previewContributionImport.ts";
 import { findHarvest } from "../../../../core/harvest/queries.ts";
+import type { Failure } from "../../../../core/kernel/result.ts";
 import type { Message } from "../../../../i18n/index.ts";
 import {
   FileField,
@@ -20,7 +21,7 @@ import { ImportPreview, shownImportRows } from "../../../components/ImportPrevie
 import { Cell } from "../../../components/table.tsx";
 import { intent } from "../../../lib/form.server.ts";
 import { useMessage, useT } from "../../../lib/i18n.ts";
-import { notFound, requestT, requireRegion } from "../../../lib/request.server.ts";
+import { notFound, refusedPage, requestT, requireRegion } from "../../../lib/request.server.ts";
 import { BackToHarvest } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -63,6 +64,12 @@ function forPage(preview: ContributionImportPreview) {
   };
 }
 
+/** A file the organiser can correct comes back on its field; any other failure is the core's page. */
+function refusedFile(context: Route.ActionArgs["context"], result: Failure) {
+  if (result.kind !== "invalid") refusedPage(context, result);
+  return refused(result.error);
+}
+
 function refused(error: Message) {
   return data(
     { ok: false as const, error: { key: "validation.failed" }, fieldErrors: { file: error } },
@@ -75,10 +82,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
   if (intent(form) === "confirm") {
     const result = await importContributions(scope, harvest.id, form.get("payload"));
-    if (!result.ok) {
-      if (result.kind === "notFound") notFound(context);
-      return refused(result.error);
-    }
+    if (!result.ok) return refusedFile(context, result);
     const { imported, skipped, duplicates } = result.value;
     return redirect(
       `/manage/${region.slug}/harvest/${harvest.id}/contributions?imported=${imported}&skipped=${skipped}&duplicates=${duplicates}`,
@@ -91,7 +95,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const preview = await previewContributionImport(scope, harvest.id, {
     bytes: new Uint8Array(await file.arrayBuffer()),
   });
-  if (!preview.ok) return refused(preview.error);
+  if (!preview.ok) return refusedFile(context, preview);
   return { ok: true as const, preview: forPage(preview.value) };
 }
 
