@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/registrations";
 import {
   answerLines,
@@ -9,18 +9,7 @@ import { cancelByOrganiser } from "../../../../core/events/cancelByOrganiser.ts"
 import { messageRegistrants } from "../../../../core/events/messageRegistrants.ts";
 import { eventPolicy } from "../../../../core/events/policy.ts";
 import { findEvent } from "../../../../core/events/queries.ts";
-import { sectorKey, SECTORS } from "../../../../core/kernel/sectors.ts";
-import {
-  Field,
-  FormError,
-  Notice,
-  PostForm,
-  SelectField,
-  SubmitButton,
-  useFieldErrors,
-  useTranslatedOptions,
-} from "../../../components/form.tsx";
-import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
+import { FormError, Notice, useFieldErrors } from "../../../components/form.tsx";
 import { formatDateTime, isoDate } from "../../../lib/format.ts";
 import { intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
@@ -33,6 +22,9 @@ import {
   requireRegion,
 } from "../../../lib/request.server.ts";
 import { deliverSoon } from "./deliver.server.ts";
+import { RegistrantsMessage } from "./RegistrantsMessage.tsx";
+import { RegistrationsFilter } from "./RegistrationsFilter.tsx";
+import { RegistrationsTable } from "./RegistrationsTable.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -126,7 +118,6 @@ export default function Registrations({ loaderData, actionData }: Route.Componen
   const t = useT();
   const [params] = useSearchParams();
   const { region, event, filter, filtered, registrations } = loaderData;
-  const sectors = useTranslatedOptions("sectors", SECTORS);
   const cancel = useFieldErrors(
     actionData?.intent === "cancelRegistration" ? actionData : undefined,
   );
@@ -155,45 +146,7 @@ export default function Registrations({ loaderData, actionData }: Route.Componen
       ) : null}
       <FormError error={cancel.error} />
 
-      <Form method="get" role="search" className="lr-filters" aria-labelledby="reg-filter">
-        <h2 className="utrecht-heading-2" id="reg-filter">
-          {t("eventsAdmin.filterTitle")}
-        </h2>
-        <Field
-          name="q"
-          type="search"
-          label={t("eventsAdmin.search")}
-          defaultValue={filter.q}
-          maxLength={200}
-        />
-        <div className="lr-filter-row">
-          <SelectField
-            name="status"
-            label={t("eventsAdmin.filterStatus")}
-            options={(["confirmed", "waitlisted", "cancelled"] as const).map((s) => ({
-              value: s,
-              label: t(`eventsAdmin.regStatuses.${s}`),
-            }))}
-            emptyLabel={t("eventsAdmin.allStatuses")}
-            defaultValue={filter.status}
-          />
-          <SelectField
-            name="sector"
-            label={t("eventsAdmin.filterSector")}
-            options={sectors}
-            emptyLabel={t("eventsAdmin.allSectors")}
-            defaultValue={filter.sector}
-          />
-        </div>
-        <div className="lr-actions">
-          <SubmitButton kind="secondary">{t("eventsAdmin.applyFilter")}</SubmitButton>
-          {filtered ? (
-            <Link className="utrecht-link" to={base}>
-              {t("eventsAdmin.clearFilter")}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
+      <RegistrationsFilter filter={filter} filtered={filtered} base={base} />
 
       <h2 className="utrecht-heading-2">{t("eventsAdmin.registrationsTitle")}</h2>
       <p className="utrecht-paragraph" role="status">
@@ -217,136 +170,9 @@ export default function Registrations({ loaderData, actionData }: Route.Componen
           </a>
         </p>
       ) : null}
-      {registrations.length === 0 ? (
-        <p className="utrecht-paragraph">
-          {filtered ? t("eventsAdmin.noMatches") : t("eventsAdmin.noRegistrations")}
-        </p>
-      ) : (
-        <DataTable
-          caption={t("eventsAdmin.registrationsCaption", { title: event.title })}
-          columns={[
-            t("eventsAdmin.regName"),
-            t("eventsAdmin.regEmail"),
-            t("eventsAdmin.regOrganisation"),
-            t("eventsAdmin.regSector"),
-            t("eventsAdmin.regRole"),
-            t("eventsAdmin.regAnswers"),
-            t("eventsAdmin.regDiet"),
-            t("eventsAdmin.regAccessibility"),
-            t("eventsAdmin.regStatus"),
-            t("eventsAdmin.regCheckedIn"),
-            t("app.actions"),
-          ]}
-        >
-          {registrations.map((r) => (
-            <Row key={r.id}>
-              <RowHeader>
-                {r.erased ? (
-                  <span className="lr-muted">{t("eventsAdmin.anonymised")}</span>
-                ) : (
-                  r.name
-                )}
-              </RowHeader>
-              <Cell>
-                {r.email ? (
-                  <a className="utrecht-link" href={`mailto:${r.email}`}>
-                    {r.email}
-                  </a>
-                ) : null}
-              </Cell>
-              <Cell>{r.organisation}</Cell>
-              <Cell>{r.sector ? t(sectorKey(r.sector)) : null}</Cell>
-              <Cell>{r.role}</Cell>
-              <Cell>
-                {r.answers.length > 0 ? (
-                  <ul className="lr-plain-list">
-                    {r.answers.map((a, i) => (
-                      <li key={i}>{a}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </Cell>
-              <Cell>{r.diet}</Cell>
-              <Cell>{r.accessibility}</Cell>
-              <Cell>
-                {r.status === "waitlisted" && r.waitlistPosition !== null
-                  ? t("eventsAdmin.waitlistPosition", { n: r.waitlistPosition })
-                  : t(`eventsAdmin.regStatuses.${r.status}`)}
-              </Cell>
-              <Cell>
-                {r.checkedIn ? (
-                  <time dateTime={r.checkedInIso ?? undefined}>{r.checkedIn}</time>
-                ) : (
-                  t("eventsAdmin.notCheckedIn")
-                )}
-              </Cell>
-              <Cell>
-                {r.status !== "cancelled" && !r.erased ? (
-                  <details className="lr-confirm">
-                    <summary>
-                      {t("eventsAdmin.cancelRegistration")}
-                      <span className="lr-visually-hidden">: {r.name}</span>
-                    </summary>
-                    <p className="utrecht-paragraph">
-                      {t("eventsAdmin.cancelRegistrationQuestion", { name: r.name })}
-                    </p>
-                    <PostForm>
-                      <input type="hidden" name="_intent" value="cancelRegistration" />
-                      <input type="hidden" name="registrationId" value={r.id} />
-                      <SubmitButton kind="danger">
-                        {t("eventsAdmin.cancelRegistrationConfirm", { name: r.name })}
-                      </SubmitButton>
-                    </PostForm>
-                  </details>
-                ) : null}
-              </Cell>
-            </Row>
-          ))}
-        </DataTable>
-      )}
+      <RegistrationsTable registrations={registrations} event={event} filtered={filtered} />
 
-      <section className="lr-section" id="message" aria-labelledby="message-title">
-        <h2 className="utrecht-heading-2" id="message-title">
-          {t("eventsAdmin.messageTitle")}
-        </h2>
-        {done === "messageSent" ? (
-          <Notice>{t("eventsAdmin.messageSent", { count: n })}</Notice>
-        ) : null}
-        <p className="utrecht-paragraph">{t("eventsAdmin.messageIntro")}</p>
-        <PostForm className="lr-form" noValidate aria-labelledby="message-title">
-          <input type="hidden" name="_intent" value="message" />
-          <FormError error={message.error} />
-          <Field
-            name="subject"
-            label={t("eventsAdmin.messageSubject")}
-            defaultValue={messageValues?.subject}
-            required
-            maxLength={200}
-            errors={message.fieldErrors}
-          />
-          <Field
-            name="body"
-            label={t("eventsAdmin.messageBody")}
-            defaultValue={messageValues?.body}
-            required
-            multiline
-            rows={8}
-            maxLength={10_000}
-            errors={message.fieldErrors}
-          />
-          <SelectField
-            name="audience"
-            label={t("eventsAdmin.messageAudience")}
-            options={(["all", "confirmed", "waitlisted"] as const).map((a) => ({
-              value: a,
-              label: t(`eventsAdmin.messageAudiences.${a}`),
-            }))}
-            defaultValue={messageValues?.audience ?? "all"}
-            errors={message.fieldErrors}
-          />
-          <SubmitButton>{t("eventsAdmin.messageSend")}</SubmitButton>
-        </PostForm>
-      </section>
+      <RegistrantsMessage message={message} messageValues={messageValues} done={done} n={n} />
     </>
   );
 }
