@@ -16,10 +16,9 @@ export function applyProposedThemes(
 ): Promise<Result<{ labelled: number; themes: number }>> {
   return withOpenQuestion(scope, sessionId, questionId, async (tx, q) => {
     const { session, question } = q;
-    // Read, then written from what was read: the question's answers stay locked until the labels
-    // are written, so a rename or move meanwhile waits instead of being overwritten. The answers,
-    // not the session: a lock on the session would hold up every answer the room commits (their
-    // foreign key takes a share lock on it) for as long as the grouping runs.
+    // Read, then written from what was read, under the session's lock (`withOpenQuestion`): a
+    // rename, merge or move waits until the proposal is written. A new answer may still come in;
+    // it has no theme yet and the next proposal takes it.
     const rows = (
       await tx
         .selectFrom("dialogue_answers")
@@ -27,7 +26,6 @@ export function applyProposedThemes(
         .where("session_id", "=", session.id)
         .where("question_id", "=", question.id)
         .orderBy("created_at")
-        .forUpdate()
         .execute()
     ).filter((r) => !r.hidden);
     const themeOf = new Map(rows.map((r) => [r.participant_id, r.theme_label]));

@@ -11,7 +11,8 @@ import { questionsOf, type Question } from "./template.ts";
 /**
  * What the moderation intents share (hideAnswer, applyProposedThemes, renameTheme, mergeThemes,
  * moveAnswer, clearThemes): the open question they act on, found through the session's guarded
- * row. A theme is nothing but the label its answers carry (`theme_label`).
+ * row, and the session's lock that puts them in a row. A theme is nothing but the label its
+ * answers carry (`theme_label`).
  */
 
 export const THEME_LABEL_MAX = 200;
@@ -47,7 +48,18 @@ export function withOpenQuestion<R>(
     { role: dialoguePolicy.moderateAnswers, table: "dialogue_sessions", id: sessionId },
     async (tx, row) => {
       const q = openQuestionOf(toSessionRow(row), questionId);
-      return q ? work(tx, q) : notFound();
+      if (!q) return notFound();
+      // Theme changes of one session happen one at a time: a proposal reads the labels and then
+      // writes from what it read, so a rename or move meanwhile waits for it. FOR NO KEY UPDATE
+      // and not the guard's FOR UPDATE: every answer the room commits takes a key-share lock on
+      // the session (its foreign key), which FOR UPDATE would hold up while the grouping runs.
+      await tx
+        .selectFrom("dialogue_sessions")
+        .select("id")
+        .where("id", "=", row.id)
+        .forNoKeyUpdate()
+        .execute();
+      return work(tx, q);
     },
   );
 }
