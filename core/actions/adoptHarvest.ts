@@ -3,9 +3,15 @@ import type { Tx } from "../kernel/tx.ts";
 
 /**
  * Sources must come from the action's harvest; an action without one takes the harvest of its
- * first source. One statement (no lock): false when the action already belongs to another harvest.
+ * first source. One statement, which also holds the action's row until the transaction ends, so
+ * the link written after it cannot point at an action deleted in between. "gone" when the
+ * action was deleted since the guard read it, "otherHarvest" when it belongs to another harvest.
  */
-export async function adoptHarvest(tx: Tx, actionId: string, harvestId: string): Promise<boolean> {
+export async function adoptHarvest(
+  tx: Tx,
+  actionId: string,
+  harvestId: string,
+): Promise<"adopted" | "otherHarvest" | "gone"> {
   const row = await tx
     .updateTable("actions")
     .set({
@@ -16,5 +22,11 @@ export async function adoptHarvest(tx: Tx, actionId: string, harvestId: string):
     .where((eb) => eb.or([eb("harvest_id", "is", null), eb("harvest_id", "=", harvestId)]))
     .returning("id")
     .executeTakeFirst();
-  return row !== undefined;
+  if (row) return "adopted";
+  const still = await tx
+    .selectFrom("actions")
+    .select("id")
+    .where("id", "=", actionId)
+    .executeTakeFirst();
+  return still ? "otherHarvest" : "gone";
 }

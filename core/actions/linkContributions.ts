@@ -32,8 +32,9 @@ export async function linkContributions(
       if (found.length !== new Set(ids).size) return notFound();
       const harvests = new Set(found.map((c) => c.harvest_id));
       if (harvests.size !== 1) return fail("actions.otherHarvest");
-      if (!(await adoptHarvest(tx, action.id, found[0]!.harvest_id)))
-        return fail("actions.otherHarvest");
+      const adopted = await adoptHarvest(tx, action.id, found[0]!.harvest_id);
+      if (adopted === "gone") return notFound();
+      if (adopted === "otherHarvest") return fail("actions.otherHarvest");
       await answerContributions(
         tx,
         action.id,

@@ -21,8 +21,9 @@ export async function linkTheme(
     async (tx, action) => {
       const theme = await lockThemeInRegion(tx, scope.regionId, input.themeId);
       if (!theme) return notFound();
-      if (!(await adoptHarvest(tx, action.id, theme.harvest_id)))
-        return fail("actions.otherHarvest");
+      const adopted = await adoptHarvest(tx, action.id, theme.harvest_id);
+      if (adopted === "gone") return notFound();
+      if (adopted === "otherHarvest") return fail("actions.otherHarvest");
       await answerTheme(tx, action.id, theme);
       return ok(null);
     },

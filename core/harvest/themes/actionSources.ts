@@ -24,13 +24,27 @@ export async function lockThemeInRegion(
   themeId: unknown,
 ): Promise<LinkableTheme | undefined> {
   if (typeof themeId !== "string" || !isId(themeId)) return undefined;
-  return tx
+  const seen = await tx
     .selectFrom("harvest_themes as t")
     .innerJoin("harvests as h", "h.id", "t.harvest_id")
     .select(["t.id", "t.harvest_id"])
     .where("t.id", "=", themeId)
     .where("h.region_id", "=", regionId)
-    .forUpdate("h")
+    .executeTakeFirst();
+  if (!seen) return undefined;
+  await tx
+    .selectFrom("harvests")
+    .select("id")
+    .where("id", "=", seen.harvest_id)
+    .forUpdate()
+    .executeTakeFirst();
+  // Read again once the lock is ours: a proposal that held it may have replaced the theme, and
+  // a statement started before the wait would still see it (a link to it would then fail).
+  return tx
+    .selectFrom("harvest_themes")
+    .select(["id", "harvest_id"])
+    .where("id", "=", seen.id)
+    .where("harvest_id", "=", seen.harvest_id)
     .executeTakeFirst();
 }
 
