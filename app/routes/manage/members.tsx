@@ -9,18 +9,9 @@ import { withoutAddresses } from "../../../core/mail/outbox.ts";
 import { revokeInvitation } from "../../../core/accounts/revokeInvitation.ts";
 import { ROLES } from "../../../core/kernel/scope.ts";
 import type { Result } from "../../../core/kernel/result.ts";
-import {
-  Field,
-  FormError,
-  Notice,
-  PostForm,
-  SelectField,
-  SubmitButton,
-  useFieldErrors,
-  useTranslatedOptions,
-} from "../../components/form.tsx";
-import { Cell, DataTable, Row, RowHeader } from "../../components/table.tsx";
+import { FormError, Notice, useFieldErrors, useTranslatedOptions } from "../../components/form.tsx";
 import { formatDate, isoDate } from "../../lib/format.ts";
+import { InviteForm, MemberTable, PendingInvitations } from "./MembersParts.tsx";
 import { formObject, intent } from "../../lib/form.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import {
@@ -165,71 +156,7 @@ export default function Members({ loaderData }: Route.ComponentProps) {
       ) : null}
       {!invite ? <FormError error={error} /> : null}
 
-      <DataTable
-        caption={t("members.caption", { region: region.name })}
-        columns={[
-          t("members.name"),
-          t("members.email"),
-          t("members.role"),
-          t("members.since"),
-          t("app.actions"),
-        ]}
-      >
-        {members.map((m) => (
-          <Row key={m.userId}>
-            <RowHeader>
-              {m.name} {m.userId === me ? t("members.you") : null}
-            </RowHeader>
-            <Cell>{m.email}</Cell>
-            <Cell>
-              <PostForm className="lr-inline-form">
-                <input type="hidden" name="_intent" value="role" />
-                <input type="hidden" name="userId" value={m.userId} />
-                <label className="lr-visually-hidden" htmlFor={`role-${m.userId}`}>
-                  {t("members.roleFor", { name: m.name })}
-                </label>
-                <select
-                  id={`role-${m.userId}`}
-                  name="role"
-                  defaultValue={m.role}
-                  className="utrecht-select utrecht-select--html-select"
-                >
-                  {roleOptions.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-                <SubmitButton kind="secondary">
-                  {t("members.saveRole")}
-                  <span className="lr-visually-hidden">: {m.name}</span>
-                </SubmitButton>
-              </PostForm>
-            </Cell>
-            <Cell>
-              <time dateTime={m.sinceIso}>{m.since}</time>
-            </Cell>
-            <Cell>
-              <details className="lr-confirm">
-                <summary>
-                  {t("members.remove")}
-                  <span className="lr-visually-hidden">: {m.name}</span>
-                </summary>
-                <p className="utrecht-paragraph">
-                  {t("members.removeQuestion", { name: m.name, region: region.name })}
-                </p>
-                <PostForm>
-                  <input type="hidden" name="_intent" value="remove" />
-                  <input type="hidden" name="userId" value={m.userId} />
-                  <SubmitButton kind="danger">
-                    {t("members.removeConfirm", { name: m.name })}
-                  </SubmitButton>
-                </PostForm>
-              </details>
-            </Cell>
-          </Row>
-        ))}
-      </DataTable>
+      <MemberTable region={region} me={me} members={members} roleOptions={roleOptions} />
 
       <section aria-labelledby="roles-title" className="lr-section">
         <h2 className="utrecht-heading-2" id="roles-title">
@@ -245,85 +172,13 @@ export default function Members({ loaderData }: Route.ComponentProps) {
         </dl>
       </section>
 
-      <section aria-labelledby="invite-title" className="lr-section">
-        <h2 className="utrecht-heading-2" id="invite-title">
-          {t("members.inviteTitle")}
-        </h2>
-        <p className="utrecht-paragraph">{t("members.inviteIntro")}</p>
-        <PostForm className="lr-form" noValidate>
-          {invite ? <FormError error={error} /> : null}
-          <input type="hidden" name="_intent" value="invite" />
-          <Field
-            name="email"
-            type="email"
-            label={t("members.inviteEmail")}
-            autoComplete="off"
-            required
-            maxLength={254}
-            defaultValue={typeof sent?.email === "string" ? sent.email : undefined}
-            errors={invite ? fieldErrors : undefined}
-          />
-          <SelectField
-            name="role"
-            label={t("members.inviteRole")}
-            options={roleOptions}
-            defaultValue={typeof sent?.role === "string" ? sent.role : "member"}
-            required
-            errors={invite ? fieldErrors : undefined}
-          />
-          <SubmitButton>{t("members.inviteSend")}</SubmitButton>
-        </PostForm>
-      </section>
+      <InviteForm
+        roleOptions={roleOptions}
+        sent={sent}
+        failed={invite ? { error, fieldErrors } : undefined}
+      />
 
-      <section aria-labelledby="pending-title" className="lr-section">
-        <h2 className="utrecht-heading-2" id="pending-title">
-          {t("members.pendingTitle")}
-        </h2>
-        {invitations.length === 0 ? (
-          <p className="utrecht-paragraph">{t("members.noPending")}</p>
-        ) : (
-          <DataTable
-            caption={t("members.pendingCaption")}
-            hideCaption
-            columns={[
-              t("members.email"),
-              t("members.role"),
-              t("members.invitedBy"),
-              t("members.created"),
-              t("members.expires"),
-              t("app.actions"),
-            ]}
-          >
-            {invitations.map((i) => (
-              <Row key={i.id}>
-                <RowHeader>{i.email}</RowHeader>
-                <Cell>{t(`roles.${i.role}`)}</Cell>
-                <Cell>{i.invitedBy ?? t("members.unknownUser")}</Cell>
-                <Cell>
-                  <time dateTime={i.createdIso}>{i.created}</time>
-                </Cell>
-                <Cell>
-                  <time dateTime={i.expiresIso}>{i.expires}</time>
-                  {i.expired ? ` (${t("members.expired")})` : null}
-                </Cell>
-                <Cell>
-                  <PostForm>
-                    <input type="hidden" name="_intent" value="revoke" />
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <button
-                      type="submit"
-                      className="utrecht-button utrecht-button--secondary-action"
-                      aria-label={t("members.revokeLabel", { email: i.email })}
-                    >
-                      {t("members.revoke")}
-                    </button>
-                  </PostForm>
-                </Cell>
-              </Row>
-            ))}
-          </DataTable>
-        )}
-      </section>
+      <PendingInvitations invitations={invitations} />
     </>
   );
 }
