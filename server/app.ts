@@ -8,7 +8,10 @@ import sirv from "sirv";
 import type { RouterContext } from "react-router";
 import { cookieValue, CSRF_COOKIE, SESSION_COOKIE } from "../app/lib/cookies.server.ts";
 import type { Services } from "../app/lib/services.server.ts";
-import { createResetLimiter, passwordResetJobHandlers } from "../core/accounts/resetPassword.ts";
+import {
+  createResetLimiter,
+  passwordResetJobHandlers,
+} from "../core/accounts/requestPasswordReset.ts";
 import { createLoginLimiter } from "../core/accounts/signIn.ts";
 import { LiveHub } from "../core/dialogue/liveHub.ts";
 import { eventJobHandlers } from "../core/events/eventJobs.ts";

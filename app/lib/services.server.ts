@@ -1,7 +1,7 @@
 import { createContext } from "react-router";
 import type { Logger } from "pino";
 import type { Db } from "../../core/kernel/scope.ts";
-import type { ResetLimiter } from "../../core/accounts/resetPassword.ts";
+import type { ResetLimiter } from "../../core/accounts/requestPasswordReset.ts";
 import type { LoginLimiter } from "../../core/accounts/signIn.ts";
 import type { SessionUser } from "../../core/accounts/sessions.ts";
 import type { LiveHub } from "../../core/dialogue/liveHub.ts";

@@ -1,6 +1,6 @@
 import { useActionData } from "react-router";
 import type { Route } from "./+types/forgot-password";
-import { requestPasswordReset } from "../../core/accounts/resetPassword.ts";
+import { requestPasswordReset } from "../../core/accounts/requestPasswordReset.ts";
 import {
   Field,
   FormError,

@@ -6,7 +6,7 @@ import { LIMITS, text, validate } from "../kernel/validate.ts";
 import { hashPassword } from "./password.ts";
 import { newPassword } from "./passwordPolicy.ts";
 import { hashToken } from "./tokens.ts";
-import { requestEmailVerification } from "./verifyEmail.ts";
+import { requestEmailVerification } from "./requestEmailVerification.ts";
 
 export interface OpenInvitation {
   id: string;

@@ -9,8 +9,8 @@ import {
   createResetLimiter,
   passwordResetJobHandlers,
   requestPasswordReset,
-  resetPassword,
-} from "./resetPassword.ts";
+} from "./requestPasswordReset.ts";
+import { resetPassword } from "./resetPassword.ts";
 import { findSessionUser } from "./sessions.ts";
 import { createLoginLimiter, signIn } from "./signIn.ts";
 

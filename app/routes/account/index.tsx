@@ -2,7 +2,8 @@ import { data, Link, redirect, useActionData, useSearchParams } from "react-rout
 import type { Route } from "./+types/index";
 import { changePassword } from "../../../core/accounts/changePassword.ts";
 import { updateProfile } from "../../../core/accounts/updateProfile.ts";
-import { isEmailVerified, requestEmailVerification } from "../../../core/accounts/verifyEmail.ts";
+import { requestEmailVerification } from "../../../core/accounts/requestEmailVerification.ts";
+import { isEmailVerified } from "../../../core/accounts/verifyEmail.ts";
 import { eraseAccount } from "../../../core/privacy/eraseAccount.ts";
 import { listMyRegions } from "../../../core/regions/queries.ts";
 import type { Result } from "../../../core/kernel/result.ts";
