@@ -12,7 +12,7 @@ import {
   createResetLimiter,
   passwordResetJobHandlers,
 } from "../core/accounts/requestPasswordReset.ts";
-import { createLoginLimiter } from "../core/accounts/signIn.ts";
+import { createLoginLimiter } from "../core/accounts/loginLimiter.ts";
 import { LiveHub } from "../core/dialogue/liveHub.ts";
 import { eventJobHandlers } from "../core/events/eventJobs.ts";
 import { retentionJobHandlers } from "../core/privacy/retention.ts";

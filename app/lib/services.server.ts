@@ -2,7 +2,7 @@ import { createContext } from "react-router";
 import type { Logger } from "pino";
 import type { Db } from "../../core/kernel/scope.ts";
 import type { ResetLimiter } from "../../core/accounts/requestPasswordReset.ts";
-import type { LoginLimiter } from "../../core/accounts/signIn.ts";
+import type { LoginLimiter } from "../../core/accounts/loginLimiter.ts";
 import type { SessionUser } from "../../core/accounts/sessions.ts";
 import type { LiveHub } from "../../core/dialogue/liveHub.ts";
 import type { RegistrationLimiter } from "../../core/events/registrationLimiter.ts";

@@ -12,7 +12,8 @@ import {
 } from "./requestPasswordReset.ts";
 import { resetPassword } from "./resetPassword.ts";
 import { findSessionUser } from "./sessions.ts";
-import { createLoginLimiter, signIn } from "./signIn.ts";
+import { createLoginLimiter } from "./loginLimiter.ts";
+import { signIn } from "./signIn.ts";
 
 let t: TestDb;
 beforeAll(async () => {

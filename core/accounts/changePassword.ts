@@ -5,7 +5,7 @@ import { LIMITS, validate } from "../kernel/validate.ts";
 import { confirmPassword } from "./confirmPassword.ts";
 import { hashPassword } from "./password.ts";
 import { newPassword } from "./passwordPolicy.ts";
-import type { LoginLimiter } from "./signIn.ts";
+import type { LoginLimiter } from "./loginLimiter.ts";
 import { hashToken } from "./tokens.ts";
 
 export const changePasswordSchema = z.object({

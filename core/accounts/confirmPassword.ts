@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import { rateLimited, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { verifyPassword } from "./password.ts";
-import type { LoginLimiter } from "./signIn.ts";
+import type { LoginLimiter } from "./loginLimiter.ts";
 
 /**
  * The name these checks count under in the login limiter, in place of a client address: the

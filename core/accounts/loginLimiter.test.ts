@@ -5,7 +5,8 @@ import { makeQuickUser as makeUser } from "../../test/quickUser.ts";
 import { clientKey } from "../kernel/clientKey.ts";
 import { changePassword } from "./changePassword.ts";
 import { confirmPassword } from "./confirmPassword.ts";
-import { createLoginLimiter, LOGIN_LIMITS, signIn } from "./signIn.ts";
+import { createLoginLimiter, LOGIN_LIMITS } from "./loginLimiter.ts";
+import { signIn } from "./signIn.ts";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -3,7 +3,8 @@ import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeUser, TEST_PASSWORD } from "../../test/fixtures.ts";
 import { changePassword } from "./changePassword.ts";
 import { findSessionUser } from "./sessions.ts";
-import { createLoginLimiter, signIn } from "./signIn.ts";
+import { createLoginLimiter } from "./loginLimiter.ts";
+import { signIn } from "./signIn.ts";
 import { updateProfile } from "./updateProfile.ts";
 
 let t: TestDb;

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
-import type { LoginLimiter } from "../accounts/signIn.ts";
+import type { LoginLimiter } from "../accounts/loginLimiter.ts";
 import { conflict, fail, notFound, ok, type Result } from "../kernel/result.ts";
 import { LIMITS, validate } from "../kernel/validate.ts";
 import { addressReach, inReach } from "./reach.ts";
