@@ -1,6 +1,6 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.ts";
-import { may, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope, type Role } from "../kernel/scope.ts";
 import { aggregateWithSectors, forRoom, type AnswerRow } from "./aggregate.ts";
 import { checkAnswer } from "./answerValue.ts";
 import { controlSession } from "./controlSession.ts";
@@ -285,7 +285,7 @@ export class LiveHub {
   private async watcherScope(
     client: Client,
     sessionId: string,
-    needed: (typeof dialoguePolicy)[keyof typeof dialoguePolicy],
+    needed: Role,
   ): Promise<{ scope: RegionScope; session: SessionRow } | null> {
     if (!client.auth.userId) return null;
     const found = await findWatchedSession(this.db, client.auth.userId, sessionId);
