@@ -1,6 +1,7 @@
 import { translator } from "../../i18n/index.ts";
 import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
+import { dialoguePolicy } from "./policy.ts";
 import { csvFile, xlsxFile, type Row } from "../kernel/tableFile.ts";
 import { isoDay } from "../kernel/time.ts";
 import { answerText, figuresOf, sessionDate, type FigureBar } from "./resultsText.ts";
@@ -37,7 +38,7 @@ function fileName(results: SessionResults, extension: string): string {
 }
 
 async function load(scope: RegionScope, sessionId: string): Promise<Result<Data>> {
-  if (!hasRole(scope.role, "facilitator")) return forbidden();
+  if (!may(scope, dialoguePolicy.exportResults)) return forbidden();
   const data = await sessionResultsWithAnswers(scope, sessionId);
   return data ? ok(data) : notFound();
 }

@@ -1,7 +1,8 @@
 import { translator, type Locale } from "../../i18n/index.ts";
 import type { PeopleFile } from "../people/exportPeople.ts";
 import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
+import { eventPolicy } from "./policy.ts";
 import { csvFile, xlsxFile } from "../kernel/tableFile.ts";
 import { formatMoment } from "../kernel/time.ts";
 import { answerLines, eventRegistrations, type EventRegistration } from "./adminQueries.ts";
@@ -49,7 +50,7 @@ function cells(r: EventRegistration, questions: EventQuestion[], locale: Locale)
 }
 
 async function load(scope: RegionScope, eventId: string, filter: RegistrationFilter) {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!may(scope, eventPolicy.exportRegistrations)) return forbidden();
   const event = await findEvent(scope, eventId);
   if (!event) return notFound();
   const rows = await eventRegistrations(scope, event.id, filter);

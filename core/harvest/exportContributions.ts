@@ -1,6 +1,7 @@
 import { translator, type Locale } from "../../i18n/index.ts";
 import { forbidden, notFound, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
+import { harvestPolicy } from "./policy.ts";
 import { csvFile } from "../kernel/tableFile.ts";
 import { findHarvest, listContributionsForExport, type ContributionFilters } from "./queries.ts";
 
@@ -34,7 +35,7 @@ export async function exportContributionsCsv(
   filters: ContributionFilters,
   locale: Locale,
 ): Promise<Result<ContributionsFile>> {
-  if (!hasRole(scope.role, "facilitator")) return forbidden();
+  if (!may(scope, harvestPolicy.exportContributions)) return forbidden();
   const harvest = await findHarvest(scope, harvestId);
   if (!harvest) return notFound();
   const t = translator(locale);

@@ -1,6 +1,7 @@
 import { translator, type Locale } from "../../i18n/index.ts";
 import { forbidden, ok, type Result } from "../kernel/result.ts";
-import { hasRole, type RegionScope } from "../kernel/scope.ts";
+import { may, type RegionScope } from "../kernel/scope.ts";
+import { peoplePolicy } from "./policy.ts";
 import { csvFile, xlsxFile } from "../kernel/tableFile.ts";
 import { columnHeaders } from "./peopleTable.ts";
 import { listPeopleForExport, type PeopleFilters, type PersonSummary } from "./queries.ts";
@@ -47,7 +48,7 @@ export async function exportPeopleCsv(
   filters: PeopleFilters,
   locale: Locale,
 ): Promise<Result<PeopleFile>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!may(scope, peoplePolicy.exportPeople)) return forbidden();
   const people = await listPeopleForExport(scope, filters);
   return ok({
     ...csvFile([columnHeaders(locale), ...people.map((p) => cells(p, locale))], { locale }),
@@ -61,7 +62,7 @@ export async function exportPeopleXlsx(
   filters: PeopleFilters,
   locale: Locale,
 ): Promise<Result<PeopleFile>> {
-  if (!hasRole(scope.role, "organiser")) return forbidden();
+  if (!may(scope, peoplePolicy.exportPeople)) return forbidden();
   const people = await listPeopleForExport(scope, filters);
   const t = translator(locale);
   const file = await xlsxFile(

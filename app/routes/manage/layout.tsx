@@ -1,6 +1,13 @@
 import { Link, NavLink, Outlet, useLoaderData } from "react-router";
 import type { Route } from "./+types/layout";
-import { hasRole } from "../../../core/kernel/scope.ts";
+import { accountsPolicy } from "../../../core/accounts/policy.ts";
+import { actionPolicy } from "../../../core/actions/policy.ts";
+import { dialoguePolicy } from "../../../core/dialogue/policy.ts";
+import { eventPolicy } from "../../../core/events/policy.ts";
+import { harvestPolicy } from "../../../core/harvest/policy.ts";
+import { may } from "../../../core/kernel/scope.ts";
+import { peoplePolicy } from "../../../core/people/policy.ts";
+import { regionPolicy } from "../../../core/regions/policy.ts";
 import { Shell } from "../../root.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { requireRegion } from "../../lib/request.server.ts";
@@ -40,15 +47,27 @@ export default function RegionLayout() {
   const items: { to: string; label: string; end?: boolean; show: boolean }[] = [
     { to: base, label: t("nav.overview"), end: true, show: true },
     { to: `${base}/organisations`, label: t("nav.organisations"), show: true },
-    { to: `${base}/dialogue`, label: t("dialogue.nav"), show: hasRole(role, "facilitator") },
-    { to: `${base}/people`, label: t("nav.people"), show: hasRole(role, "facilitator") },
+    {
+      to: `${base}/dialogue`,
+      label: t("dialogue.nav"),
+      show: may({ role }, dialoguePolicy.viewSessions),
+    },
+    { to: `${base}/people`, label: t("nav.people"), show: may({ role }, peoplePolicy.viewPeople) },
     // Facilitators see the events for the check-in on the day; organisers plan them.
-    { to: `${base}/events`, label: t("eventsAdmin.title"), show: hasRole(role, "facilitator") },
-    { to: `${base}/harvest`, label: t("harvest.nav"), show: hasRole(role, "facilitator") },
-    { to: `${base}/actions`, label: t("actions.nav"), show: hasRole(role, "organiser") },
-    { to: `${base}/members`, label: t("nav.members"), show: hasRole(role, "admin") },
-    { to: `${base}/settings`, label: t("nav.settings"), show: hasRole(role, "admin") },
-    { to: `${base}/outbox`, label: t("nav.outbox"), show: hasRole(role, "admin") },
+    { to: `${base}/events`, label: t("eventsAdmin.title"), show: may({ role }, eventPolicy.list) },
+    { to: `${base}/harvest`, label: t("harvest.nav"), show: may({ role }, harvestPolicy.list) },
+    { to: `${base}/actions`, label: t("actions.nav"), show: may({ role }, actionPolicy.manage) },
+    {
+      to: `${base}/members`,
+      label: t("nav.members"),
+      show: may({ role }, accountsPolicy.viewMembers),
+    },
+    {
+      to: `${base}/settings`,
+      label: t("nav.settings"),
+      show: may({ role }, regionPolicy.viewSettings),
+    },
+    { to: `${base}/outbox`, label: t("nav.outbox"), show: may({ role }, regionPolicy.viewOutbox) },
     { to: `/r/${region.slug}`, label: t("nav.publicPage"), show: true },
   ];
   return (
