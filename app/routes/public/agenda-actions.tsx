@@ -1,4 +1,4 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/agenda-actions";
 import { publicAgenda, type PublicAction } from "../../../core/actions/publicAgenda.ts";
 import { expressInterest } from "../../../core/coalitions/expressInterest.ts";
