@@ -41,6 +41,9 @@ export default [
   // A harvest's publication and the region's action agenda, only while the region publishes them.
   route("r/:slug/publication/:harvestSlug", "routes/public/publication.tsx"),
   route("r/:slug/agenda/actions", "routes/public/agenda-actions.tsx"),
+  // The region's published challenges and each one's page.
+  route("r/:slug/challenges", "routes/public/challenges/list.tsx"),
+  route("r/:slug/challenges/:challengeSlug", "routes/public/challenges/challenge.tsx"),
   // A harvest's contribution form: anyone with the link, no account, only while it is open.
   route("r/:slug/harvest/:harvestSlug/contribute", "routes/public/harvest-contribute.tsx"),
 
@@ -108,6 +111,18 @@ export default [
       route("actions/:id/contributions", "routes/manage/actions/contributions.tsx"),
       route("coalitions", "routes/manage/coalitions/list.tsx"),
       route("coalitions/:id", "routes/manage/coalitions/detail.tsx"),
+      // (challenges: the spine; the dashboard is the region's index page)
+      route("challenges", "routes/manage/challenges/list.tsx"),
+      route("challenges/new", "routes/manage/challenges/new.tsx"),
+      route("challenges/settings", "routes/manage/challenges/settings.tsx"),
+      route("challenges/:id", "routes/manage/challenges/detail.tsx"),
+      route("challenges/:id/edit", "routes/manage/challenges/edit.tsx"),
+      route("challenges/:id/timeline", "routes/manage/challenges/timeline.tsx"),
+      route("challenges/:id/timeline.csv", "routes/manage/challenges/timeline-csv.ts"),
+      route("challenges/:id/timeline.xlsx", "routes/manage/challenges/timeline-xlsx.ts"),
+      route("timeline", "routes/manage/timeline/region.tsx"),
+      route("timeline.csv", "routes/manage/timeline/region-csv.ts"),
+      route("timeline.xlsx", "routes/manage/timeline/region-xlsx.ts"),
     ]),
   ]),
 ] satisfies RouteConfig;

@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, never, never>;
+/** A timestamp the database fills in when the insert leaves it out. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type Role = "admin" | "organiser" | "facilitator" | "member";
 export type Locale = "nl" | "en";
@@ -19,6 +21,12 @@ export interface RegionTable {
   logo_mime: string | null;
   retention_months: Generated<number>;
   privacy_statement: Generated<string>;
+  /** The consolidation guard: warn after this many weeks without activity on a challenge. */
+  stale_after_weeks: Generated<number>;
+  /** … and when a challenge sits in one phase longer than this many months. */
+  phase_max_months: Generated<number>;
+  /** The roles the region tracks per challenge: catalog keys or the region's own names. */
+  challenge_roles: ColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
 }
 
@@ -410,6 +418,87 @@ export interface CoalitionMemberTable {
   created_at: CreatedAt;
 }
 
+export type ChallengeStatus = "candidate" | "active" | "paused" | "closed";
+export type CyclePhase = 1 | 2 | 3 | 4;
+
+export interface ChallengeTable {
+  id: Generated<string>;
+  region_id: string;
+  slug: string;
+  title: string;
+  why_urgent: Generated<string>;
+  for_whom: Generated<string>;
+  guiding_question: Generated<string>;
+  geography: Generated<string>;
+  owners: Generated<string>;
+  status: Generated<ChallengeStatus>;
+  published: Generated<boolean>;
+  phase: Generated<CyclePhase>;
+  phase_since: DefaultTimestamp;
+  continuation_funding: Generated<string>;
+  continuation_structure: Generated<string>;
+  continuation_owner: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ChallengePhaseChangeTable {
+  id: Generated<string>;
+  challenge_id: string;
+  from_phase: CyclePhase | null;
+  to_phase: CyclePhase;
+  reason: Generated<string>;
+  changed_by: string | null;
+  changed_at: DefaultTimestamp;
+}
+
+export interface ChallengeLinkTable {
+  id: Generated<string>;
+  challenge_id: string;
+  event_id: string | null;
+  dialogue_session_id: string | null;
+  harvest_id: string | null;
+  action_id: string | null;
+  coalition_id: string | null;
+  phase: CyclePhase;
+  created_at: DefaultTimestamp;
+}
+
+export interface ChallengeRatingTable {
+  id: Generated<string>;
+  challenge_id: string;
+  organisation_id: string | null;
+  person_id: string | null;
+  sector: string | null;
+  perspective: string | null;
+  urgency: number;
+  importance: number;
+  why: Generated<string>;
+  created_at: DefaultTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChallengeRoleTable {
+  id: Generated<string>;
+  challenge_id: string;
+  role: string;
+  organisation_id: string | null;
+  person_id: string | null;
+  note: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface ChallengeAmbitionTable {
+  id: Generated<string>;
+  challenge_id: string;
+  now_level: number;
+  desired_level: number;
+  note: Generated<string>;
+  set_by: string | null;
+  recorded_at: DefaultTimestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   users: UserTable;
@@ -442,6 +531,12 @@ export interface Database {
   coalitions: CoalitionTable;
   coalition_actions: CoalitionActionTable;
   coalition_members: CoalitionMemberTable;
+  challenges: ChallengeTable;
+  challenge_phase_changes: ChallengePhaseChangeTable;
+  challenge_links: ChallengeLinkTable;
+  challenge_ratings: ChallengeRatingTable;
+  challenge_roles: ChallengeRoleTable;
+  challenge_ambitions: ChallengeAmbitionTable;
 }
 
 export type Region = Selectable<RegionTable>;

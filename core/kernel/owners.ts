@@ -107,6 +107,30 @@ export const TABLE_OWNERS: { readonly [T in keyof Database]: TableOwner } = {
   coalitions: { owner: "core/coalitions/" },
   coalition_actions: { owner: "core/coalitions/" },
   coalition_members: { owner: "core/coalitions/" },
+  challenges: {
+    owner: "core/challenges/",
+    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+  },
+  challenge_phase_changes: {
+    owner: "core/challenges/",
+    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+  },
+  challenge_links: {
+    owner: "core/challenges/",
+    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+  },
+  challenge_ratings: {
+    owner: "core/challenges/",
+    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+  },
+  challenge_roles: {
+    owner: "core/challenges/",
+    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+  },
+  challenge_ambitions: {
+    owner: "core/challenges/",
+    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+  },
 };
 
 /** Whether `file` (a path from the repository root) lies in `module`. */

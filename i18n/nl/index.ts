@@ -1,4 +1,9 @@
 import { admin } from "./admin.ts";
+import { challengeDashboard } from "./challengeDashboard.ts";
+import { challengeDigest } from "./challengeDigest.ts";
+import { challengePages } from "./challengePages.ts";
+import { challengePublic } from "./challengePublic.ts";
+import { challenges } from "./challenges.ts";
 import { agenda } from "./agenda.ts";
 import { common } from "./common.ts";
 import { dialogue } from "./dialogue.ts";
@@ -29,4 +34,9 @@ export const nl = {
   ...admin,
   ...publication,
   ...agenda,
+  ...challenges,
+  ...challengePages,
+  ...challengePublic,
+  ...challengeDigest,
+  ...challengeDashboard,
 };

@@ -1,0 +1,3 @@
+export const challengePages = {
+  challengePages: {},
+};
