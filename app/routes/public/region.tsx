@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/region";
+import { publishedChallenges } from "../../../core/challenges/publicQueries.ts";
 import { publishedHarvests } from "../../../core/harvest/publicQueries.ts";
 import { findPublicRegion } from "../../../core/regions/queries.ts";
 import { Shell } from "../../root.tsx";
@@ -17,8 +18,16 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export async function loader({ params, context }: Route.LoaderArgs) {
   const region = await findPublicRegion(getServices(context).db, params.slug);
   if (!region) notFound(context);
-  const published = await publishedHarvests(getServices(context).db, region.id);
+  const [published, publicChallenges] = await Promise.all([
+    publishedHarvests(getServices(context).db, region.id),
+    publishedChallenges(getServices(context).db, region.id),
+  ]);
   return {
+    publicChallenges: publicChallenges.map((c) => ({
+      slug: c.slug,
+      title: c.title,
+      phase: c.phase,
+    })),
     publications: published
       .filter((h) => h.publication_public)
       .map((h) => ({ slug: h.slug, title: h.publication_title || h.title })),
@@ -53,7 +62,7 @@ function Paragraphs({ text }: { text: string }) {
 
 export default function PublicRegion({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { region, publications, hasAgenda } = loaderData;
+  const { region, publications, hasAgenda, publicChallenges } = loaderData;
   const challenges = region.challenges
     .split("\n")
     .map((c) => c.trim())
@@ -89,6 +98,33 @@ export default function PublicRegion({ loaderData }: Route.ComponentProps) {
                 </li>
               ) : null}
             </ul>
+          </section>
+        ) : null}
+        {publicChallenges.length > 0 ? (
+          <section aria-labelledby="published-challenges">
+            <h2 className="utrecht-heading-2" id="published-challenges">
+              {t("challengePublic.regionSection")}
+            </h2>
+            <ul className="utrecht-unordered-list">
+              {publicChallenges.map((c) => (
+                <li className="utrecht-unordered-list__item" key={c.slug}>
+                  <Link className="utrecht-link" to={`/r/${region.slug}/challenges/${c.slug}`}>
+                    {c.title}
+                  </Link>{" "}
+                  (
+                  {t("challenges.phaseNumbered", {
+                    n: c.phase,
+                    name: t(`challenges.phase.${c.phase}`),
+                  })}
+                  )
+                </li>
+              ))}
+            </ul>
+            <p className="utrecht-paragraph">
+              <Link className="utrecht-link" to={`/r/${region.slug}/challenges`}>
+                {t("challengePublic.allChallenges")}
+              </Link>
+            </p>
           </section>
         ) : null}
         {challenges.length > 0 ? (
