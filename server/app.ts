@@ -16,6 +16,7 @@ import { createLoginLimiter } from "../core/accounts/loginLimiter.ts";
 import { LiveHub } from "../core/dialogue/liveHub.ts";
 import { eventJobHandlers } from "../core/events/eventJobs.ts";
 import { retentionJobHandlers } from "../core/privacy/retention.ts";
+import { challengeDigestJobHandlers } from "../core/challenges/digest.ts";
 import { createRegistrationLimiter } from "../core/events/registrationLimiter.ts";
 import { JobRunner } from "../core/jobs/jobs.ts";
 import { Mailer } from "../core/mail/outbox.ts";
@@ -117,6 +118,7 @@ export async function createApp(
     {
       ...eventJobHandlers({ publicUrl: config.publicUrl }),
       ...passwordResetJobHandlers,
+      ...challengeDigestJobHandlers({ publicUrl: config.publicUrl }),
       ...retentionJobHandlers((r) => {
         if (r.sessions > 0 || r.registrations > 0 || r.interest > 0)
           log.info(r, "removed personal data past retention");

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import pino from "pino";
 import { seedDemoIfEmpty } from "../demo/seedDemo.ts";
 import { planRetentionSweep } from "../core/privacy/retention.ts";
+import { planChallengeDigest } from "../core/challenges/digest.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./env.server.ts";
 
@@ -34,6 +35,8 @@ if (config.SEED_DEMO === "true") {
 // Retention runs as a durable job every six hours (core/privacy/retention.ts); at start the
 // current slot's sweep is planned, so a process that was down catches up at once.
 await planRetentionSweep(app.handle.db);
+// The consolidation guard's digest goes out weekly (core/challenges/digest.ts), planned the same way.
+await planChallengeDigest(app.handle.db);
 void app.services.jobs.kick();
 
 app.server.listen(config.PORT, config.HOST, () => {
