@@ -1,5 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
+import { challengesLinkedTo } from "../../../../core/challenges/queries.ts";
+import { ServesChallenges } from "../../../components/challenges/ServesChallenges.tsx";
 import { actionPolicy } from "../../../../core/actions/policy.ts";
 import { addProgressNote } from "../../../../core/actions/addProgressNote.ts";
 import { deleteAction } from "../../../../core/actions/deleteAction.ts";
@@ -58,6 +60,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     themeOptions: themes.filter((th) => !linkedThemes.has(th.id)),
     coalitionOptions: coalitions.filter((c) => !linkedCoalitions.has(c.id)),
     done: DONE.find((d) => d === done) ?? null,
+    challenges: await challengesLinkedTo(scope, "action", found.action.id),
   };
 }
 
@@ -319,6 +322,8 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
           </Link>
         </p>
       </section>
+
+      <ServesChallenges base={base} challenges={loaderData.challenges} />
 
       <DeleteForm title={t("actions.delete")} warning={t("actions.deleteWarning")} />
     </>

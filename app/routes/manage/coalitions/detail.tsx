@@ -1,5 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
+import { challengesLinkedTo } from "../../../../core/challenges/queries.ts";
+import { ServesChallenges } from "../../../components/challenges/ServesChallenges.tsx";
 import { actionChoices } from "../../../../core/actions/queries.ts";
 import { addMember } from "../../../../core/coalitions/addMember.ts";
 import { decideMember } from "../../../../core/coalitions/decideMember.ts";
@@ -62,6 +64,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     found,
     actionOptions: actions,
     done: DONE.find((d) => d === done) ?? null,
+    challenges: await challengesLinkedTo(scope, "coalition", found.coalition.id),
   };
 }
 
@@ -336,6 +339,8 @@ export default function CoalitionPage({ loaderData, actionData }: Route.Componen
           </SubmitButton>
         </fieldset>
       </PostForm>
+
+      <ServesChallenges base={base} challenges={loaderData.challenges} />
 
       <DeleteForm title={t("coalitions.delete")} warning={t("coalitions.deleteWarning")} />
     </>

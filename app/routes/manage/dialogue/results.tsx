@@ -1,5 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/results";
+import { challengesLinkedTo } from "../../../../core/challenges/queries.ts";
+import { ServesChallenges } from "../../../components/challenges/ServesChallenges.tsx";
 import { controlSession } from "../../../../core/dialogue/controlSession.ts";
 import { dialoguePolicy } from "../../../../core/dialogue/policy.ts";
 import { sessionResults } from "../../../../core/dialogue/queries.ts";
@@ -38,6 +40,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     date: sessionDate(results.session.createdAt, getRequestInfo(context).locale),
     shareUrl: shareToken ? `${getServices(context).config.publicUrl}/s/${shareToken}` : null,
     changed: share === "on" || share === "off" ? share : null,
+    challenges: await challengesLinkedTo(scope, "session", results.session.id),
+    manage: `/manage/${region.slug}`,
     pageTitle: requestT(context)("dialogueResults.title", { title: results.session.title }),
   };
 }
@@ -86,6 +90,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
           {changed === "on" ? t("dialogueResults.shareStarted") : t("dialogueResults.shareStopped")}
         </Notice>
       ) : null}
+      <ServesChallenges base={loaderData.manage} challenges={loaderData.challenges} />
       <section aria-labelledby="downloads" className="lr-section">
         <h2 className="utrecht-heading-2" id="downloads">
           {t("dialogueResults.downloads")}

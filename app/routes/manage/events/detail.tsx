@@ -1,5 +1,7 @@
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
+import { challengesLinkedTo } from "../../../../core/challenges/queries.ts";
+import { ServesChallenges } from "../../../components/challenges/ServesChallenges.tsx";
 import { formatJoinCode } from "../../../../core/dialogue/joinCode.ts";
 import { addEventQuestion } from "../../../../core/events/addEventQuestion.ts";
 import { cancelEvent } from "../../../../core/events/cancelEvent.ts";
@@ -141,6 +143,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       status: d.status,
     })),
     templates,
+    challenges: await challengesLinkedTo(scope, "event", event.id),
     title: `${event.title} · ${region.name}`,
   };
 }
@@ -342,6 +345,8 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       <EventInvitationsSection data={loaderData} sent={ad} />
 
       <EventDialogueSection data={loaderData} sent={ad} />
+
+      <ServesChallenges base={`/manage/${region.slug}`} challenges={loaderData.challenges} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/overview";
+import { challengesLinkedTo } from "../../../../core/challenges/queries.ts";
+import { ServesChallenges } from "../../../components/challenges/ServesChallenges.tsx";
 import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { gatherContributions } from "../../../../core/harvest/gatherContributions.ts";
 import { contributionCounts, findHarvest } from "../../../../core/harvest/queries.ts";
@@ -84,6 +86,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     },
     counts,
     canEdit,
+    challenges: await challengesLinkedTo(scope, "harvest", harvest.id),
     title: `${harvest.title} · ${region.name}`,
   };
 }
@@ -407,6 +410,7 @@ export default function HarvestOverview({ loaderData, actionData }: Route.Compon
           }))}
         />
       </section>
+      <ServesChallenges base={`/manage/${region.slug}`} challenges={loaderData.challenges} />
     </>
   );
 }
