@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet, useLoaderData } from "react-router";
 import type { Route } from "./+types/layout";
 import { accountsPolicy } from "../../../core/accounts/policy.ts";
 import { actionPolicy } from "../../../core/actions/policy.ts";
+import { challengePolicy } from "../../../core/challenges/policy.ts";
 import { dialoguePolicy } from "../../../core/dialogue/policy.ts";
 import { eventPolicy } from "../../../core/events/policy.ts";
 import { harvestPolicy } from "../../../core/harvest/policy.ts";
@@ -46,6 +47,11 @@ export default function RegionLayout() {
   const base = `/manage/${region.slug}`;
   const items: { to: string; label: string; end?: boolean; show: boolean }[] = [
     { to: base, label: t("nav.overview"), end: true, show: true },
+    {
+      to: `${base}/challenges`,
+      label: t("challengePages.nav"),
+      show: may({ role }, challengePolicy.view),
+    },
     { to: `${base}/organisations`, label: t("nav.organisations"), show: true },
     {
       to: `${base}/dialogue`,
