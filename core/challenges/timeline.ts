@@ -87,7 +87,8 @@ const filterSchema = z
 /** The filter of a timeline page or file, read from its query string. */
 export function parseTimelineFilter(params: URLSearchParams): Result<TimelineFilter> {
   const parsed = filterSchema.safeParse({
-    kind: params.getAll("kind"),
+    // A checkbox group sends kind[]; a hand-made link may say kind.
+    kind: [...params.getAll("kind"), ...params.getAll("kind[]")],
     challenge: params.get("challenge") ?? undefined,
     from: params.get("from") ?? undefined,
     to: params.get("to") ?? undefined,

@@ -41,6 +41,7 @@ export const challengeDashboard: CatalogOf<typeof nl> = {
       allChallenges: "All challenges",
       from: "From (date)",
       to: "Up to and including (date)",
+      dateFormat: "As yyyy-mm-dd, for example 2026-03-01.",
       apply: "Apply filter",
       clear: "Clear filter",
       caption: "What happened, newest first",
@@ -49,10 +50,8 @@ export const challengeDashboard: CatalogOf<typeof nl> = {
       count: "{{n}} entries",
       downloadCsv: "Download CSV",
       downloadXlsx: "Download XLSX",
-      print: "Use the browser's print function for a printable version.",
       badDate: "Enter a date as yyyy-mm-dd.",
       badRange: "The end date is before the start date.",
-      badFilter: "The filter is not valid: {{message}}",
       fileName: "timeline",
       sheet: "Timeline",
       column: {

@@ -39,6 +39,7 @@ export const challengeDashboard = {
       allChallenges: "Alle opgaven",
       from: "Vanaf (datum)",
       to: "Tot en met (datum)",
+      dateFormat: "Als jjjj-mm-dd, bijvoorbeeld 2026-03-01.",
       apply: "Filter toepassen",
       clear: "Filter wissen",
       caption: "Gebeurtenissen, nieuwste eerst",
@@ -47,10 +48,8 @@ export const challengeDashboard = {
       count: "{{n}} gebeurtenissen",
       downloadCsv: "Download CSV",
       downloadXlsx: "Download XLSX",
-      print: "Gebruik de afdrukfunctie van de browser voor een afdrukbare versie.",
       badDate: "Vul een datum in als jjjj-mm-dd.",
       badRange: "De einddatum ligt voor de begindatum.",
-      badFilter: "Het filter klopt niet: {{message}}",
       fileName: "tijdlijn",
       sheet: "Tijdlijn",
       column: {
