@@ -1,4 +1,4 @@
-import { translator, type Locale, type T } from "../../i18n/index.ts";
+import { translator, type T } from "../../i18n/index.ts";
 import { scheduleJob, type JobHandler } from "../jobs/jobs.ts";
 import type { Db, Tx } from "../kernel/tx.ts";
 import { queueMail } from "../mail/outbox.ts";
@@ -138,7 +138,7 @@ export async function queueChallengeDigests(
       .orderBy("u.email")
       .execute();
     for (const to of recipients) {
-      const t = translator(to.locale as Locale);
+      const t = translator(to.locale);
       await queueMail(tx, {
         regionId: region.id,
         to: to.email,
