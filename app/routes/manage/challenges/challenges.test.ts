@@ -45,6 +45,7 @@ async function organisation(name: string, sector: string) {
 /** The text of a page without its markup, for assertions on what a reader sees. */
 const visible = (html: string) =>
   html
+    .replace(/<!-- -->/g, "")
     .replace(/<[^>]+>/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
@@ -125,6 +126,72 @@ describe("challenge pages", () => {
     const list = visible(await (await organiser.get(base())).text());
     expect(list).toContain("Genoeg zorgpersoneel");
     expect(list).toContain("Nieuwe opgave");
+  });
+
+  it("assigns roles, edits the continuation, unlinks, and deletes after confirmation", async () => {
+    const page = await createChallenge("Leven lang ontwikkelen");
+    const residents = await organisation("Bewonersplatform Oost", "residents");
+    const event = await makeEvent(scope, "Buurtavond");
+    await organiser.post(page, { _intent: "link", kind: "event", event: event.id });
+    const broker = await organiser.post(page, {
+      _intent: "assignRole",
+      role: "knowledgeBroker",
+      roleOther: "",
+      roleOrganisationId: residents,
+      rolePersonId: "",
+      roleNote: "",
+    });
+    expect(broker.headers.get("Location")).toContain("done=roleAssigned");
+    await organiser.post(page, {
+      _intent: "assignRole",
+      role: "",
+      roleOther: "Buurtcoach",
+      roleOrganisationId: residents,
+    });
+    const noParty = await organiser.post(page, {
+      _intent: "assignRole",
+      role: "funder",
+      roleNote: "Wie betaalt?",
+    });
+    expect(noParty.status).toBe(400);
+    const refused = await noParty.text();
+    expect(refused).toContain("Kies een organisatie of een persoon.");
+    expect(refused).toContain("Wie betaalt?");
+
+    const edited = await organiser.post(`${page}/edit`, {
+      title: "Leven lang ontwikkelen",
+      status: "active",
+      continuationFunding: "Provincie, 2027-2030",
+      continuationStructure: "",
+      continuationOwner: "",
+    });
+    expect(edited.headers.get("Location")).toContain("done=saved");
+    const editForm = await (await organiser.get(`${page}/edit`)).text();
+    expect(editForm).toContain("Provincie, 2027-2030");
+
+    let text = visible(await (await organiser.get(page)).text());
+    expect(text).toContain("Wie is de onafhankelijke kennismakelaar? Bewonersplatform Oost");
+    expect(text).toContain("Is de rol van bewoners gelijkwaardig? Ja");
+    expect(text).toContain("Buurtcoach");
+    expect(text).toContain("Nog niet ingevuld: Initiatiefnemer");
+    expect(text).not.toContain("Nog niet ingevuld: Kennismakelaar");
+    // Published was not ticked on the edit form: the public address is gone.
+    expect(text).toContain("Niet openbaar");
+
+    const linkId = /name="linkId" value="([^"]+)"/.exec(
+      await (await organiser.get(page)).text(),
+    )![1]!;
+    const unlinked = await organiser.post(page, { _intent: "unlink", linkId });
+    expect(unlinked.headers.get("Location")).toContain("done=unlinked");
+    text = visible(await (await organiser.get(page)).text());
+    expect(text).toContain("Nog geen activiteiten gekoppeld.");
+
+    const unconfirmed = await organiser.post(page, { _intent: "delete" });
+    expect(unconfirmed.status).toBe(400);
+    expect((await organiser.get(page)).status).toBe(200);
+    const deleted = await organiser.post(page, { _intent: "delete", confirm: "on" });
+    expect(deleted.headers.get("Location")).toBe(`${base()}?done=deleted`);
+    expect((await organiser.get(page)).status).toBe(404);
   });
 
   it("lets a facilitator see a challenge but not change it", async () => {

@@ -33,13 +33,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     challengePolicy.view,
   );
   const sent = formObject(await request.formData());
-  // The continuation is agreed on later, on the edit page.
-  const r = await createChallenge(scope, {
-    ...sent,
-    continuationFunding: "",
-    continuationStructure: "",
-    continuationOwner: "",
-  });
+  const r = await createChallenge(scope, sent);
   return r.ok
     ? redirect(`/manage/${region.slug}/challenges/${r.value.id}?done=created`)
     : refusedChange(context, r, "create", sent);
