@@ -236,7 +236,8 @@ describe("challenge pages", () => {
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Vul dit veld in.");
 
-    const tooUrgent = await organiser.post(page, {
+    // Without JavaScript the form posts to the address it was on, with the last success in it.
+    const tooUrgent = await organiser.post(`${page}?done=rated`, {
       _intent: "rate",
       organisationId: await organisation("Gemeente Arnhem", "government"),
       urgency: "9",
@@ -247,6 +248,7 @@ describe("challenge pages", () => {
     const html = await tooUrgent.text();
     expect(html).toContain("Kies een van de mogelijkheden.");
     expect(html).toContain("Dit typte ik zelf.");
+    expect(html).not.toContain("De beoordeling is opgeslagen.");
 
     const long = "x".repeat(201);
     const oversize = await organiser.post(`${base()}/new`, {
@@ -294,5 +296,25 @@ describe("challenge pages", () => {
       challenge_roles: ["knowledgeBroker", "Wijkverpleegkundige"],
     });
     expect((await organiser.get(settings)).status).toBe(403);
+
+    // In English the same list reads in English, and an English default's name maps to its key.
+    await admin.post("/language", { lang: "en", redirectTo: settings });
+    const english = await (await admin.get(settings)).text();
+    expect(english).toContain("Knowledge broker");
+    expect(english).toContain("Wijkverpleegkundige");
+    await admin.post(settings, {
+      staleAfterWeeks: "4",
+      phaseMaxMonths: "9",
+      roles: "Knowledge broker\nFunder",
+    });
+    const roles = await s.db
+      .selectFrom("regions")
+      .select("challenge_roles")
+      .where("id", "=", region.id)
+      .executeTakeFirstOrThrow();
+    expect(roles.challenge_roles).toEqual(["knowledgeBroker", "funder"]);
+    const list = visible(await (await admin.get(base())).text());
+    expect(list).toContain("Phase 1: Urgent challenge");
+    expect(list).toContain("Set warnings and roles");
   });
 });

@@ -172,7 +172,8 @@ export default function ChallengePage({ loaderData, actionData }: Route.Componen
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{found.challenge.title}</h1>
-      {done ? <Notice>{t(`challengePages.done.${done}`)}</Notice> : null}
+      {/* After a refused form the address still names the last success; only the error counts. */}
+      {done && !actionData ? <Notice>{t(`challengePages.done.${done}`)}</Notice> : null}
       <FormError error={error} />
       <ChallengeHeader found={found} here={here} publicUrl={publicUrl} canEdit={canChange} />
       <PhasesSection found={found} base={base} canChange={canChange} form={form} />

@@ -76,7 +76,7 @@ export default function ChallengeSettings({ loaderData, actionData }: Route.Comp
       </p>
       <h1 className="utrecht-heading-1">{t("challengePages.settings.title")}</h1>
       <p className="utrecht-paragraph">{t("challengePages.settings.intro")}</p>
-      {saved ? <Notice>{t("challengePages.done.settingsSaved")}</Notice> : null}
+      {saved && !actionData ? <Notice>{t("challengePages.done.settingsSaved")}</Notice> : null}
       <FormError error={error} />
       <PostForm>
         <Field
