@@ -9,13 +9,21 @@ const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), "lr-cli-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Runs `node cli/main.ts …` as an operator would, on a PGlite folder of the test's own. */
+/**
+ * Runs `node cli/main.ts …` as an operator would, on a PGlite folder of the test's own. With
+ * --liftoff-only, as the server runs (docs/architecture.md, "Memory"): V8 then compiles PGlite's
+ * WASM once, not a second time with its optimising tier, which halves each command's CPU.
+ */
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["cli/main.ts", ...args], {
-      env: { ...process.env, DATA_DIR: join(dataDir, "db"), DATABASE_URL: "", ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--liftoff-only", "cli/main.ts", ...args],
+      {
+        env: { ...process.env, DATA_DIR: join(dataDir, "db"), DATABASE_URL: "", ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
