@@ -50,8 +50,12 @@ export const importRegionCommand: Command = {
     }
     const s = result.value;
     console.log(
-      `Imported region "${s.slug}": ${s.organisations} organisations, ${s.people} people, ${s.memberships} members.`,
+      `Imported region "${s.slug}": ${s.organisations} organisations, ${s.people} people, ${s.memberships} members, ${s.challenges} challenges.`,
     );
+    if (s.skippedLinks)
+      console.log(
+        `Links of challenges to events, sessions, harvests, actions or coalitions not carried over (those are not in the file; link them again): ${s.skippedLinks}`,
+      );
     if (s.skippedMembers.length)
       console.log(
         `Not members yet (no account here; invite them again): ${s.skippedMembers.join(", ")}`,

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope, makeUser } from "../../test/fixtures.ts";
+import { makeEvent } from "../../test/harvest.ts";
+import { assignRole } from "../challenges/assignRole.ts";
+import { changePhase } from "../challenges/changePhase.ts";
+import { createChallenge } from "../challenges/createChallenge.ts";
+import { linkActivity } from "../challenges/linkActivity.ts";
+import { rateChallenge } from "../challenges/rateChallenge.ts";
+import { setAmbition } from "../challenges/setAmbition.ts";
+import type { RegionScope } from "../kernel/scope.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import { exportRegion, type RegionExport } from "./exportRegion.ts";
 import { importRegion } from "./importRegion.ts";
@@ -15,11 +23,65 @@ afterAll(async () => {
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
+const must = async (r: Promise<{ ok: boolean }>) => expect((await r).ok).toBe(true);
+
+/** A challenge with every kind of thing hanging off it: history, a link, ratings, roles, ambitions. */
+async function challengeWithContent(scope: RegionScope, orgId: string) {
+  const created = await createChallenge(scope, {
+    title: "Genoeg zorgpersoneel",
+    whyUrgent: "Vacatures blijven open.",
+    forWhom: "Ouderen in de wijk",
+    guidingQuestion: "Hoe houden we de wijkzorg overeind?",
+    geography: "Tiel, Culemborg",
+    owners: "Gemeente Tiel",
+    published: "on",
+    continuationFunding: "Regiodeal",
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  const id = created.value.id;
+  const person = await t.db
+    .selectFrom("people")
+    .select("id")
+    .where("region_id", "=", scope.regionId)
+    .where("name", "=", "Bewoner zonder organisatie")
+    .executeTakeFirstOrThrow();
+  const event = await makeEvent(scope, "Werkplaats zorg");
+  await must(linkActivity(scope, id, { kind: "event", id: event.id }));
+  await must(changePhase(scope, id, { phase: "2", reason: "Partners gevonden" }));
+  await must(
+    rateChallenge(scope, id, {
+      organisationId: orgId,
+      urgency: "5",
+      importance: "4",
+      why: "Krapte",
+    }),
+  );
+  await must(rateChallenge(scope, id, { personId: person.id, urgency: "3", importance: "5" }));
+  await must(assignRole(scope, id, { role: "initiator", organisationId: orgId }));
+  await must(
+    assignRole(scope, id, {
+      role: "Wijkverpleegkundige",
+      personId: person.id,
+      note: "Uit de buurt",
+    }),
+  );
+  await must(setAmbition(scope, id, { now: "2", desired: "4", note: "Start" }));
+  await must(setAmbition(scope, id, { now: "3", desired: "4" }));
+  await createChallenge(scope, { title: "Kandidaat zonder meer", status: "candidate" });
+}
+
 async function regionWithContent() {
-  const { region, user } = await makeScope(t.db, "admin");
+  const { region, user, scope } = await makeScope(t.db, "admin");
   await t.db
     .updateTable("regions")
-    .set({ challenges: "Genoeg personeel\nBestaanszekerheid", logo: PNG, logo_mime: "image/png" })
+    .set({
+      challenges: "Genoeg personeel\nBestaanszekerheid",
+      logo: PNG,
+      logo_mime: "image/png",
+      stale_after_weeks: 4,
+      phase_max_months: 9,
+      challenge_roles: JSON.stringify(["initiator", "Wijkverpleegkundige"]),
+    })
     .where("id", "=", region.id)
     .execute();
   const org = await t.db
@@ -75,6 +137,7 @@ async function regionWithContent() {
       expires_at: new Date(Date.now() + 86_400_000),
     })
     .execute();
+  await challengeWithContent(scope, org.id);
   return { region, user };
 }
 
@@ -119,12 +182,23 @@ describe("export and import of a region", () => {
         memberships: 1,
         skippedMembers: [],
         skippedInvitations: [`uitgenodigd-${region.slug}@example.org`],
+        challenges: 2,
+        // The event is not part of the export: its link has nothing to point at in the copy.
+        skippedLinks: 1,
       },
     });
     const copy = await exported(`${region.slug}-kopie`);
-    // Ids are new; what a person is linked to must still be the same organisation by name.
+    // Ids are new; what a person, rating or role names must still be the same party by name.
     const comparable = (d: RegionExport) => {
       const orgName = new Map(d.organisations.map((o) => [o.ref, o.name]));
+      const personName = new Map(d.people.map((p) => [p.ref, p.name]));
+      const parties = <P extends { organisationRef: string | null; personRef: string | null }>(
+        p: P,
+      ) => ({
+        ...p,
+        organisationRef: p.organisationRef && orgName.get(p.organisationRef),
+        personRef: p.personRef && personName.get(p.personRef),
+      });
       return {
         ...d,
         exportedAt: "",
@@ -132,12 +206,41 @@ describe("export and import of a region", () => {
         organisations: d.organisations.map((o) => ({ ...o, ref: "" })),
         people: d.people.map((p) => ({
           ...p,
+          ref: "",
           organisationRef: p.organisationRef && orgName.get(p.organisationRef),
         })),
         invitations: [],
+        challenges: d.challenges.map((c) => ({
+          ...c,
+          createdAt: "",
+          links: [],
+          ratings: c.ratings.map(parties),
+          roles: c.roles.map(parties),
+        })),
       };
     };
     expect(comparable(copy)).toEqual(comparable(doc));
+    const [challenge] = doc.challenges.filter((c) => c.title === "Genoeg zorgpersoneel");
+    expect(challenge).toMatchObject({
+      phase: 2,
+      published: true,
+      links: [{ kind: "event", title: "Werkplaats zorg", phase: 1 }],
+      phaseChanges: [
+        { from: null, to: 1, changedBy: user.email },
+        { from: 1, to: 2, reason: "Partners gevonden", changedBy: user.email },
+      ],
+      ambitions: [
+        { now: 2, desired: 4, note: "Start", setBy: user.email },
+        { now: 3, desired: 4 },
+      ],
+    });
+    expect(challenge!.ratings).toHaveLength(2);
+    expect(challenge!.roles).toHaveLength(2);
+    expect(copy.region).toMatchObject({
+      staleAfterWeeks: 4,
+      phaseMaxMonths: 9,
+      challengeRoles: ["initiator", "Wijkverpleegkundige"],
+    });
     expect(copy.invitations).toEqual([]);
     const original = await t.db
       .selectFrom("organisations")
@@ -224,6 +327,53 @@ describe("export and import of a region", () => {
     expect(await regionCount()).toBe(before);
   });
 
+  it("refuses challenges whose ratings or roles name parties the file lacks, or whose phase is not its history's", async () => {
+    const { region } = await regionWithContent();
+    const doc = await exported(region.slug);
+    const c = doc.challenges.find((x) => x.ratings.length > 0)!;
+    c.ratings[0] = { ...c.ratings[0]!, organisationRef: "nowhere" };
+    c.roles[0] = { ...c.roles[0]!, organisationRef: null, personRef: null };
+    c.phase = 4;
+    const before = await regionCount();
+    const result = await importRegion(t.db, doc, { slug: `${region.slug}-fout` });
+    const details = result.ok ? "" : String(result.error.values?.details);
+    const i = doc.challenges.indexOf(c);
+    expect(details).toContain(`challenges.${i}.ratings.0.organisationRef: names no organisation`);
+    expect(details).toContain(`challenges.${i}.roles.0: names no organisation or person`);
+    expect(details).toContain(`challenges.${i}.phase: is not the last phase change's`);
+    expect(await regionCount()).toBe(before);
+  });
+
+  it("reads a file from before challenges, with the guard's defaults", async () => {
+    const { region } = await regionWithContent();
+    const doc = await exported(region.slug);
+    const old: Record<string, unknown> = {
+      ...doc,
+      region: { ...doc.region },
+      people: doc.people.map(({ ref: _ref, ...p }) => p),
+    };
+    delete old.challenges;
+    for (const key of ["staleAfterWeeks", "phaseMaxMonths", "challengeRoles"])
+      delete (old.region as Record<string, unknown>)[key];
+    const slug = `${region.slug}-oud`;
+    expect(await importRegion(t.db, old, { slug })).toMatchObject({
+      ok: true,
+      value: { challenges: 0 },
+    });
+    expect((await exported(slug)).region).toMatchObject({
+      staleAfterWeeks: 6,
+      phaseMaxMonths: 6,
+      challengeRoles: [
+        "initiator",
+        "knowledgeBroker",
+        "bridgeBuilder",
+        "experientialExpert",
+        "funder",
+        "processLead",
+      ],
+    });
+  });
+
   it("brings an erased person back erased, whatever the file says about them", async () => {
     const { region } = await regionWithContent();
     const doc = await exported(region.slug);
@@ -265,6 +415,7 @@ describe("export and import of a region", () => {
     const { region } = await regionWithContent();
     const doc = await exported(region.slug);
     doc.people = Array.from({ length: 2500 }, (_, i) => ({
+      ref: `p${i}`,
       name: `Persoon ${i}`,
       email: `persoon-${i}@example.org`,
       organisationRef: doc.organisations[i % 2]!.ref,
@@ -272,6 +423,8 @@ describe("export and import of a region", () => {
       expertise: [],
       erasedAt: null,
     }));
+    // The challenges' ratings name the people replaced above.
+    doc.challenges = [];
     const result = await importRegion(t.db, doc, { slug: `${region.slug}-groot` });
     expect(result).toMatchObject({ ok: true, value: { people: 2500 } });
     expect((await exported(`${region.slug}-groot`)).people).toHaveLength(2500);

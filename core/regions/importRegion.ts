@@ -1,14 +1,25 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
+import type { CyclePhase } from "../../db/schema.ts";
+import {
+  challengeSchema,
+  CHALLENGE_STATUSES,
+  isCyclePhase,
+  LINK_KINDS,
+} from "../challenges/schema.ts";
+import { CHALLENGE_LIMITS } from "../challenges/schema.ts";
 import { isMessageKey, translator } from "../../i18n/index.ts";
 import { addMembers } from "../accounts/addMembers.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import { organisationSchema, perspective } from "../people/schema.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
-import { email, LIMITS, text } from "../kernel/validate.ts";
+import type { Tx } from "../kernel/tx.ts";
+import { email, LIMITS, optionalText, text } from "../kernel/validate.ts";
 import { slug as slugSchema } from "./createRegion.ts";
 import { REGION_EXPORT_FORMAT, REGION_EXPORT_VERSION } from "./exportRegion.ts";
 import { detectImageType, LOGO_TYPES, MAX_LOGO_BYTES } from "./look.ts";
+import { challengeGuardSchema, DEFAULT_CHALLENGE_ROLES } from "./updateChallengeGuard.ts";
 import { regionSettingsSchema } from "./updateRegionSettings.ts";
 
 const role = z.enum(["admin", "organiser", "facilitator", "member"]);
@@ -27,6 +38,10 @@ const regionSchema = z
     logoMime: z.enum(LOGO_TYPES).nullable(),
     retentionMonths: settings.retentionMonths,
     privacyStatement: settings.privacyStatement,
+    // Files written before challenges existed have none of these: the defaults of a new region.
+    staleAfterWeeks: challengeGuardSchema.shape.staleAfterWeeks.default(6),
+    phaseMaxMonths: challengeGuardSchema.shape.phaseMaxMonths.default(6),
+    challengeRoles: challengeGuardSchema.shape.roles.default([...DEFAULT_CHALLENGE_ROLES]),
   })
   .transform((r, ctx) => {
     const logo = r.logo === null ? null : Buffer.from(r.logo, "base64");
@@ -46,6 +61,7 @@ const regionSchema = z
   });
 
 const personSchema = z.object({
+  ref: z.string().min(1).optional(),
   name: text(LIMITS.name),
   email: email().nullable(),
   organisationRef: z.string().min(1).nullable(),
@@ -53,6 +69,84 @@ const personSchema = z.object({
   // No limit on the number of tags: merging two people unites their tags beyond the form's 30.
   expertise: z.array(text(LIMITS.tag)),
   erasedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
+const phase = z
+  .int()
+  .refine(isCyclePhase)
+  .transform((p) => p as CyclePhase);
+const level = z.int().min(1).max(5);
+const at = z.iso.datetime({ offset: true });
+const ref = z.string().min(1);
+const byAccount = email().nullable();
+const fields = challengeSchema.shape;
+
+const challengeExportSchema = z.object({
+  slug: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: fields.title,
+  whyUrgent: fields.whyUrgent,
+  forWhom: fields.forWhom,
+  guidingQuestion: fields.guidingQuestion,
+  geography: fields.geography,
+  owners: fields.owners,
+  status: z.enum(CHALLENGE_STATUSES),
+  published: z.boolean(),
+  phase,
+  phaseSince: at,
+  continuationFunding: fields.continuationFunding,
+  continuationStructure: fields.continuationStructure,
+  continuationOwner: fields.continuationOwner,
+  createdAt: at,
+  createdBy: byAccount,
+  // The history is the record of decisions: at least the row written when it was created.
+  phaseChanges: z
+    .array(
+      z.object({
+        from: phase.nullable(),
+        to: phase,
+        reason: optionalText(CHALLENGE_LIMITS.reason),
+        changedAt: at,
+        changedBy: byAccount,
+      }),
+    )
+    .min(1),
+  links: z.array(
+    z.object({ kind: z.enum(LINK_KINDS), ref, title: z.string(), phase, createdAt: at }),
+  ),
+  ratings: z.array(
+    z.object({
+      organisationRef: ref.nullable(),
+      personRef: ref.nullable(),
+      sector: z.string().max(100).nullable(),
+      perspective: perspective().nullable(),
+      urgency: level,
+      importance: level,
+      why: optionalText(CHALLENGE_LIMITS.why),
+      createdAt: at,
+      updatedAt: at,
+    }),
+  ),
+  roles: z.array(
+    z.object({
+      role: text(CHALLENGE_LIMITS.roleName),
+      organisationRef: ref.nullable(),
+      personRef: ref.nullable(),
+      note: optionalText(CHALLENGE_LIMITS.roleNote),
+      createdAt: at,
+    }),
+  ),
+  ambitions: z.array(
+    z.object({
+      now: level,
+      desired: level,
+      note: optionalText(CHALLENGE_LIMITS.ambitionNote),
+      recordedAt: at,
+      setBy: byAccount,
+    }),
+  ),
 });
 
 export const regionExportSchema = z
@@ -66,6 +160,7 @@ export const regionExportSchema = z
     invitations: z.array(
       z.object({ email: email(), role, expiresAt: z.iso.datetime({ offset: true }) }),
     ),
+    challenges: z.array(challengeExportSchema).default([]),
   })
   .superRefine((doc, ctx) => {
     const twice = (path: (string | number)[], what: string) =>
@@ -96,6 +191,44 @@ export const regionExportSchema = z
       if (members.has(m.email)) twice(["memberships", i, "email"], `the address ${m.email}`);
       members.add(m.email);
     });
+    const personRefs = new Set<string>();
+    doc.people.forEach((p, i) => {
+      if (p.ref === undefined) return;
+      if (personRefs.has(p.ref)) twice(["people", i, "ref"], `the ref ${p.ref}`);
+      personRefs.add(p.ref);
+    });
+    const slugs = new Set<string>();
+    doc.challenges.forEach((c, i) => {
+      if (slugs.has(c.slug)) twice(["challenges", i, "slug"], `the challenge ${c.slug}`);
+      slugs.add(c.slug);
+      const last = c.phaseChanges.at(-1);
+      if (last && last.to !== c.phase)
+        ctx.addIssue({
+          code: "custom",
+          path: ["challenges", i, "phase"],
+          message: "is not the last phase change's",
+        });
+      const parties = (list: "ratings" | "roles") =>
+        c[list].forEach((r, j) => {
+          const path = ["challenges", i, list, j];
+          if (r.organisationRef === null && r.personRef === null)
+            ctx.addIssue({ code: "custom", path, message: "names no organisation or person" });
+          if (r.organisationRef !== null && !refs.has(r.organisationRef))
+            ctx.addIssue({
+              code: "custom",
+              path: [...path, "organisationRef"],
+              message: `names no organisation of the file (${r.organisationRef})`,
+            });
+          if (r.personRef !== null && !personRefs.has(r.personRef))
+            ctx.addIssue({
+              code: "custom",
+              path: [...path, "personRef"],
+              message: `names no person of the file (${r.personRef})`,
+            });
+        });
+      parties("ratings");
+      parties("roles");
+    });
   });
 
 export type RegionImport = z.input<typeof regionExportSchema>;
@@ -109,6 +242,12 @@ export interface ImportSummary {
   skippedMembers: string[];
   /** Pending invitations of the file: their links cannot move, so they must be sent again. */
   skippedInvitations: string[];
+  challenges: number;
+  /**
+   * Links of challenges to activities (events, sessions, harvests, actions, coalitions): the
+   * export does not carry the activities themselves, so there is nothing here to point them at.
+   */
+  skippedLinks: number;
 }
 
 const MAX_PROBLEMS = 10;
@@ -167,6 +306,9 @@ export async function importRegion(
         name: r.name,
         description: r.description,
         challenges: r.challenges.join("\n"),
+        stale_after_weeks: r.staleAfterWeeks,
+        phase_max_months: r.phaseMaxMonths,
+        challenge_roles: JSON.stringify(r.challengeRoles),
         primary_color: r.primaryColor,
         logo: r.logo,
         logo_mime: r.logoMime,
@@ -189,9 +331,14 @@ export async function importRegion(
     }
 
     const erased = anonymisedPerson();
-    const rows = data.people.map((p) =>
-      p.erasedAt === null
+    // Ids are chosen here, so that ratings and roles can name the people they belong to.
+    const personIds = new Map<string, string>();
+    const rows = data.people.map((p) => {
+      const id = randomUUID();
+      if (p.ref !== undefined) personIds.set(p.ref, id);
+      return p.erasedAt === null
         ? {
+            id,
             region_id: region.id,
             organisation_id: p.organisationRef === null ? null : orgIds.get(p.organisationRef)!,
             name: p.name,
@@ -200,6 +347,7 @@ export async function importRegion(
             expertise: p.expertise,
           }
         : {
+            id,
             region_id: region.id,
             // Whatever a hand-edited file says, an erased person comes back as erased.
             organisation_id: null,
@@ -208,8 +356,8 @@ export async function importRegion(
             perspectives: [],
             expertise: [],
             erased_at: p.erasedAt,
-          },
-    );
+          };
+    });
     for (let i = 0; i < rows.length; i += PEOPLE_PER_INSERT)
       await trx
         .insertInto("people")
@@ -217,8 +365,14 @@ export async function importRegion(
         .execute();
 
     const wanted = data.memberships.map((m) => m.email);
-    const users = wanted.length
-      ? await trx.selectFrom("users").select(["id", "email"]).where("email", "in", wanted).execute()
+    const actors = data.challenges.flatMap((c) => [
+      c.createdBy,
+      ...c.phaseChanges.map((p) => p.changedBy),
+      ...c.ambitions.map((a) => a.setBy),
+    ]);
+    const known = [...new Set([...wanted, ...actors.filter((e) => e !== null)])];
+    const users = known.length
+      ? await trx.selectFrom("users").select(["id", "email"]).where("email", "in", known).execute()
       : [];
     const userIds = new Map(users.map((u) => [u.email, u.id]));
     const members = data.memberships.filter((m) => userIds.has(m.email));
@@ -227,6 +381,12 @@ export async function importRegion(
       members.map((m) => ({ userId: userIds.get(m.email)!, regionId: region.id, role: m.role })),
     );
 
+    const skippedLinks = await insertChallenges(trx, region.id, data.challenges, {
+      organisation: orgIds,
+      person: personIds,
+      user: userIds,
+    });
+
     return ok({
       slug: targetSlug,
       organisations: orgIds.size,
@@ -234,6 +394,114 @@ export async function importRegion(
       memberships: members.length,
       skippedMembers: wanted.filter((e) => !userIds.has(e)),
       skippedInvitations: data.invitations.map((i) => i.email),
+      challenges: data.challenges.length,
+      skippedLinks,
     });
   });
+}
+
+/**
+ * The challenges with their history, ratings, roles and ambitions, under new ids, with the
+ * organisations, people and accounts they name remapped (an account not on this installation
+ * becomes "unknown", as a deleted account does). Returns how many links were left out.
+ */
+async function insertChallenges(
+  trx: Tx,
+  regionId: string,
+  challenges: z.output<typeof challengeExportSchema>[],
+  ids: {
+    organisation: Map<string, string>;
+    person: Map<string, string>;
+    user: Map<string, string>;
+  },
+): Promise<number> {
+  const user = (e: string | null) => (e === null ? null : (ids.user.get(e) ?? null));
+  const party = (r: { organisationRef: string | null; personRef: string | null }) => ({
+    organisation_id: r.organisationRef === null ? null : ids.organisation.get(r.organisationRef)!,
+    person_id: r.personRef === null ? null : ids.person.get(r.personRef)!,
+  });
+  let skippedLinks = 0;
+  for (const c of challenges) {
+    const row = await trx
+      .insertInto("challenges")
+      .values({
+        region_id: regionId,
+        slug: c.slug,
+        title: c.title,
+        why_urgent: c.whyUrgent,
+        for_whom: c.forWhom,
+        guiding_question: c.guidingQuestion,
+        geography: c.geography,
+        owners: c.owners,
+        status: c.status,
+        published: c.published,
+        phase: c.phase,
+        phase_since: c.phaseSince,
+        continuation_funding: c.continuationFunding,
+        continuation_structure: c.continuationStructure,
+        continuation_owner: c.continuationOwner,
+        created_by: user(c.createdBy),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("challenge_phase_changes")
+      .values(
+        c.phaseChanges.map((p) => ({
+          challenge_id: row.id,
+          from_phase: p.from,
+          to_phase: p.to,
+          reason: p.reason,
+          changed_at: p.changedAt,
+          changed_by: user(p.changedBy),
+        })),
+      )
+      .execute();
+    if (c.ratings.length)
+      await trx
+        .insertInto("challenge_ratings")
+        .values(
+          c.ratings.map((r) => ({
+            challenge_id: row.id,
+            ...party(r),
+            sector: r.sector,
+            perspective: r.perspective,
+            urgency: r.urgency,
+            importance: r.importance,
+            why: r.why,
+            created_at: r.createdAt,
+            updated_at: r.updatedAt,
+          })),
+        )
+        .execute();
+    if (c.roles.length)
+      await trx
+        .insertInto("challenge_roles")
+        .values(
+          c.roles.map((r) => ({
+            challenge_id: row.id,
+            role: r.role,
+            ...party(r),
+            note: r.note,
+            created_at: r.createdAt,
+          })),
+        )
+        .execute();
+    if (c.ambitions.length)
+      await trx
+        .insertInto("challenge_ambitions")
+        .values(
+          c.ambitions.map((a) => ({
+            challenge_id: row.id,
+            now_level: a.now,
+            desired_level: a.desired,
+            note: a.note,
+            recorded_at: a.recordedAt,
+            set_by: user(a.setBy),
+          })),
+        )
+        .execute();
+    skippedLinks += c.links.length;
+  }
+  return skippedLinks;
 }
