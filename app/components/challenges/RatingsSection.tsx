@@ -146,9 +146,15 @@ export function RatingsSection({
                   )}
                 </RowHeader>
                 <Cell numeric>{r.parties}</Cell>
-                <Cell numeric>{num(r.urgency.mean)}</Cell>
+                <Cell numeric>
+                  <MeanBar mean={r.urgency.mean} />
+                  {num(r.urgency.mean)}
+                </Cell>
                 <Cell>{range(r.urgency)}</Cell>
-                <Cell numeric>{num(r.importance.mean)}</Cell>
+                <Cell numeric>
+                  <MeanBar mean={r.importance.mean} />
+                  {num(r.importance.mean)}
+                </Cell>
                 <Cell>{range(r.importance)}</Cell>
               </Row>
             ))}
@@ -207,4 +213,9 @@ export function RatingsSection({
       ) : null}
     </section>
   );
+}
+
+/** A mean on the 1–5 scale as a bar beside its figure; the figure is what is read out. */
+function MeanBar({ mean }: { mean: number }) {
+  return <span className="lr-bar" style={{ width: `${mean}rem` }} aria-hidden="true" />;
 }
