@@ -112,7 +112,7 @@ export const challengePages: CatalogOf<typeof nl> = {
       },
       unlink: "Unlink",
       unlinkNamed: "Unlink {{title}}",
-      add: "Link",
+      add: "Link an activity",
       addKind: "Link {{kind}}",
       nothingToLink: "There is nothing left to link.",
       publication: "publication",

@@ -110,7 +110,7 @@ export const challengePages = {
       },
       unlink: "Ontkoppelen",
       unlinkNamed: "Ontkoppel {{title}}",
-      add: "Koppelen",
+      add: "Een activiteit koppelen",
       addKind: "{{kind}} koppelen",
       nothingToLink: "Er is niets meer om te koppelen.",
       publication: "publicatie",

@@ -90,23 +90,26 @@ export function LinksSection({
         kinds.length === 0 ? (
           <p className="utrecht-paragraph">{t("challengePages.links.nothingToLink")}</p>
         ) : (
-          kinds.map((kind) => (
-            <PostForm key={kind}>
-              <input type="hidden" name="kind" value={kind} />
-              {/* Each kind's select has its own name, so that every field on the page has its own id. */}
-              <SelectField
-                name={kind}
-                label={t(`challenges.linkKind.${kind}`)}
-                options={choices[kind].map((a) => ({ value: a.id, label: a.title }))}
-                errors={link.value("kind") === kind ? link.errors : undefined}
-              />
-              <SubmitButton name="_intent" value="link" kind="secondary">
-                {t("challengePages.links.addKind", {
-                  kind: t(`challenges.linkKind.${kind}`).toLocaleLowerCase(locale),
-                })}
-              </SubmitButton>
-            </PostForm>
-          ))
+          <>
+            <h3 className="utrecht-heading-3">{t("challengePages.links.add")}</h3>
+            {kinds.map((kind) => (
+              <PostForm key={kind}>
+                <input type="hidden" name="kind" value={kind} />
+                {/* Each kind's select has its own name, so that every field on the page has its own id. */}
+                <SelectField
+                  name={kind}
+                  label={t(`challenges.linkKind.${kind}`)}
+                  options={choices[kind].map((a) => ({ value: a.id, label: a.title }))}
+                  errors={link.value("kind") === kind ? link.errors : undefined}
+                />
+                <SubmitButton name="_intent" value="link" kind="secondary">
+                  {t("challengePages.links.addKind", {
+                    kind: t(`challenges.linkKind.${kind}`).toLocaleLowerCase(locale),
+                  })}
+                </SubmitButton>
+              </PostForm>
+            ))}
+          </>
         )
       ) : null}
     </section>

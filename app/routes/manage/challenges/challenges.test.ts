@@ -3,6 +3,7 @@ import type { Role } from "../../../../core/kernel/scope.ts";
 import { createOrganisation } from "../../../../core/people/createOrganisation.ts";
 import { TestClient } from "../../../../test/client.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../../../../test/fixtures.ts";
+import { makeSessionWithAnswers } from "../../../../test/dialogueResults.ts";
 import { makeEvent } from "../../../../test/harvest.ts";
 import { startTestServer, type TestServer } from "../../../../test/server.ts";
 
@@ -192,6 +193,23 @@ describe("challenge pages", () => {
     const deleted = await organiser.post(page, { _intent: "delete", confirm: "on" });
     expect(deleted.headers.get("Location")).toBe(`${base()}?done=deleted`);
     expect((await organiser.get(page)).status).toBe(404);
+  });
+
+  it("shows the phase attention and the ambition that a linked dialogue session gave", async () => {
+    const page = await createChallenge("Stages in de zorg");
+    const { sessionId } = await makeSessionWithAnswers(scope, { title: "Kennissessie Arnhem" });
+    const linked = await organiser.post(page, {
+      _intent: "link",
+      kind: "session",
+      session: sessionId,
+    });
+    expect(linked.headers.get("Location")).toContain("done=linked");
+    const text = visible(await (await organiser.get(page)).text());
+    // The three answers gave the network 1 point on average: the least of the four phases.
+    expect(text).toContain("Onderbelichte fase volgens de dialoog: Fase 2: Netwerk vormen.");
+    expect(text).toContain("(3 antwoorden)");
+    expect(text).toContain("Nu 2,3, gewenst 4,3, uit dialoogsessie (3 antwoorden)");
+    expect(text).toContain("Kennissessie Arnhem");
   });
 
   it("lets a facilitator see a challenge but not change it", async () => {
