@@ -6,7 +6,8 @@ import { DEFAULT_LOCALE, translator } from "../../i18n/index.ts";
  * person erases their own account: the row stays (so contributions remain counted) but holds
  * nothing that points to them — no name, address, organisation, perspectives or expertise, since
  * in a small organisation even those can identify someone. Pages show the placeholder name in the
- * reader's language; the stored one is for anyone reading the table directly.
+ * reader's language; the stored one is for anyone reading the table directly. Their ratings and
+ * roles in challenges follow the rule in core/challenges/forgetPeople.ts.
  */
 export function anonymisedPerson() {
   return {

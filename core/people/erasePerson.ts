@@ -1,3 +1,4 @@
+import { forgetPeopleInChallenges } from "../challenges/forgetPeople.ts";
 import { withRow } from "../kernel/guard.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
@@ -12,7 +13,7 @@ export async function erasePerson(
   id: unknown,
   input: { confirmed: boolean },
 ): Promise<Result<{ id: string }>> {
-  // No lock: the write is one statement that needs nothing read before it.
+  // No lock: the writes need nothing read before them.
   return withRow(
     scope,
     { role: peoplePolicy.erasePerson, table: "people", id },
@@ -21,6 +22,7 @@ export async function erasePerson(
         return fail("validation.failed", { confirm: { key: "people.confirmEraseRequired" } });
       }
       await tx.updateTable("people").set(anonymisedPerson()).where("id", "=", person.id).execute();
+      await forgetPeopleInChallenges(tx, [person.id]);
       return ok({ id: person.id });
     },
   );

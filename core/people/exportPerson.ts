@@ -1,3 +1,8 @@
+import {
+  challengeTracesOf,
+  type ChallengeRatingOfPerson,
+  type ChallengeRoleOfPerson,
+} from "../challenges/personTraces.ts";
 import { withRow } from "../kernel/guard.ts";
 import { ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
@@ -17,6 +22,8 @@ export interface PersonDataExport {
     erasedAt: string | null;
   };
   organisation: { name: string; sector: string; website: string } | null;
+  challengeRatings: ChallengeRatingOfPerson[];
+  challengeRoles: ChallengeRoleOfPerson[];
 }
 
 /**
@@ -44,6 +51,7 @@ export async function exportPerson(
             .where("id", "=", person.organisation_id)
             .executeTakeFirst()
         : undefined;
+      const traces = await challengeTracesOf(tx, [person.id]);
       return ok({
         exportedAt: new Date().toISOString(),
         region: { name: region.name },
@@ -64,6 +72,8 @@ export async function exportPerson(
               website: organisation.website ?? "",
             }
           : null,
+        challengeRatings: traces.ratings,
+        challengeRoles: traces.roles,
       });
     },
   );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
+import { forgetPeopleInChallenges } from "../challenges/forgetPeople.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import type { LoginLimiter } from "../accounts/loginLimiter.ts";
 import { conflict, fail, notFound, ok, type Result } from "../kernel/result.ts";
@@ -93,9 +94,14 @@ export async function eraseAccount(
       .set(anonymisedPerson())
       .where("email", "=", user.email)
       .where(inReach(reach, "region_id"))
-      .executeTakeFirst();
+      .returning("id")
+      .execute();
+    await forgetPeopleInChallenges(
+      trx,
+      anonymised.map((p) => p.id),
+    );
     // Sessions, memberships and reset links go with the user row (ON DELETE CASCADE).
     await trx.deleteFrom("users").where("id", "=", userId).execute();
-    return ok({ anonymisedPeople: Number(anonymised.numUpdatedRows) });
+    return ok({ anonymisedPeople: anonymised.length });
   });
 }

@@ -1,5 +1,10 @@
 import type { Db } from "../../db/client.ts";
 import type { Locale, Role } from "../../db/schema.ts";
+import {
+  challengeTracesOf,
+  type ChallengeRatingOfPerson,
+  type ChallengeRoleOfPerson,
+} from "../challenges/personTraces.ts";
 import { redactSecretLinks } from "../kernel/secretLinks.ts";
 import { addressReach, inReach } from "./reach.ts";
 
@@ -43,6 +48,9 @@ export interface MyDataExport {
     createdAt: string;
     sentAt: string | null;
   }[];
+  /** Ratings and roles in challenges by the people records above (by their id). */
+  challengeRatings: ChallengeRatingOfPerson[];
+  challengeRoles: ChallengeRoleOfPerson[];
   activeSessions: number;
 }
 
@@ -124,6 +132,10 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
       .where("expires_at", ">", new Date())
       .executeTakeFirstOrThrow(),
   ]);
+  const traces = await challengeTracesOf(
+    db,
+    people.map((p) => p.id),
+  );
   return {
     exportedAt: new Date().toISOString(),
     user: {
@@ -169,6 +181,8 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
       createdAt: iso(m.created_at),
       sentAt: isoOrNull(m.sent_at),
     })),
+    challengeRatings: traces.ratings,
+    challengeRoles: traces.roles,
     activeSessions: Number(sessions.n),
   };
 }
