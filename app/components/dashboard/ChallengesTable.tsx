@@ -42,8 +42,8 @@ export function ChallengesTable({
             {ch.ambition ? (
               <>
                 {t("challengeDashboard.ambitionValue", {
-                  now: ch.ambition.now,
-                  desired: ch.ambition.desired,
+                  now: ch.ambition.now.toLocaleString(locale),
+                  desired: ch.ambition.desired.toLocaleString(locale),
                 })}
                 <br />
                 <span className="utrecht-paragraph--small">
