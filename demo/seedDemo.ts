@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import type { Transaction } from "kysely";
 import type { Db } from "../db/client.ts";
+import type { Database } from "../db/schema.ts";
 import { hashPassword } from "../core/accounts/password.ts";
 import { slugFrom } from "../core/kernel/slug.ts";
 import { scheduleEventJobs } from "../core/events/eventJobs.ts";
@@ -105,6 +107,207 @@ const sessions = [
   },
 ];
 
+const ago = (days: number) => new Date(Date.now() - days * DAY);
+
+/**
+ * Three challenges at different points of the cycle, so the dashboard has something to say at
+ * once: one doing it together with a growing ambition, one stuck in phase 2 for seven months (a
+ * warning), and one in phase 4 with only its funding agreed (a warning). Organisation indexes
+ * refer to `organisations` above.
+ */
+const demoChallenges = [
+  {
+    title: "Genoeg goed personeel in zorg en welzijn",
+    why_urgent:
+      "Een op de vier vacatures in zorg en welzijn blijft langer dan drie maanden open. Wijkteams werken met wachtlijsten en stagiairs haken af.",
+    for_whom: "Inwoners die zorg en ondersteuning nodig hebben, en de mensen die hen helpen.",
+    guiding_question: "Hoe leiden we samen op, en houden we mensen vast, waar het werk is?",
+    geography: "Arnhem, Nijmegen en de omliggende gemeenten",
+    owners: "Gemeente Nijmegen en ROC Nijmegen",
+    phases: [
+      { to: 1, days: 400, reason: "" },
+      { to: 2, days: 300, reason: "De urgentie is gedeeld in de eerste dialoogsessie." },
+      { to: 3, days: 120, reason: "Vier partners starten samen een leerwerkplaats in de wijk." },
+    ],
+    ratings: [
+      { org: 0, urgency: 5, importance: 5, why: "Wachtlijsten in de wijkteams lopen op." },
+      { org: 2, urgency: 5, importance: 4, why: "Stagiairs vinden te weinig begeleiding." },
+      { org: 3, urgency: 4, importance: 5, why: "" },
+      { org: 6, urgency: 5, importance: 5, why: "We sluiten bedden door personeelstekort." },
+      { org: 7, urgency: 2, importance: 3, why: "Raakt ons vooral indirect." },
+    ],
+    roles: [
+      { role: "initiator", org: 0 },
+      { role: "knowledgeBroker", org: 3 },
+      { role: "funder", org: 0 },
+      { role: "processLead", org: 5 },
+    ],
+    ambitions: [
+      { now: 1, desired: 3, days: 300 },
+      { now: 2, desired: 4, days: 120 },
+      { now: 3, desired: 4, days: 20 },
+    ],
+    events: [0],
+    continuation: { funding: "", structure: "", owner: "" },
+  },
+  {
+    title: "Bestaanszekerheid in de wijk",
+    why_urgent:
+      "Steeds meer huishoudens komen rond het einde van de maand niet rond; hulp komt vaak pas als schulden al hoog zijn.",
+    for_whom: "Huishoudens met geldzorgen in Arnhem-Oost en Nijmegen-Oost.",
+    guiding_question: "Hoe signaleren en helpen we eerder, dichtbij huis?",
+    geography: "Arnhem-Oost, Nijmegen-Oost",
+    owners: "Sociaal Wijkteam Oost",
+    phases: [
+      { to: 1, days: 330, reason: "" },
+      {
+        to: 2,
+        days: 7 * 30,
+        reason: "Wijkteam en gemeente zoeken partners voor vroegsignalering.",
+      },
+    ],
+    ratings: [
+      { org: 5, urgency: 5, importance: 5, why: "Dagelijks aan de keukentafel." },
+      { org: 1, urgency: 4, importance: 4, why: "" },
+      { org: 4, urgency: 3, importance: 4, why: "Onderzoek naar vroegsignalering loopt." },
+    ],
+    roles: [
+      { role: "initiator", org: 5 },
+      { role: "bridgeBuilder", org: 1 },
+    ],
+    ambitions: [{ now: 2, desired: 3, days: 200 }],
+    events: [1],
+    continuation: { funding: "", structure: "", owner: "" },
+  },
+  {
+    title: "Werkplekleren en leven lang ontwikkelen",
+    why_urgent:
+      "Werkenden krijgen weinig ruimte om bij te leren; opleiding en praktijk staan los van elkaar.",
+    for_whom: "Werkenden en werkgevers in techniek, bouw en zorg.",
+    guiding_question: "Hoe maken we van elke werkplek een leerplek?",
+    geography: "Regio Arnhem-Nijmegen",
+    owners: "Hogeschool van Arnhem en Nijmegen",
+    phases: [
+      { to: 1, days: 720, reason: "" },
+      { to: 2, days: 600, reason: "Netwerk van opleiders en werkgevers gevormd." },
+      { to: 3, days: 420, reason: "Pilots in drie bedrijven." },
+      { to: 4, days: 60, reason: "Pilots geëvalueerd; nu borgen." },
+    ],
+    ratings: [
+      { org: 7, urgency: 4, importance: 4, why: "Vakmensen willen bijblijven." },
+      { org: 3, urgency: 3, importance: 5, why: "" },
+      { org: 2, urgency: 4, importance: 4, why: "" },
+    ],
+    roles: [
+      { role: "initiator", org: 3 },
+      { role: "processLead", org: 3 },
+    ],
+    ambitions: [
+      { now: 2, desired: 3, days: 500 },
+      { now: 3, desired: 3, days: 60 },
+    ],
+    events: [],
+    continuation: { funding: "Regiodeal 2027–2030", structure: "", owner: "" },
+  },
+] as const;
+
+/** The demo's challenges with their history, ratings, roles, ambitions and links to its events. */
+async function seedChallenges(
+  trx: Transaction<Database>,
+  ctx: { regionId: string; userId: string; orgs: { id: string }[]; eventIds: string[] },
+) {
+  const rows = await trx
+    .insertInto("challenges")
+    .values(
+      demoChallenges.map((c) => ({
+        region_id: ctx.regionId,
+        slug: slugFrom(c.title),
+        title: c.title,
+        why_urgent: c.why_urgent,
+        for_whom: c.for_whom,
+        guiding_question: c.guiding_question,
+        geography: c.geography,
+        owners: c.owners,
+        published: true,
+        phase: c.phases.at(-1)!.to,
+        phase_since: ago(c.phases.at(-1)!.days),
+        continuation_funding: c.continuation.funding,
+        continuation_structure: c.continuation.structure,
+        continuation_owner: c.continuation.owner,
+        created_by: ctx.userId,
+      })),
+    )
+    .returning("id")
+    .execute();
+  const each = <T>(f: (c: (typeof demoChallenges)[number], id: string) => T[]) =>
+    demoChallenges.flatMap((c, i) => f(c, rows[i]!.id));
+  await trx
+    .insertInto("challenge_phase_changes")
+    .values(
+      each((c, id) =>
+        c.phases.map((p, i) => ({
+          challenge_id: id,
+          from_phase: i === 0 ? null : c.phases[i - 1]!.to,
+          to_phase: p.to,
+          reason: p.reason,
+          changed_by: ctx.userId,
+          changed_at: ago(p.days),
+        })),
+      ),
+    )
+    .execute();
+  await trx
+    .insertInto("challenge_ratings")
+    .values(
+      each((c, id) =>
+        c.ratings.map((r) => ({
+          challenge_id: id,
+          organisation_id: ctx.orgs[r.org]!.id,
+          sector: organisations[r.org]!.sector,
+          urgency: r.urgency,
+          importance: r.importance,
+          why: r.why,
+          updated_at: ago(90),
+        })),
+      ),
+    )
+    .execute();
+  await trx
+    .insertInto("challenge_roles")
+    .values(
+      each((c, id) =>
+        c.roles.map((r) => ({
+          challenge_id: id,
+          role: r.role,
+          organisation_id: ctx.orgs[r.org]!.id,
+        })),
+      ),
+    )
+    .execute();
+  await trx
+    .insertInto("challenge_ambitions")
+    .values(
+      each((c, id) =>
+        c.ambitions.map((a) => ({
+          challenge_id: id,
+          now_level: a.now,
+          desired_level: a.desired,
+          set_by: ctx.userId,
+          recorded_at: ago(a.days),
+        })),
+      ),
+    )
+    .execute();
+  const links = each((c, id) =>
+    c.events.map((e) => ({
+      challenge_id: id,
+      event_id: ctx.eventIds[e]!,
+      phase: c.phases.at(-1)!.to,
+    })),
+  );
+  if (links.length) await trx.insertInto("challenge_links").values(links).execute();
+}
+
 /**
  * On an empty database: a platform administrator and a demo region with organisations across the
  * quadruple helix and people with perspectives, so that a newcomer sees a living region at once.
@@ -184,6 +387,7 @@ export async function seedDemoIfEmpty(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    const eventIds: string[] = [];
     for (const e of sessions) {
       const event = await trx
         .insertInto("events")
@@ -207,7 +411,9 @@ export async function seedDemoIfEmpty(
         .returning("id")
         .executeTakeFirstOrThrow();
       await scheduleEventJobs(trx, event.id);
+      eventIds.push(event.id);
     }
+    await seedChallenges(trx, { regionId: region.id, userId: user.id, orgs, eventIds });
   });
   return { regionName, email: DEMO_EMAIL, password };
 }

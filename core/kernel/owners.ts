@@ -115,10 +115,8 @@ export const TABLE_OWNERS: { readonly [T in keyof Database]: TableOwner } = {
     owner: "core/challenges/",
     alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
   },
-  challenge_links: {
-    owner: "core/challenges/",
-    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
-  },
+  // Not by the region import: the activities links point at are not part of a region's export.
+  challenge_links: { owner: "core/challenges/", alsoBy: { "demo/seedDemo.ts": DEMO } },
   challenge_ratings: {
     owner: "core/challenges/",
     alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
