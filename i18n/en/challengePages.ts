@@ -140,9 +140,10 @@ export const challengePages: CatalogOf<typeof nl> = {
       },
       remove: "Remove",
       removeNamed: "Remove the rating of {{name}}",
-      agreement: "Agreement and difference per sector",
+      agreement: "Agreement and difference per sector and perspective",
       agreementColumns: {
         sector: "Sector",
+        perspective: "Perspective",
         parties: "Parties",
         urgency: "Mean urgency",
         urgencySpread: "Urgency from–to",

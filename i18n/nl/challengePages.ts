@@ -138,9 +138,10 @@ export const challengePages = {
       },
       remove: "Verwijderen",
       removeNamed: "Verwijder de beoordeling van {{name}}",
-      agreement: "Eens en oneens per sector",
+      agreement: "Eens en oneens per sector en perspectief",
       agreementColumns: {
         sector: "Sector",
+        perspective: "Perspectief",
         parties: "Partijen",
         urgency: "Urgentie gemiddeld",
         urgencySpread: "Urgentie van–tot",

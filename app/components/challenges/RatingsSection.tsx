@@ -3,7 +3,8 @@ import { isPerspective, sectorKey } from "../../../core/kernel/sectors.ts";
 import { Field, PostForm, SelectField, SubmitButton } from "../form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
 import { useLocale, useT } from "../../lib/i18n.ts";
-import { agreement, agrees, type Spread } from "./agreement.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
+import { agreement, agrees, type AgreementRow, type Spread } from "./agreement.ts";
 import { LEVELS, stateFor, type FormState, type Found } from "./shared.ts";
 
 export interface Parties {
@@ -24,19 +25,16 @@ export function RatingsSection({
   form: FormState;
 }) {
   const t = useT();
-  const locale = useLocale();
   const { ratings } = found;
   const rate = stateFor(form, "rate");
-  const { perSector, all } = agreement(ratings);
-  const num = (n: number) => n.toLocaleString(locale);
-  const range = (s: Spread) => `${s.min}–${s.max}`;
-  const sectorName = (k: (typeof perSector)[number]["sector"]) =>
+  const { perSector, perPerspective, all } = agreement(ratings);
+  const sectorName = (k: MessageKey | null) =>
     k ? t(k) : t("challengePages.ratings.unknownSector");
   const sep = t("challengePages.listSeparator");
   const within = (ok: boolean) =>
     perSector
       .filter((r) => r.parties > 1 && (agrees(r.urgency) && agrees(r.importance)) === ok)
-      .map((r) => sectorName(r.sector))
+      .map((r) => sectorName(r.group))
       .join(sep);
   const levels = LEVELS.map((l) => ({ value: l, label: l }));
   return (
@@ -124,41 +122,19 @@ export function RatingsSection({
               <li>{t("challengePages.ratings.differSectors", { list: within(false) })}</li>
             ) : null}
           </ul>
-          <DataTable
-            caption={t("challengePages.ratings.agreement")}
-            hideCaption
-            columns={[
-              t("challengePages.ratings.agreementColumns.sector"),
-              { label: t("challengePages.ratings.agreementColumns.parties"), numeric: true },
-              { label: t("challengePages.ratings.agreementColumns.urgency"), numeric: true },
-              t("challengePages.ratings.agreementColumns.urgencySpread"),
-              { label: t("challengePages.ratings.agreementColumns.importance"), numeric: true },
-              t("challengePages.ratings.agreementColumns.importanceSpread"),
-            ]}
-          >
-            {[...perSector, all].map((r, i) => (
-              <Row key={r.sector ?? `all-${i}`}>
-                <RowHeader>
-                  {i === perSector.length ? (
-                    <strong>{t("challengePages.ratings.all")}</strong>
-                  ) : (
-                    sectorName(r.sector)
-                  )}
-                </RowHeader>
-                <Cell numeric>{r.parties}</Cell>
-                <Cell numeric>
-                  <MeanBar mean={r.urgency.mean} />
-                  {num(r.urgency.mean)}
-                </Cell>
-                <Cell>{range(r.urgency)}</Cell>
-                <Cell numeric>
-                  <MeanBar mean={r.importance.mean} />
-                  {num(r.importance.mean)}
-                </Cell>
-                <Cell>{range(r.importance)}</Cell>
-              </Row>
-            ))}
-          </DataTable>
+          <AgreementTable
+            caption={t("challengePages.ratings.agreementColumns.sector")}
+            rows={perSector}
+            all={all}
+            unknown={t("challengePages.ratings.unknownSector")}
+          />
+          {perPerspective.length > 0 ? (
+            <AgreementTable
+              caption={t("challengePages.ratings.agreementColumns.perspective")}
+              rows={perPerspective}
+              unknown={t("challengePages.ratings.unknownPerspective")}
+            />
+          ) : null}
         </>
       ) : null}
 
@@ -218,4 +194,62 @@ export function RatingsSection({
 /** A mean on the 1–5 scale as a bar beside its figure; the figure is what is read out. */
 function MeanBar({ mean }: { mean: number }) {
   return <span className="lr-bar" style={{ width: `${mean}rem` }} aria-hidden="true" />;
+}
+
+/** Mean and range per group (sector or perspective); the row without a group is "all parties". */
+function AgreementTable({
+  caption,
+  rows,
+  all,
+  unknown,
+}: {
+  caption: string;
+  rows: AgreementRow[];
+  /** The line over all parties, below the groups. */
+  all?: AgreementRow;
+  unknown: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const num = (n: number) => n.toLocaleString(locale);
+  const range = (s: Spread) => `${s.min}–${s.max}`;
+  return (
+    <DataTable
+      caption={`${t("challengePages.ratings.agreement")}: ${caption}`}
+      hideCaption
+      columns={[
+        caption,
+        { label: t("challengePages.ratings.agreementColumns.parties"), numeric: true },
+        { label: t("challengePages.ratings.agreementColumns.urgency"), numeric: true },
+        t("challengePages.ratings.agreementColumns.urgencySpread"),
+        { label: t("challengePages.ratings.agreementColumns.importance"), numeric: true },
+        t("challengePages.ratings.agreementColumns.importanceSpread"),
+      ]}
+    >
+      {[...rows, ...(all ? [all] : [])].map((r, i) => (
+        <Row key={r.group ?? `none-${i}`}>
+          <RowHeader>
+            {i === rows.length ? (
+              <strong>{t("challengePages.ratings.all")}</strong>
+            ) : r.group ? (
+              t(r.group)
+            ) : (
+              unknown
+            )}
+          </RowHeader>
+          <Cell numeric>{r.parties}</Cell>
+          <Cell numeric>
+            <MeanBar mean={r.urgency.mean} />
+            {num(r.urgency.mean)}
+          </Cell>
+          <Cell>{range(r.urgency)}</Cell>
+          <Cell numeric>
+            <MeanBar mean={r.importance.mean} />
+            {num(r.importance.mean)}
+          </Cell>
+          <Cell>{range(r.importance)}</Cell>
+        </Row>
+      ))}
+    </DataTable>
+  );
 }
