@@ -55,13 +55,11 @@ export const challengePages: CatalogOf<typeof nl> = {
       settingsSaved: "The settings have been saved.",
     },
     header: {
-      facts: "Key facts",
       status: "Status",
       phase: "Current phase",
       phaseSince: "In this phase since",
       lastActivity: "Last activity",
       published: "Public",
-      publicUrl: "Public page",
       notPublished: "Not public",
       timeline: "Timeline of this challenge",
       description: "Description",
@@ -183,7 +181,6 @@ export const challengePages: CatalogOf<typeof nl> = {
         note: "Note",
       },
       level: "{{n}}. {{name}}",
-      session: "{{title}}",
     },
     roles: {
       title: "Roles",

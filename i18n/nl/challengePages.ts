@@ -53,13 +53,11 @@ export const challengePages = {
       settingsSaved: "De instellingen zijn opgeslagen.",
     },
     header: {
-      facts: "Kerngegevens",
       status: "Status",
       phase: "Huidige fase",
       phaseSince: "In deze fase sinds",
       lastActivity: "Laatste activiteit",
       published: "Openbaar",
-      publicUrl: "Openbare pagina",
       notPublished: "Niet openbaar",
       timeline: "Tijdlijn van deze opgave",
       description: "Beschrijving",
@@ -181,7 +179,6 @@ export const challengePages = {
         note: "Toelichting",
       },
       level: "{{n}}. {{name}}",
-      session: "{{title}}",
     },
     roles: {
       title: "Rollen",
