@@ -1,7 +1,6 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { ChallengeStatus, CyclePhase } from "../../db/schema.ts";
 import type { RegionScope } from "../kernel/scope.ts";
-import { lastActivitySql } from "./activity.ts";
 import { warningsFor, type GuardSettings, type Warning } from "./warnings.ts";
 
 export interface Ambition {
@@ -36,6 +35,41 @@ export interface Dashboard {
   openActionCount: number;
 }
 
+/**
+ * The moments of lastActivitySql (activity.ts) for every challenge of a set at once: each table is read in
+ * one pass over the set's rows and grouped per challenge, instead of a subquery per challenge.
+ * Used as `WITH ch AS (…challenges with id and created_at…), ${activityPerChallenge} SELECT …
+ * ${lastActivityOf} … FROM ch ${activityJoins}`; `lk.n` is the number of links.
+ */
+const activityPerChallenge: RawBuilder<unknown> = sql`
+  pc AS (SELECT pc.challenge_id, max(pc.changed_at) AS at
+    FROM challenge_phase_changes pc JOIN ch ON ch.id = pc.challenge_id GROUP BY pc.challenge_id),
+  ra AS (SELECT r.challenge_id, max(r.updated_at) AS at
+    FROM challenge_ratings r JOIN ch ON ch.id = r.challenge_id GROUP BY r.challenge_id),
+  rl AS (SELECT ro.challenge_id, max(ro.created_at) AS at
+    FROM challenge_roles ro JOIN ch ON ch.id = ro.challenge_id GROUP BY ro.challenge_id),
+  am AS (SELECT am.challenge_id, max(am.recorded_at) AS at
+    FROM challenge_ambitions am JOIN ch ON ch.id = am.challenge_id GROUP BY am.challenge_id),
+  lk AS (SELECT l.challenge_id, count(*) AS n, max(GREATEST(
+      l.created_at,
+      CASE WHEN e.status <> 'cancelled' AND e.starts_at <= now() THEN e.starts_at END,
+      s.created_at, s.closed_at, h.updated_at, a.updated_at, co.updated_at)) AS at
+    FROM challenge_links l JOIN ch ON ch.id = l.challenge_id
+    LEFT JOIN events e ON e.id = l.event_id
+    LEFT JOIN dialogue_sessions s ON s.id = l.dialogue_session_id
+    LEFT JOIN harvests h ON h.id = l.harvest_id
+    LEFT JOIN actions a ON a.id = l.action_id
+    LEFT JOIN coalitions co ON co.id = l.coalition_id
+    GROUP BY l.challenge_id)`;
+
+const activityJoins: RawBuilder<unknown> = sql`
+  LEFT JOIN pc ON pc.challenge_id = ch.id LEFT JOIN ra ON ra.challenge_id = ch.id
+  LEFT JOIN rl ON rl.challenge_id = ch.id LEFT JOIN am ON am.challenge_id = ch.id
+  LEFT JOIN lk ON lk.challenge_id = ch.id`;
+
+const lastActivityOf: RawBuilder<Date> = sql<Date>`GREATEST(
+  ch.created_at, pc.at, ra.at, rl.at, am.at, lk.at)`;
+
 /** The guard's settings of a region. */
 export async function guardSettings(scope: RegionScope): Promise<GuardSettings> {
   const r = await scope.db
@@ -48,18 +82,14 @@ export async function guardSettings(scope: RegionScope): Promise<GuardSettings> 
 
 /**
  * The latest ambition per challenge of the region: the coordinator's latest setting or the
- * latest linked dialogue session with ladder answers, whichever is newer. One statement: the
- * latest session per challenge is found first, and only its answers are averaged.
+ * latest linked dialogue session with ladder answers, whichever is newer. One statement, set-based
+ * (no work per challenge): the ladder answers of the region's linked sessions are averaged per
+ * session once, then the newest such session and the newest setting are picked per challenge.
  */
 export async function latestAmbitions(
   scope: RegionScope,
   challengeIds?: string[],
 ): Promise<Map<string, Ambition>> {
-  const only = challengeIds
-    ? challengeIds.length === 0
-      ? sql`AND false`
-      : sql`AND c.id IN (${sql.join(challengeIds)})`
-    : sql``;
   const rows = await sql<{
     challenge_id: string;
     coordinator_now: number | null;
@@ -70,31 +100,41 @@ export async function latestAmbitions(
     dialogue_at: Date | null;
     dialogue_answers: string | null;
   }>`
-    SELECT c.id AS challenge_id,
-      am.now_level AS coordinator_now, am.desired_level AS coordinator_desired,
-      am.recorded_at AS coordinator_at,
-      ag.now AS dialogue_now, ag.desired AS dialogue_desired, ls.at AS dialogue_at,
-      ag.answers AS dialogue_answers
-    FROM challenges c
-    LEFT JOIN LATERAL (
-      SELECT now_level, desired_level, recorded_at FROM challenge_ambitions
-      WHERE challenge_id = c.id ORDER BY recorded_at DESC LIMIT 1
-    ) am ON true
-    LEFT JOIN LATERAL (
-      SELECT s.id, COALESCE(s.closed_at, s.created_at) AS at
-      FROM challenge_links l JOIN dialogue_sessions s ON s.id = l.dialogue_session_id
-      WHERE l.challenge_id = c.id AND EXISTS (
-        SELECT 1 FROM dialogue_answers a
-        WHERE a.session_id = s.id AND NOT a.hidden AND a.value ? 'desired' AND a.value ? 'now')
-      ORDER BY at DESC LIMIT 1
-    ) ls ON true
-    LEFT JOIN LATERAL (
-      SELECT avg((a.value->>'now')::numeric) AS now, avg((a.value->>'desired')::numeric) AS desired,
-        count(*) AS answers
+    WITH ch AS (
+      SELECT c.id FROM challenges c WHERE c.region_id = ${scope.regionId} ${onlyChallenges(challengeIds)}
+    ),
+    ladder AS (
+      SELECT a.session_id, avg((a.value->>'now')::numeric) AS now,
+        avg((a.value->>'desired')::numeric) AS desired, count(*) AS answers
       FROM dialogue_answers a
-      WHERE a.session_id = ls.id AND NOT a.hidden AND a.value ? 'desired' AND a.value ? 'now'
-    ) ag ON ls.id IS NOT NULL
-    WHERE c.region_id = ${scope.regionId} ${only}`.execute(scope.db);
+      WHERE a.session_id IN (
+          SELECT l.dialogue_session_id FROM challenge_links l JOIN ch ON ch.id = l.challenge_id
+          WHERE l.dialogue_session_id IS NOT NULL)
+        AND NOT a.hidden AND a.value ? 'desired' AND a.value ? 'now'
+      GROUP BY a.session_id
+    ),
+    dialogue AS (
+      SELECT DISTINCT ON (l.challenge_id) l.challenge_id, g.now, g.desired, g.answers,
+        COALESCE(s.closed_at, s.created_at) AS at
+      FROM challenge_links l JOIN ch ON ch.id = l.challenge_id
+      JOIN ladder g ON g.session_id = l.dialogue_session_id
+      JOIN dialogue_sessions s ON s.id = l.dialogue_session_id
+      ORDER BY l.challenge_id, at DESC
+    ),
+    coordinator AS (
+      SELECT DISTINCT ON (am.challenge_id) am.challenge_id, am.now_level, am.desired_level,
+        am.recorded_at
+      FROM challenge_ambitions am JOIN ch ON ch.id = am.challenge_id
+      ORDER BY am.challenge_id, am.recorded_at DESC
+    )
+    SELECT ch.id AS challenge_id,
+      co.now_level AS coordinator_now, co.desired_level AS coordinator_desired,
+      co.recorded_at AS coordinator_at,
+      d.now AS dialogue_now, d.desired AS dialogue_desired, d.at AS dialogue_at,
+      d.answers AS dialogue_answers
+    FROM ch LEFT JOIN coordinator co ON co.challenge_id = ch.id
+    LEFT JOIN dialogue d ON d.challenge_id = ch.id
+    WHERE co.challenge_id IS NOT NULL OR d.challenge_id IS NOT NULL`.execute(scope.db);
   const out = new Map<string, Ambition>();
   for (const r of rows.rows) {
     const coordinator: Ambition | null =
@@ -129,6 +169,14 @@ export async function latestAmbitions(
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Limits a statement over `c` (challenges) to some challenges; none given means all. */
+const onlyChallenges = (challengeIds?: string[]) =>
+  challengeIds
+    ? challengeIds.length === 0
+      ? sql`AND false`
+      : sql`AND c.id IN (${sql.join(challengeIds)})`
+    : sql``;
+
 /**
  * The sectors and perspectives of the parties around each challenge: those who rated it and
  * those who play a role in it (an organisation's sector, a person's organisation's sector and
@@ -138,24 +186,25 @@ export async function coverage(
   scope: RegionScope,
   challengeIds?: string[],
 ): Promise<Map<string, { sectors: string[]; perspectives: string[] }>> {
-  const only = challengeIds
-    ? challengeIds.length === 0
-      ? sql`AND false`
-      : sql`AND c.id IN (${sql.join(challengeIds)})`
-    : sql``;
   const rows = await sql<{ challenge_id: string; kind: "sector" | "perspective"; value: string }>`
+    WITH ch AS (
+      SELECT c.id FROM challenges c WHERE c.region_id = ${scope.regionId} ${onlyChallenges(challengeIds)}
+    )
     SELECT DISTINCT x.challenge_id, x.kind, x.value FROM (
-      SELECT r.challenge_id, 'sector' AS kind, r.sector AS value FROM challenge_ratings r
-      UNION ALL SELECT r.challenge_id, 'perspective', r.perspective FROM challenge_ratings r
+      SELECT r.challenge_id, 'sector' AS kind, r.sector AS value
+        FROM challenge_ratings r JOIN ch ON ch.id = r.challenge_id
+      UNION ALL SELECT r.challenge_id, 'perspective', r.perspective
+        FROM challenge_ratings r JOIN ch ON ch.id = r.challenge_id
       UNION ALL SELECT ro.challenge_id, 'sector', COALESCE(o.sector, po.sector)
-        FROM challenge_roles ro
+        FROM challenge_roles ro JOIN ch ON ch.id = ro.challenge_id
         LEFT JOIN organisations o ON o.id = ro.organisation_id
         LEFT JOIN people p ON p.id = ro.person_id
         LEFT JOIN organisations po ON po.id = p.organisation_id
       UNION ALL SELECT ro.challenge_id, 'perspective', unnest(p.perspectives)
-        FROM challenge_roles ro JOIN people p ON p.id = ro.person_id
-    ) x JOIN challenges c ON c.id = x.challenge_id
-    WHERE c.region_id = ${scope.regionId} AND x.value IS NOT NULL ${only}`.execute(scope.db);
+        FROM challenge_roles ro JOIN ch ON ch.id = ro.challenge_id
+        JOIN people p ON p.id = ro.person_id
+    ) x
+    WHERE x.value IS NOT NULL`.execute(scope.db);
   const out = new Map<string, { sectors: string[]; perspectives: string[] }>();
   for (const r of rows.rows) {
     const entry = out.get(r.challenge_id) ?? { sectors: [], perspectives: [] };
@@ -171,32 +220,33 @@ export async function coverage(
  * challenges (dashboard.test.ts counts them).
  */
 export async function regionDashboard(scope: RegionScope, now = new Date()): Promise<Dashboard> {
-  const settings = await guardSettings(scope);
-  const rows = await scope.db
-    .selectFrom("challenges as c")
-    .select([
-      "c.id",
-      "c.slug",
-      "c.title",
-      "c.status",
-      "c.published",
-      "c.phase",
-      "c.phase_since",
-      "c.continuation_funding",
-      "c.continuation_structure",
-      "c.continuation_owner",
-      lastActivitySql.as("last_activity"),
-      sql<string>`(SELECT count(*) FROM challenge_links l WHERE l.challenge_id = c.id)`.as(
-        "link_count",
-      ),
-    ])
-    .where("c.region_id", "=", scope.regionId)
-    .orderBy(
-      sql`CASE c.status WHEN 'active' THEN 0 WHEN 'candidate' THEN 1 WHEN 'paused' THEN 2 ELSE 3 END`,
-    )
-    .orderBy("c.title")
-    .execute();
-  const [ambitions, covered, upcomingEvents, actions] = await Promise.all([
+  // Independent statements, sent together: on PostgreSQL they run side by side on the pool.
+  const [settings, { rows }, ambitions, covered, upcomingEvents, actions] = await Promise.all([
+    guardSettings(scope),
+    sql<{
+      id: string;
+      slug: string;
+      title: string;
+      status: ChallengeStatus;
+      published: boolean;
+      phase: CyclePhase;
+      phase_since: Date;
+      continuation_funding: string;
+      continuation_structure: string;
+      continuation_owner: string;
+      last_activity: Date;
+      link_count: string;
+    }>`
+    WITH ch AS (
+      SELECT c.id, c.slug, c.title, c.status, c.published, c.phase, c.phase_since, c.created_at,
+        c.continuation_funding, c.continuation_structure, c.continuation_owner
+      FROM challenges c WHERE c.region_id = ${scope.regionId}
+    ),
+    ${activityPerChallenge}
+    SELECT ch.*, ${lastActivityOf} AS last_activity, COALESCE(lk.n, 0) AS link_count
+    FROM ch ${activityJoins}
+    ORDER BY CASE ch.status WHEN 'active' THEN 0 WHEN 'candidate' THEN 1 WHEN 'paused' THEN 2
+      ELSE 3 END, ch.title`.execute(scope.db),
     latestAmbitions(scope),
     coverage(scope),
     scope.db
