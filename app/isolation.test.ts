@@ -3,6 +3,17 @@ import { parse } from "node-html-parser";
 import type { ServerBuild } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, Role } from "../core/kernel/scope.ts";
+import { assignRole } from "../core/challenges/assignRole.ts";
+import { changePhase } from "../core/challenges/changePhase.ts";
+import { deleteChallenge } from "../core/challenges/deleteChallenge.ts";
+import { linkActivity } from "../core/challenges/linkActivity.ts";
+import { challengesLinkedTo, getChallenge, listChallenges } from "../core/challenges/queries.ts";
+import { rateChallenge } from "../core/challenges/rateChallenge.ts";
+import { removeRating } from "../core/challenges/removeRating.ts";
+import { removeRole } from "../core/challenges/removeRole.ts";
+import { setAmbition } from "../core/challenges/setAmbition.ts";
+import { unlinkActivity } from "../core/challenges/unlinkActivity.ts";
+import { updateChallenge } from "../core/challenges/updateChallenge.ts";
 import { learningRegionTemplate } from "../core/dialogue/templates/learningRegion.ts";
 import { TestClient } from "../test/client.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../test/fixtures.ts";
@@ -34,8 +45,15 @@ interface Ids {
   contribution: string;
   action: string;
   coalition: string;
+  challenge: string;
+  /** Rows of a challenge the detail page's forms name by id. */
+  challengeLink: string;
+  challengeRating: string;
+  challengeRole: string;
   /** Not a uuid: a question of the dialogue session's template. */
   question: string;
+  /** Not a uuid: the challenge's public address. */
+  challengeSlug: string;
 }
 
 /** Every kind of object a region route can name in its path, one of each per region. */
@@ -54,6 +72,10 @@ const KINDS = [
   "contribution",
   "action",
   "coalition",
+  "challenge",
+  "challengeLink",
+  "challengeRating",
+  "challengeRole",
   "question",
 ] as const satisfies readonly (keyof Ids)[];
 
@@ -110,6 +132,11 @@ async function seedRegion(db: Db, role: Role, label: string): Promise<{ ids: Ids
     .values({ user_id: colleague.id, region_id: region.id, role: "member" })
     .execute();
   const more = await seedLiveAndHarvest(db, region.id, MARK, label);
+  const challenge = await seedChallenge(db, region.id, MARK, label, {
+    organisation: organisation.id,
+    person: person.id,
+    event: more.event,
+  });
   return {
     ids: {
       slug: region.slug,
@@ -119,6 +146,7 @@ async function seedRegion(db: Db, role: Role, label: string): Promise<{ ids: Ids
       mail: mail.id,
       user: colleague.id,
       ...more,
+      ...challenge,
     },
     email: user.email,
   };
@@ -237,6 +265,78 @@ async function seedLiveAndHarvest(db: Db, regionId: string, MARK: string, label:
   };
 }
 
+/**
+ * A published challenge in phase 2 with its history, a link to the region's event, an
+ * organisation's rating, a person's role and an ambition: one row of every table of the spine.
+ */
+async function seedChallenge(
+  db: Db,
+  regionId: string,
+  MARK: string,
+  label: string,
+  ids: { organisation: string; person: string; event: string },
+) {
+  const slug = `opgave-${label.toLowerCase()}-${Date.now().toString(36)}`;
+  const challenge = await db
+    .insertInto("challenges")
+    .values({
+      region_id: regionId,
+      slug,
+      title: `Opgave ${label} ${MARK}`,
+      why_urgent: MARK,
+      guiding_question: `Vraag ${MARK}`,
+      published: true,
+      phase: 2,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("challenge_phase_changes")
+    .values([
+      { challenge_id: challenge.id, from_phase: null, to_phase: 1 },
+      { challenge_id: challenge.id, from_phase: 1, to_phase: 2, reason: `Reden ${MARK}` },
+    ])
+    .execute();
+  const link = await db
+    .insertInto("challenge_links")
+    .values({ challenge_id: challenge.id, event_id: ids.event, phase: 2 })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const rating = await db
+    .insertInto("challenge_ratings")
+    .values({
+      challenge_id: challenge.id,
+      organisation_id: ids.organisation,
+      sector: "hbo",
+      urgency: 4,
+      importance: 5,
+      why: `Waarom ${MARK}`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const role = await db
+    .insertInto("challenge_roles")
+    .values({
+      challenge_id: challenge.id,
+      role: "bridgeBuilder",
+      person_id: ids.person,
+      note: `Rol ${MARK}`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("challenge_ambitions")
+    .values({ challenge_id: challenge.id, now_level: 2, desired_level: 4, note: MARK })
+    .execute();
+  return {
+    challenge: challenge.id,
+    challengeLink: link.id,
+    challengeRating: rating.id,
+    challengeRole: role.id,
+    challengeSlug: slug,
+  };
+}
+
 async function snapshot(db: Db, slug: string) {
   const region = await db
     .selectFrom("regions")
@@ -325,6 +425,38 @@ async function snapshot(db: Db, slug: string) {
       .where("region_id", "=", id)
       .orderBy("id")
       .execute(),
+    challenges: await db
+      .selectFrom("challenges")
+      .selectAll()
+      .where("region_id", "=", id)
+      .orderBy("id")
+      .execute(),
+    ...Object.fromEntries(
+      await Promise.all(
+        (
+          [
+            "challenge_phase_changes",
+            "challenge_links",
+            "challenge_ratings",
+            "challenge_roles",
+            "challenge_ambitions",
+          ] as const
+        ).map(
+          async (table) =>
+            [
+              table,
+              await db
+                .selectFrom(table)
+                .selectAll()
+                .where("challenge_id", "in", (eb) =>
+                  eb.selectFrom("challenges").select("id").where("region_id", "=", id),
+                )
+                .orderBy("id")
+                .execute(),
+            ] as const,
+        ),
+      ),
+    ),
   });
 }
 
@@ -359,6 +491,7 @@ const ownKind: Record<string, keyof Ids> = {
   trace: "contribution",
   actions: "action",
   coalitions: "coalition",
+  challenges: "challenge",
 };
 
 function fill(path: string, ids: Ids, other: Ids | null): string[] {
@@ -384,10 +517,25 @@ for (const role of ["organiser", "admin"] as const) {
     let client: TestClient;
     let paths: string[];
     let before: string;
+    let aRegionId: string;
+    let aUserId: string;
 
     beforeAll(async () => {
       s = await startTestServer();
       a = await seedRegion(s.db, role, "A");
+      const aRegion = await s.db
+        .selectFrom("regions")
+        .select("id")
+        .where("slug", "=", a.ids.slug)
+        .executeTakeFirstOrThrow();
+      aRegionId = aRegion.id;
+      aUserId = (
+        await s.db
+          .selectFrom("users")
+          .select("id")
+          .where("email", "=", a.email)
+          .executeTakeFirstOrThrow()
+      ).id;
       b = await seedRegion(s.db, "admin", "B");
       client = new TestClient(s.url);
       await client.signIn(a.email, TEST_PASSWORD);
@@ -430,6 +578,78 @@ for (const role of ["organiser", "admin"] as const) {
           expect.soft(await posted.text(), `POST ${path}`).not.toContain(SECRET);
         }
       }
+      expect(await snapshot(s.db, b.ids.slug)).toBe(before);
+    });
+
+    it("never shows B's challenge on A's pages, nor on A's or B's public pages under A's address", async () => {
+      for (const path of paths) {
+        for (const url of fill(path, a.ids, null)) {
+          const page = await client.get(url);
+          expect.soft(await page.text(), `GET ${url}`).not.toContain(SECRET);
+        }
+      }
+      const anonymous = new TestClient(s.url);
+      for (const url of [
+        `/r/${a.ids.slug}`,
+        `/r/${a.ids.slug}/challenges`,
+        `/r/${a.ids.slug}/challenges/${a.ids.challengeSlug}`,
+      ]) {
+        const got = await anonymous.get(url);
+        expect.soft(got.status, url).toBe(200);
+        expect.soft(await anonymous.get(url).then((r) => r.text()), url).toContain("Opgave A");
+        expect.soft(await got.text(), url).not.toContain(SECRET);
+      }
+      const crossed = await anonymous.get(`/r/${a.ids.slug}/challenges/${b.ids.challengeSlug}`);
+      expect(crossed.status).toBe(404);
+      expect(await crossed.text()).not.toContain(SECRET);
+    });
+
+    it("refuses every challenge intent on B's challenge, and B's parties and activities on A's", async () => {
+      const scope = { db: s.db, regionId: aRegionId, userId: aUserId, role };
+      const onB = [
+        () => changePhase(scope, b.ids.challenge, { phase: "3", reason: "x" }),
+        () => updateChallenge(scope, b.ids.challenge, { title: "x" }),
+        () => linkActivity(scope, b.ids.challenge, { kind: "action", id: a.ids.action }),
+        () => unlinkActivity(scope, b.ids.challenge, b.ids.challengeLink),
+        () =>
+          rateChallenge(scope, b.ids.challenge, {
+            organisationId: a.ids.organisation,
+            urgency: "1",
+            importance: "1",
+          }),
+        () => removeRating(scope, b.ids.challenge, b.ids.challengeRating),
+        () => setAmbition(scope, b.ids.challenge, { now: "1", desired: "1" }),
+        () =>
+          assignRole(scope, b.ids.challenge, {
+            role: "funder",
+            organisationId: a.ids.organisation,
+          }),
+        () => removeRole(scope, b.ids.challenge, b.ids.challengeRole),
+        () => deleteChallenge(scope, b.ids.challenge),
+        // A's own challenge, with B's rows in place of its own.
+        () => unlinkActivity(scope, a.ids.challenge, b.ids.challengeLink),
+        () => removeRating(scope, a.ids.challenge, b.ids.challengeRating),
+        () => removeRole(scope, a.ids.challenge, b.ids.challengeRole),
+        () =>
+          rateChallenge(scope, a.ids.challenge, {
+            organisationId: b.ids.organisation,
+            urgency: "1",
+            importance: "1",
+          }),
+        () => assignRole(scope, a.ids.challenge, { role: "funder", personId: b.ids.person }),
+        ...(["event", "session", "harvest", "action", "coalition"] as const).map(
+          (kind) => () =>
+            linkActivity(scope, a.ids.challenge, {
+              kind,
+              id: b.ids[kind === "session" ? "dialogue" : kind],
+            }),
+        ),
+      ];
+      for (const [i, attempt] of onB.entries())
+        expect.soft(await attempt(), `attempt ${i}`).toMatchObject({ ok: false, kind: "notFound" });
+      expect(await getChallenge(scope, b.ids.challenge)).toBeUndefined();
+      expect(await challengesLinkedTo(scope, "event", b.ids.event)).toEqual([]);
+      expect((await listChallenges(scope)).map((c) => c.id)).toEqual([a.ids.challenge]);
       expect(await snapshot(s.db, b.ids.slug)).toBe(before);
     });
 
@@ -491,6 +711,7 @@ for (const role of ["organiser", "admin"] as const) {
       }
       expect(forms).toBeGreaterThan(0);
       expect(await snapshot(s.db, b.ids.slug)).toBe(before);
-    });
+      // Every form of every page, once per foreign id: a challenge's page alone has a dozen.
+    }, 180_000);
   });
 }
