@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../test/client.ts";
-import { makeScope } from "../../test/fixtures.ts";
+import { makeScope, makeUser, TEST_PASSWORD } from "../../test/fixtures.ts";
 import { makeEvent, makeHarvest, makeHarvestSession } from "../../test/harvest.ts";
 import { startTestServer, type TestServer } from "../../test/server.ts";
 import { createAction } from "../actions/createAction.ts";
@@ -143,5 +143,52 @@ describe("public challenge pages", () => {
     ])
       expect((await client.get(path)).status, path).toBe(404);
     expect(await (await client.get(`/r/${region.slug}/challenges`)).text()).not.toContain("Elders");
+  });
+});
+
+describe("an activity's page, the other way round", () => {
+  it("lists the challenges the event, session, harvest, action and coalition serve, with links", async () => {
+    const { scope, region } = await makeScope(s.db, "organiser");
+    const user = await makeUser(s.db);
+    await s.db
+      .insertInto("memberships")
+      .values({ user_id: user.id, region_id: region.id, role: "organiser" })
+      .execute();
+    const served = await challenge(scope, { title: "Leven lang ontwikkelen" });
+    await challenge(scope, { title: "Niet gekoppeld" });
+    const event = await makeEvent(scope, "Werkplaats");
+    const harvest = await makeHarvest(scope);
+    const { sessionId } = await makeHarvestSession(scope);
+    const action = await createAction(scope, { title: "Pilot", status: "idea" });
+    if (!action.ok) throw new Error(JSON.stringify(action));
+    const coalition = await s.db
+      .insertInto("coalitions")
+      .values({ region_id: region.id, title: "Coalitie leren" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const pages = {
+      event: [event.id, `events/${event.id}`],
+      session: [sessionId, `dialogue/${sessionId}/results`],
+      harvest: [harvest.id, `harvest/${harvest.id}`],
+      action: [action.value.id, `actions/${action.value.id}`],
+      coalition: [coalition.id, `coalitions/${coalition.id}`],
+    } as const;
+    const client = new TestClient(s.url);
+    await client.signIn(user.email, TEST_PASSWORD);
+    for (const [kind, [id, path]] of Object.entries(pages) as [
+      keyof typeof pages,
+      (typeof pages)[keyof typeof pages],
+    ][]) {
+      const before = await (await client.get(`/manage/${region.slug}/${path}`)).text();
+      expect(before, kind).toContain("Deze activiteit hoort nog niet bij een opgave.");
+      expect((await linkActivity(scope, served.id, { kind, id })).ok).toBe(true);
+      const page = await client.get(`/manage/${region.slug}/${path}`);
+      expect(page.status, kind).toBe(200);
+      const html = await page.text();
+      expect(html, kind).toContain("Hoort bij opgave(n)");
+      expect(html, kind).toContain(`/manage/${region.slug}/challenges/${served.id}`);
+      expect(html, kind).toContain("Leven lang ontwikkelen");
+      expect(html, kind).not.toContain("Niet gekoppeld");
+    }
   });
 });
