@@ -625,7 +625,7 @@ for (const role of ["organiser", "admin"] as const) {
             organisationId: a.ids.organisation,
           }),
         () => removeRole(scope, b.ids.challenge, b.ids.challengeRole),
-        () => deleteChallenge(scope, b.ids.challenge),
+        () => deleteChallenge(scope, b.ids.challenge, { confirmed: true }),
         // A's own challenge, with B's rows in place of its own.
         () => unlinkActivity(scope, a.ids.challenge, b.ids.challengeLink),
         () => removeRating(scope, a.ids.challenge, b.ids.challengeRating),

@@ -8,6 +8,7 @@ import { changePhase } from "./changePhase.ts";
 import { createChallenge } from "./createChallenge.ts";
 import { deleteChallenge } from "./deleteChallenge.ts";
 import { linkActivity } from "./linkActivity.ts";
+import { getChallenge } from "./queries.ts";
 import { rateChallenge } from "./rateChallenge.ts";
 import { removeRating } from "./removeRating.ts";
 import { removeRole } from "./removeRole.ts";
@@ -468,7 +469,16 @@ describe("deleting a challenge", () => {
     await assignRole(scope, c.id, { role: "funder", organisationId: p.organisation });
     await setAmbition(scope, c.id, { now: 1, desired: 2 });
 
-    expect(await deleteChallenge(scope, c.id)).toEqual({ ok: true, value: null });
+    // Unconfirmed, nothing goes.
+    expect(await deleteChallenge(scope, c.id, { confirmed: false })).toMatchObject({
+      ok: false,
+      fieldErrors: { confirm: { key: "validation.required" } },
+    });
+    expect(await getChallenge(scope, c.id)).toBeDefined();
+    expect(await deleteChallenge(scope, c.id, { confirmed: true })).toEqual({
+      ok: true,
+      value: null,
+    });
     for (const table of [
       "challenge_phase_changes",
       "challenge_links",
@@ -531,7 +541,7 @@ describe("who may do what", () => {
       assignRole: () =>
         assignRole(scope, challengeId, { role: "initiator", organisationId: p.organisation }),
       removeRole: () => removeRole(scope, challengeId, role.id),
-      deleteChallenge: () => deleteChallenge(scope, challengeId),
+      deleteChallenge: () => deleteChallenge(scope, challengeId, { confirmed: true }),
     };
   }
 

@@ -11,7 +11,6 @@ import { removeRating } from "../../../../core/challenges/removeRating.ts";
 import { removeRole } from "../../../../core/challenges/removeRole.ts";
 import { setAmbition } from "../../../../core/challenges/setAmbition.ts";
 import { unlinkActivity } from "../../../../core/challenges/unlinkActivity.ts";
-import { fail } from "../../../../core/kernel/result.ts";
 import { may } from "../../../../core/kernel/scope.ts";
 import { AmbitionSection } from "../../../components/challenges/AmbitionSection.tsx";
 import { ChallengeHeader } from "../../../components/challenges/ChallengeHeader.tsx";
@@ -135,14 +134,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return r.ok ? back("roleRemoved", "roles") : refusedChange(context, r, cmd, {});
     }
     case "delete": {
-      if (sent.confirm !== "on")
-        return refusedChange(
-          context,
-          fail("validation.failed", { confirm: { key: "validation.required" } }),
-          cmd,
-          {},
-        );
-      const r = await deleteChallenge(scope, id);
+      const r = await deleteChallenge(scope, id, { confirmed: sent.confirm === "on" });
       return r.ok
         ? redirect(`/manage/${region.slug}/challenges?done=deleted`)
         : refusedChange(context, r, cmd, {});
