@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import type { RegionScope } from "../kernel/scope.ts";
+import { assignRole } from "../challenges/assignRole.ts";
+import { createChallenge } from "../challenges/createChallenge.ts";
+import { rateChallenge } from "../challenges/rateChallenge.ts";
 import { addPerson } from "./addPerson.ts";
 import { createOrganisation } from "./createOrganisation.ts";
 import { erasePerson } from "./erasePerson.ts";
@@ -55,6 +58,49 @@ describe("merging duplicate people", () => {
       perspectives: ["work", "policy"],
       expertise: ["Wijkaanpak", "armoede", "schulden"],
     });
+  });
+
+  it("keeps the duplicate's challenge ratings and roles on the kept record, the kept one's first", async () => {
+    const { scope } = await makeScope(t.db, "organiser");
+    const keep = await add(scope, { name: "Ilse de Wit" });
+    const remove = await add(scope, { name: "I. de Wit" });
+    const both = await createChallenge(scope, { title: "Beide beoordeeld" });
+    const onlyDuplicate = await createChallenge(scope, { title: "Alleen het duplicaat" });
+    if (!both.ok || !onlyDuplicate.ok) throw new Error("setup");
+    await rateChallenge(scope, both.value.id, { personId: keep, urgency: 5, importance: 5 });
+    await rateChallenge(scope, both.value.id, { personId: remove, urgency: 1, importance: 1 });
+    await rateChallenge(scope, onlyDuplicate.value.id, {
+      personId: remove,
+      urgency: 3,
+      importance: 4,
+    });
+    await assignRole(scope, both.value.id, { role: "bridgeBuilder", personId: keep });
+    await assignRole(scope, both.value.id, { role: "bridgeBuilder", personId: remove });
+    await assignRole(scope, onlyDuplicate.value.id, { role: "initiator", personId: remove });
+
+    expect(await mergePeople(scope, { keepId: keep, removeId: remove })).toMatchObject({
+      ok: true,
+    });
+    const ratings = await t.db
+      .selectFrom("challenge_ratings")
+      .select(["challenge_id", "person_id", "urgency"])
+      .where("challenge_id", "in", [both.value.id, onlyDuplicate.value.id])
+      .orderBy("urgency")
+      .execute();
+    expect(ratings).toEqual([
+      { challenge_id: onlyDuplicate.value.id, person_id: keep, urgency: 3 },
+      { challenge_id: both.value.id, person_id: keep, urgency: 5 },
+    ]);
+    const roles = await t.db
+      .selectFrom("challenge_roles")
+      .select(["challenge_id", "role", "person_id"])
+      .where("challenge_id", "in", [both.value.id, onlyDuplicate.value.id])
+      .orderBy("role")
+      .execute();
+    expect(roles).toEqual([
+      { challenge_id: both.value.id, role: "bridgeBuilder", person_id: keep },
+      { challenge_id: onlyDuplicate.value.id, role: "initiator", person_id: keep },
+    ]);
   });
 
   it("does not overwrite what the kept record already has", async () => {
