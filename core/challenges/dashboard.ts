@@ -103,23 +103,30 @@ export async function latestAmbitions(
     WITH ch AS (
       SELECT c.id FROM challenges c WHERE c.region_id = ${scope.regionId} ${onlyChallenges(challengeIds)}
     ),
-    ladder AS (
-      SELECT a.session_id, avg((a.value->>'now')::numeric) AS now,
-        avg((a.value->>'desired')::numeric) AS desired, count(*) AS answers
-      FROM dialogue_answers a
-      WHERE a.session_id IN (
-          SELECT l.dialogue_session_id FROM challenge_links l JOIN ch ON ch.id = l.challenge_id
-          WHERE l.dialogue_session_id IS NOT NULL)
-        AND NOT a.hidden AND a.value ? 'desired' AND a.value ? 'now'
-      GROUP BY a.session_id
-    ),
+    -- Only the newest linked session with ladder answers is averaged, per challenge: sessions
+    -- are taken newest first and the first whose average has answers ends the search (LIMIT 1),
+    -- so the cost follows the number of challenges, not the number of answers in the region.
     dialogue AS (
-      SELECT DISTINCT ON (l.challenge_id) l.challenge_id, g.now, g.desired, g.answers,
-        COALESCE(s.closed_at, s.created_at) AS at
-      FROM challenge_links l JOIN ch ON ch.id = l.challenge_id
-      JOIN ladder g ON g.session_id = l.dialogue_session_id
-      JOIN dialogue_sessions s ON s.id = l.dialogue_session_id
-      ORDER BY l.challenge_id, at DESC
+      SELECT ch.id AS challenge_id, ls.now, ls.desired, ls.answers, ls.at
+      FROM ch
+      CROSS JOIN LATERAL (
+        SELECT g.now, g.desired, g.answers, s.at FROM (
+          SELECT l.dialogue_session_id AS id,
+            (SELECT COALESCE(s.closed_at, s.created_at) FROM dialogue_sessions s
+              WHERE s.id = l.dialogue_session_id) AS at
+          FROM challenge_links l
+          WHERE l.challenge_id = ch.id AND l.dialogue_session_id IS NOT NULL
+          ORDER BY at DESC
+        ) s
+        CROSS JOIN LATERAL (
+          SELECT avg((a.value->>'now')::numeric) AS now,
+            avg((a.value->>'desired')::numeric) AS desired, count(*) AS answers
+          FROM dialogue_answers a
+          WHERE a.session_id = s.id AND NOT a.hidden AND a.value ? 'desired' AND a.value ? 'now'
+        ) g
+        WHERE g.answers > 0
+        LIMIT 1
+      ) ls
     ),
     coordinator AS (
       SELECT DISTINCT ON (am.challenge_id) am.challenge_id, am.now_level, am.desired_level,
