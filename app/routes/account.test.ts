@@ -27,6 +27,31 @@ describe("account and privacy", () => {
     }
   });
 
+  it("lands a member of one region on it after sign-in, and others on the list of regions", async () => {
+    const login = async (email: string, redirectTo = "") => {
+      const client = new TestClient(s.url);
+      await client.get("/login");
+      return client.post(`/login${redirectTo ? `?redirectTo=${redirectTo}` : ""}`, {
+        email,
+        password: TEST_PASSWORD,
+      });
+    };
+    const one = await makeScope(s.db, "organiser");
+    expect((await login(one.user.email)).headers.get("Location")).toBe(
+      `/manage/${one.region.slug}`,
+    );
+    // A destination the visitor asked for wins.
+    expect((await login(one.user.email, "/account")).headers.get("Location")).toBe("/account");
+    const second = await makeRegion(s.db);
+    await s.db
+      .insertInto("memberships")
+      .values({ user_id: one.user.id, region_id: second.id, role: "member" })
+      .execute();
+    expect((await login(one.user.email)).headers.get("Location")).toBe("/");
+    const none = await makeUser(s.db);
+    expect((await login(none.email)).headers.get("Location")).toBe("/");
+  });
+
   it("changes name and language, and the pages follow the language", async () => {
     const { user, client } = await signedIn();
     const page = await client.get("/account");

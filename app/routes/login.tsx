@@ -1,6 +1,9 @@
 import { Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { signIn } from "../../core/accounts/signIn.ts";
+import { findSessionUser } from "../../core/accounts/sessions.ts";
+import type { Db } from "../../core/kernel/scope.ts";
+import { listMyRegions } from "../../core/regions/queries.ts";
 import {
   Field,
   FormError,
@@ -36,8 +39,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     getRequestInfo(context).clientAddress,
   );
   if (!result.ok) return refused(context, result);
+  const asked = new URL(request.url).searchParams.get("redirectTo");
   const maxAge = Math.floor((result.value.expiresAt.getTime() - Date.now()) / 1000);
-  return redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")), {
+  return redirect(asked ? safeRedirect(asked) : await landing(db, result.value.token), {
     headers: {
       "Set-Cookie": serializeCookie(SESSION_COOKIE, result.value.token, {
         secure: config.secureCookies,
@@ -45,6 +49,18 @@ export async function action({ request, context }: Route.ActionArgs) {
       }),
     },
   });
+}
+
+/**
+ * Where a sign-in without a destination lands: someone in one region goes straight to it (for
+ * organisers and facilitators its dashboard, "waar staan we?"); someone in several regions, in
+ * none, or a platform administrator, who also creates regions, gets the list of regions.
+ */
+async function landing(db: Db, sessionToken: string) {
+  const user = await findSessionUser(db, sessionToken);
+  if (!user || user.isPlatformAdmin) return "/";
+  const regions = await listMyRegions(db, user.id);
+  return regions.length === 1 ? `/manage/${regions[0]!.slug}` : "/";
 }
 
 export default function Login() {
