@@ -27,8 +27,10 @@ export default defineConfig({
             "cli/**/*.test.ts",
             "i18n/**/*.test.ts",
           ],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // CI runs the PGlite and the PostgreSQL pass side by side on two cores (.ci/run): a
+          // test may take twice as long as on a quiet machine without being stuck.
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
           execArgv,
           globalSetup,
         },
