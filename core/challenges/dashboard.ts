@@ -36,8 +36,12 @@ export interface Dashboard {
 }
 
 /**
- * The moments of lastActivitySql (activity.ts) for every challenge of a set at once: each table is read in
- * one pass over the set's rows and grouped per challenge, instead of a subquery per challenge.
+ * When something last happened for each challenge of a set: its creation, phase changes,
+ * ratings, roles and ambition settings, the links made, and the linked activities' own moments
+ * (an event that took place, a session run, an action, coalition or harvest worked on). Editing
+ * the description is not activity: the guard asks whether the work goes on, not whether the
+ * text was touched. Each table is read in one pass over the set's rows and grouped per
+ * challenge, instead of a subquery per challenge.
  * Used as `WITH ch AS (…challenges with id and created_at…), ${activityPerChallenge} SELECT …
  * ${lastActivityOf} … FROM ch ${activityJoins}`; `lk.n` is the number of links.
  */
@@ -69,6 +73,18 @@ const activityJoins: RawBuilder<unknown> = sql`
 
 const lastActivityOf: RawBuilder<Date> = sql<Date>`GREATEST(
   ch.created_at, pc.at, ra.at, rl.at, am.at, lk.at)`;
+
+/** When something last happened for one challenge of the scope's region (as above). */
+export async function lastActivityOfChallenge(scope: RegionScope, challengeId: string) {
+  const r = await sql<{ at: Date }>`
+    WITH ch AS (
+      SELECT c.id, c.created_at FROM challenges c
+      WHERE c.region_id = ${scope.regionId} AND c.id = ${challengeId}
+    ),
+    ${activityPerChallenge}
+    SELECT ${lastActivityOf} AS at FROM ch ${activityJoins}`.execute(scope.db);
+  return r.rows[0] ? new Date(r.rows[0].at) : undefined;
+}
 
 /** The guard's settings of a region. */
 export async function guardSettings(scope: RegionScope): Promise<GuardSettings> {

@@ -2,8 +2,13 @@ import { sql } from "kysely";
 import type { CyclePhase } from "../../db/schema.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
-import { lastActivitySql } from "./activity.ts";
-import { coverage, guardSettings, latestAmbitions, type Ambition } from "./dashboard.ts";
+import {
+  coverage,
+  guardSettings,
+  lastActivityOfChallenge,
+  latestAmbitions,
+  type Ambition,
+} from "./dashboard.ts";
 import { LINK_COLUMN, type LinkKind } from "./schema.ts";
 import { warningsFor } from "./warnings.ts";
 
@@ -194,7 +199,6 @@ export async function getChallenge(scope: RegionScope, challengeId: string, now 
   const challenge = await scope.db
     .selectFrom("challenges as c")
     .selectAll("c")
-    .select(lastActivitySql.as("last_activity"))
     .where("c.id", "=", challengeId)
     .where("c.region_id", "=", scope.regionId)
     .executeTakeFirst();
@@ -210,6 +214,7 @@ export async function getChallenge(scope: RegionScope, challengeId: string, now 
     settings,
     region,
     latest,
+    lastActivity,
   ] = await Promise.all([
     scope.db
       .selectFrom("challenge_phase_changes as pc")
@@ -271,9 +276,9 @@ export async function getChallenge(scope: RegionScope, challengeId: string, now 
       .where("id", "=", scope.regionId)
       .executeTakeFirstOrThrow(),
     latestAmbitions(scope, [challenge.id]),
+    lastActivityOfChallenge(scope, challenge.id).then((at) => at ?? challenge.created_at),
   ]);
   const cov = covered.get(challenge.id) ?? { sectors: [], perspectives: [] };
-  const lastActivity = new Date(challenge.last_activity);
   const filled = new Set(roles.map((r) => r.role));
   return {
     challenge,
