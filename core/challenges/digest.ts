@@ -1,9 +1,9 @@
+import { phaseLabel, warningText } from "./texts.ts";
 import { translator, type T } from "../../i18n/index.ts";
 import { scheduleJob, type JobHandler } from "../jobs/jobs.ts";
 import type { Db, Tx } from "../kernel/tx.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { regionDashboard, type DashboardChallenge } from "./dashboard.ts";
-import type { Warning } from "./warnings.ts";
 
 export const DIGEST_JOB = "challengeDigest";
 
@@ -43,28 +43,6 @@ export async function planChallengeDigest(db: Db, now = new Date()): Promise<voi
   await db.transaction().execute((tx) => scheduleJob(tx, digestJob(now)));
 }
 
-/** A warning as a sentence of the shared catalog (challenges.warning.*). */
-export function warningText(t: T, w: Warning): string {
-  switch (w.kind) {
-    case "stale":
-      return t("challenges.warning.stale", { weeks: w.weeks });
-    case "phaseTooLong":
-      return t("challenges.warning.phaseTooLong", { months: w.months });
-    case "missingSectors":
-      return t("challenges.warning.missingSectors", {
-        list: w.strands.map((s) => t(`challenges.helix.${s}`)).join(", "),
-      });
-    case "missingPerspectives":
-      return t("challenges.warning.missingPerspectives", {
-        list: w.perspectives.map((p) => t(`perspectives.${p}`)).join(", "),
-      });
-    case "noContinuation":
-      return t("challenges.warning.noContinuation", {
-        list: w.missing.map((k) => t(`challenges.warning.continuation.${k}`)).join(", "),
-      });
-  }
-}
-
 function digestText(
   t: T,
   to: { name: string },
@@ -77,10 +55,7 @@ function digestText(
     [
       t("challengeDigest.challenge", {
         title: c.title,
-        phase: t("challenges.phaseNumbered", {
-          n: c.phase,
-          name: t(`challenges.phase.${c.phase}`),
-        }),
+        phase: phaseLabel(t, c.phase),
       }),
       ...c.warnings.map((w) => `- ${warningText(t, w)}`),
       `${t("challengeDigest.open")}: ${manage}/challenges/${c.id}`,

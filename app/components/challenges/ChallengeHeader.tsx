@@ -1,10 +1,9 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import type { Warning } from "../../../core/challenges/warnings.ts";
-import type { T } from "../../../i18n/index.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useLocale, useT } from "../../lib/i18n.ts";
-import { phaseLabel, type Found } from "./shared.ts";
+import { phaseLabel, warningText } from "../../../core/challenges/texts.ts";
+import type { Found } from "./shared.ts";
 
 /** The facts at the top of a challenge's page: where it stands, since when, and where it is seen. */
 export function ChallengeHeader({
@@ -97,29 +96,6 @@ export function ChallengeHeader({
       </section>
     </>
   );
-}
-
-/** One warning of the consolidation guard as a sentence, its lists in the page's language. */
-export function warningText(t: T, w: Warning): string {
-  const sep = t("challengePages.listSeparator");
-  switch (w.kind) {
-    case "stale":
-      return t("challenges.warning.stale", { weeks: w.weeks });
-    case "phaseTooLong":
-      return t("challenges.warning.phaseTooLong", { months: w.months });
-    case "missingSectors":
-      return t("challenges.warning.missingSectors", {
-        list: w.strands.map((s) => t(`challenges.helix.${s}`)).join(sep),
-      });
-    case "missingPerspectives":
-      return t("challenges.warning.missingPerspectives", {
-        list: w.perspectives.map((p) => t(`perspectives.${p}`)).join(sep),
-      });
-    case "noContinuation":
-      return t("challenges.warning.noContinuation", {
-        list: w.missing.map((m) => t(`challenges.warning.continuation.${m}`)).join(sep),
-      });
-  }
 }
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {

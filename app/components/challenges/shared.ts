@@ -40,10 +40,6 @@ export const ACTIVITY_PATH: Record<LinkKind, string> = {
   coalition: "coalitions",
 };
 
-export const phaseLabel = (t: T, phase: number) =>
-  t("challenges.phaseNumbered", {
-    n: phase,
-    name: t(`challenges.phase.${String(phase) as "1" | "2" | "3" | "4"}`),
-  });
+export { phaseLabel } from "../../../core/challenges/texts.ts";
 
 export const LEVELS = ["1", "2", "3", "4", "5"] as const;

@@ -3,7 +3,7 @@ import type { DashboardChallenge } from "../../../core/challenges/dashboard.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useLocale, useT } from "../../lib/i18n.ts";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
-import { phaseLabel, warningText } from "./warnings.ts";
+import { phaseLabel, warningText } from "../../../core/challenges/texts.ts";
 
 /** Every challenge of the region with where it stands: the dashboard's main table. */
 export function ChallengesTable({

@@ -1,7 +1,10 @@
-import type { Warning } from "../../../core/challenges/warnings.ts";
-import type { T } from "../../../i18n/index.ts";
+import type { T } from "../../i18n/index.ts";
+import type { Warning } from "./warnings.ts";
 
-/** One warning of the consolidation guard as a sentence, its lists in the page's language. */
+/**
+ * The words for the guard's warnings and the phases, one place for the dashboard, a challenge's
+ * page and the weekly digest mail, so the three say the same thing in the reader's language.
+ */
 export function warningText(t: T, w: Warning): string {
   switch (w.kind) {
     case "stale":
@@ -23,6 +26,7 @@ export function warningText(t: T, w: Warning): string {
   }
 }
 
+/** "Fase 2: Netwerk vormen". */
 export const phaseLabel = (t: T, phase: number) =>
   t("challenges.phaseNumbered", {
     n: phase,
