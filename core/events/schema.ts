@@ -18,14 +18,20 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
+// A moment that did not parse stops its field (`abort`, `continue: false`): zod then skips the
+// event's cross-field refinement below, which compares moments and must only ever see Dates. A
+// continuable issue (zod's default for checks) would let the raw string through to it.
 const localDateTime = z
   .string({ error: "validation.required" })
   .trim()
-  .min(1, { error: "validation.required" })
+  .min(1, { error: "validation.required", abort: true })
   .transform((v, ctx) => {
     const d = parseLocalDateTime(v);
-    if (!d) ctx.addIssue({ code: "custom", message: "events.dateTime" });
-    return d ?? new Date(NaN);
+    if (!d) {
+      ctx.addIssue({ code: "custom", message: "events.dateTime", continue: false });
+      return z.NEVER;
+    }
+    return d;
   });
 
 const optionalLocalDateTime = z
@@ -35,9 +41,15 @@ const optionalLocalDateTime = z
   .transform((v, ctx) => {
     if (v === "") return null;
     const d = parseLocalDateTime(v);
-    if (!d) ctx.addIssue({ code: "custom", message: "events.dateTime" });
+    if (!d) {
+      ctx.addIssue({ code: "custom", message: "events.dateTime", continue: false });
+      return z.NEVER;
+    }
     return d;
   });
+
+/** A parsed moment; the refinement checks it again rather than trust every caller's shape. */
+const isMoment = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 
 /** An empty field means "none": no limit, no reminder. */
 const optionalInt = (min: number, max: number) =>
@@ -90,13 +102,17 @@ export const eventSchema = z
     seriesId: z.string().trim().default(""),
   })
   .superRefine((e, ctx) => {
-    if (e.endsAt.getTime() <= e.startsAt.getTime())
+    if (isMoment(e.startsAt) && isMoment(e.endsAt) && e.endsAt.getTime() <= e.startsAt.getTime())
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "events.endBeforeStart" });
     if (e.mode !== "online" && e.address === "")
       ctx.addIssue({ code: "custom", path: ["address"], message: "events.addressNeeded" });
     if (e.mode !== "on_site" && e.onlineUrl === "")
       ctx.addIssue({ code: "custom", path: ["onlineUrl"], message: "events.linkNeeded" });
-    if (e.registrationDeadline && e.registrationDeadline.getTime() > e.startsAt.getTime())
+    if (
+      isMoment(e.registrationDeadline) &&
+      isMoment(e.startsAt) &&
+      e.registrationDeadline.getTime() > e.startsAt.getTime()
+    )
       ctx.addIssue({
         code: "custom",
         path: ["registrationDeadline"],
