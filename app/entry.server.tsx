@@ -8,6 +8,7 @@ import {
   type HandleErrorFunction,
   type RouterContextProvider,
 } from "react-router";
+import { errorForLog, isOriginRefusal } from "./lib/errorLog.server.ts";
 import { servicesContext } from "./lib/services.server.ts";
 
 // The process (server/app.ts) loads this build and must set the very same context objects that
@@ -66,11 +67,14 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   if (request.signal.aborted) return;
   const path = new URL(request.url).pathname;
   const log = context.get(servicesContext).log;
-  log.error(
-    {
-      path,
-      err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
-    },
-    "unhandled error",
-  );
+  // The server refuses cross-origin posts before the router (server/app.ts); should one still
+  // reach the router's own check, it is a refused request, not an error of ours.
+  if (isOriginRefusal(error)) {
+    log.warn(
+      { path, origin: request.headers.get("Origin")?.slice(0, 200) },
+      "cross-origin post refused",
+    );
+    return;
+  }
+  log.error({ path, err: errorForLog(error) }, "unhandled error");
 };

@@ -7,6 +7,8 @@ import { createRequestHandler, RouterContextProvider, type ServerBuild } from "r
 import sirv from "sirv";
 import type { RouterContext } from "react-router";
 import { cookieValue, CSRF_COOKIE, SESSION_COOKIE } from "../app/lib/cookies.server.ts";
+import { errorForLog } from "../app/lib/errorLog.server.ts";
+import { negotiateLocale } from "../app/lib/locale.server.ts";
 import type { Services } from "../app/lib/services.server.ts";
 import {
   createResetLimiter,
@@ -23,6 +25,7 @@ import { Mailer } from "../core/mail/outbox.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { maskSecretPath } from "../core/kernel/secretLinks.ts";
+import { translator } from "../i18n/index.ts";
 import type { Config } from "./env.server.ts";
 import { attachLive } from "./live.ts";
 
@@ -45,14 +48,10 @@ const UNREAD_REFUSAL_ABOVE = 64 * 1024;
 /**
  * Refuses, before a byte of the body is read, what could only end in a refusal after reading it:
  * a body without a declared length (a chunked stream could go on for ever; forms always declare
- * theirs, so 411), a post from another site (403), and a large post that carries neither a session
- * nor a CSRF cookie, since its token cannot match anything (403).
+ * theirs, so 411), and a large post that carries neither a session nor a CSRF cookie, since its
+ * token cannot match anything (403). A post from another site is refused in `crossOriginRefusal`.
  */
-function refuseUnreadableBody(
-  req: IncomingMessage,
-  res: ServerResponse,
-  opts: { publicHost: string; trustProxy: boolean },
-): boolean {
+function refuseUnreadableBody(req: IncomingMessage, res: ServerResponse): boolean {
   if (!UNSAFE.has(req.method ?? "")) return false;
   const answer = (status: number, text: string) => {
     res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
@@ -65,20 +64,6 @@ function refuseUnreadableBody(
       411,
       "Stuur de aanvraag met een lengte (Content-Length). / Send the request with a Content-Length.\n",
     );
-  // A post from a page of another site: browsers always say where a form comes from.
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    const forwarded = opts.trustProxy ? req.headers["x-forwarded-host"] : undefined;
-    const ownHost =
-      (typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : undefined) ??
-      req.headers.host;
-    const host = URL.canParse(origin) ? new URL(origin).host : null;
-    if (host === null || (host !== ownHost && host !== opts.publicHost))
-      return answer(
-        403,
-        "Dit formulier komt van een andere website en is geweigerd. / This form comes from another website and was refused.\n",
-      );
-  }
   // Small posts get the framework's friendly page for an expired form; only a large body is
   // refused unread.
   if (Number(req.headers["content-length"] ?? 0) <= UNREAD_REFUSAL_ABOVE) return false;
@@ -91,6 +76,37 @@ function refuseUnreadableBody(
       "Dit formulier is verlopen. Laad de pagina opnieuw. / This form has expired. Reload the page.\n",
     );
   return false;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A post from a page of another site (browsers always say where a form comes from), refused with
+ * a short page in the visitor's language before its body is read. The comparison is React
+ * Router's own (the Origin against the request's URL, scheme and port included, as the router
+ * sees it behind a trusted proxy): the router aborts every post this lets through with a 400 and
+ * an error in the log, so the two must agree. A refused post is a visitor's doing: a warning.
+ */
+function crossOriginRefusal(request: Request, log: Logger): Response | null {
+  if (!UNSAFE.has(request.method)) return null;
+  const origin = request.headers.get("Origin");
+  const url = new URL(request.url);
+  if (origin === null || origin === url.origin) return null;
+  log.warn(
+    { method: request.method, path: loggedPath(url.pathname), origin: origin.slice(0, 200) },
+    "cross-origin post refused",
+  );
+  const locale = negotiateLocale(request);
+  const t = translator(locale);
+  const title = escapeHtml(t("errors.crossOriginTitle"));
+  const page = `<!DOCTYPE html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<body><main><h1>${title}</h1><p>${escapeHtml(t("errors.crossOrigin"))}</p><p><a href="/">${escapeHtml(t("errors.homeLink"))}</a></p></main></body></html>
+`;
+  return new Response(page, {
+    status: 403,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale },
+  });
 }
 
 const projectDir = fileURLToPath(new URL("../", import.meta.url));
@@ -124,7 +140,7 @@ export async function createApp(
           log.info(r, "removed personal data past retention");
       }),
     },
-    (err) => log.error({ err: err instanceof Error ? err.message : String(err) }, "job failed"),
+    (err) => log.error({ err: errorForLog(err).message }, "job failed"),
     () => void mailer.kick(),
   );
   const services: Services = {
@@ -155,6 +171,8 @@ export async function createApp(
   // https and the per-client limits count the visitor, not the proxy.
   const listener = createRequestListener(
     (request: Request, client: { address: string }) => {
+      const refused = crossOriginRefusal(request, log);
+      if (refused) return refused;
       const context = new RouterContextProvider();
       context.set(entry.servicesContext, services);
       context.set(entry.clientAddressContext, client.address);
@@ -163,12 +181,6 @@ export async function createApp(
     { trustProxy: config.TRUST_PROXY === "true" },
   );
   const hsts = config.publicUrl.startsWith("https://");
-  const edge = {
-    trustProxy: config.TRUST_PROXY === "true",
-    get publicHost() {
-      return new URL(config.publicUrl).host;
-    },
-  };
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -206,7 +218,7 @@ export async function createApp(
       req.resume();
       return;
     }
-    if (refuseUnreadableBody(req, res, edge)) return;
+    if (refuseUnreadableBody(req, res)) return;
     assets(req, res, () => void listener(req, res));
   });
 

@@ -1,19 +1,19 @@
-import Negotiator from "negotiator";
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { findSessionUser } from "../../core/accounts/sessions.ts";
 import { findRegionScope } from "../../core/regions/queries.ts";
 import { HTTP_STATUS, type Failure } from "../../core/kernel/result.ts";
+import { formTextSchema, queryStringSchema, validate } from "../../core/kernel/validate.ts";
 import { hasRole, type Role } from "../../core/kernel/scope.ts";
-import { DEFAULT_LOCALE, isLocale, LOCALES, translator, type Locale } from "../../i18n/index.ts";
+import { translator, type Locale } from "../../i18n/index.ts";
 import {
   CSRF_COOKIE,
-  LANG_COOKIE,
   newCsrfToken,
   readCookie,
   sameToken,
   serializeCookie,
   SESSION_COOKIE,
 } from "./cookies.server.ts";
+import { negotiateLocale } from "./locale.server.ts";
 import {
   clientAddressContext,
   requestInfoContext,
@@ -22,16 +22,6 @@ import {
 } from "./services.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
-
-function negotiateLocale(request: Request, userLocale: Locale | undefined): Locale {
-  const chosen = readCookie(request, LANG_COOKIE);
-  if (isLocale(chosen)) return chosen;
-  if (userLocale) return userLocale;
-  const fromHeader = new Negotiator({
-    headers: { "accept-language": request.headers.get("Accept-Language") ?? "" },
-  }).language([...LOCALES]);
-  return isLocale(fromHeader) ? fromHeader : DEFAULT_LOCALE;
-}
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -59,9 +49,10 @@ export const requestMiddleware: MiddlewareFunction<Response> = async (
   };
   context.set(requestInfoContext, info);
 
+  const form = UNSAFE.has(request.method) ? await submittedForm(request) : null;
   if (UNSAFE.has(request.method)) {
     const origin = request.headers.get("Origin");
-    const sent = await submittedToken(request);
+    const sent = request.headers.get("X-CSRF-Token") ?? formString(form, "_csrf");
     const sameOrigin =
       !origin ||
       origin === new URL(request.url).origin ||
@@ -70,6 +61,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async (
       throw data({ message: translator(locale)("errors.csrf") }, { status: 403 });
     }
   }
+  refuseUnreadableText(request, form, locale);
 
   const response = await next();
   if (!cookieToken) {
@@ -81,16 +73,54 @@ export const requestMiddleware: MiddlewareFunction<Response> = async (
   return response;
 };
 
-async function submittedToken(request: Request): Promise<string | null> {
-  const header = request.headers.get("X-CSRF-Token");
-  if (header) return header;
+/** The posted form (a copy: the action reads the body again), or null when there is none. */
+async function submittedForm(request: Request): Promise<FormData | null> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.includes("form")) return null;
   try {
-    const value = (await request.clone().formData()).get("_csrf");
-    return typeof value === "string" ? value : null;
+    return await request.clone().formData();
   } catch {
     return null;
+  }
+}
+
+function formString(form: FormData | null, name: string): string | null {
+  const value = form?.get(name);
+  return typeof value === "string" ? value : null;
+}
+
+/**
+ * The one door for text from a URL or a form: the query string (and the path's parameters) within
+ * limits, and no text the database cannot store (a NUL character) in the path, the query string or
+ * any form field. What fails is refused here with a translated page (400), before any loader or
+ * action could send it to a query; each route's schema then checks its own fields.
+ */
+function refuseUnreadableText(request: Request, form: FormData | null, locale: Locale): void {
+  const url = new URL(request.url);
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    // Malformed escapes stay as they are: the router reads them as literal text.
+  }
+  const checks = [
+    validate(queryStringSchema, [...url.searchParams, ["", path]]),
+    ...(form
+      ? [
+          validate(
+            formTextSchema,
+            [...form].flatMap(([name, value]) =>
+              typeof value === "string" ? [[name, value]] : [[name, value.name]],
+            ),
+          ),
+        ]
+      : []),
+  ];
+  for (const result of checks) {
+    if (result.ok) continue;
+    // The schemas' messages are errors.* keys; `validate` already made each one a catalog key.
+    const first = Object.values(result.fieldErrors ?? {})[0] ?? result.error;
+    throw data({ message: translator(locale)(first.key, first.values) }, { status: 400 });
   }
 }
 

@@ -12,8 +12,14 @@ export const LIMITS = {
   tags: 30,
 } as const;
 
-/** PostgreSQL text cannot hold a NUL character; typed text never has one, so it is refused. */
-const noNul = (v: string) => !v.includes("\u0000");
+/**
+ * Text PostgreSQL cannot store: a NUL character, or half of a UTF-16 surrogate pair (no character
+ * at all; JSON can carry one as "\ud800"). Nobody types either, so input holding one is refused
+ * with `validation.characters`, never sent to the database, where it is an error.
+ */
+// eslint-disable-next-line no-control-regex -- the NUL character is what this looks for
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const storable = (v: string): boolean => !UNSTORABLE.test(v);
 
 /** Trimmed text; an empty field after trimming counts as missing. */
 export const text = (max: number = LIMITS.shortText) =>
@@ -22,14 +28,14 @@ export const text = (max: number = LIMITS.shortText) =>
     .trim()
     .min(1, { error: "validation.required" })
     .max(max, { error: () => `validation.tooLong|${max}` })
-    .refine(noNul, { error: "validation.invalid" });
+    .refine(storable, { error: "validation.characters" });
 
 export const optionalText = (max: number = LIMITS.longText) =>
   z
     .string()
     .trim()
     .max(max, { error: () => `validation.tooLong|${max}` })
-    .refine(noNul, { error: "validation.invalid" })
+    .refine(storable, { error: "validation.characters" })
     .default("");
 
 export const email = () =>
@@ -51,10 +57,51 @@ export const tags = () =>
     )
     .pipe(
       z
-        .array(z.string().max(LIMITS.tag, { error: () => `validation.tooLong|${LIMITS.tag}` }))
+        .array(
+          z
+            .string()
+            .max(LIMITS.tag, { error: () => `validation.tooLong|${LIMITS.tag}` })
+            .refine(storable, { error: "validation.characters" }),
+        )
         .max(LIMITS.tags, { error: () => `validation.tooMany|${LIMITS.tags}` })
         .transform((a) => [...new Set(a)]),
     );
+
+/**
+ * Every query string, of every page and file, before any loader reads it (the request middleware):
+ * a bounded number of parameters of bounded length, in text the database can take. Each page then
+ * reads its own parameters with its own schema (`pageNumber`, `searchText` and the page's filters).
+ */
+export const QUERY_LIMITS = { params: 60, name: 100, value: 2_000 } as const;
+export const queryStringSchema = z
+  .array(
+    z.tuple([
+      z
+        .string()
+        .max(QUERY_LIMITS.name, { error: "errors.queryTooLong" })
+        .refine(storable, { error: "errors.characters" }),
+      z
+        .string()
+        .max(QUERY_LIMITS.value, { error: "errors.queryTooLong" })
+        .refine(storable, { error: "errors.characters" }),
+    ]),
+  )
+  .max(QUERY_LIMITS.params, { error: "errors.queryTooLong" });
+
+/** The text fields of every form post (files aside), before any action reads them. */
+export const formTextSchema = z.array(
+  z.tuple([
+    z.string().refine(storable, { error: "errors.characters" }),
+    z.string().refine(storable, { error: "errors.characters" }),
+  ]),
+);
+
+/** A search box of a list page: too long or unstorable reads as no search at all. */
+export const searchText = (max: number = LIMITS.name) =>
+  z.string().trim().max(max).refine(storable).catch("");
+
+/** A list's page number; out of range (0, 1e20, "abc") reads as the first page. */
+export const pageNumber = () => z.coerce.number().int().min(1).max(100_000).catch(1);
 
 function toMessage(issue: z.core.$ZodIssue): Message {
   const [key, arg] = issue.message.split("|");

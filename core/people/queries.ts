@@ -2,7 +2,7 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import { z } from "zod";
 import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../kernel/sectors.ts";
 import type { RegionScope } from "../kernel/scope.ts";
-import { isId } from "../kernel/validate.ts";
+import { isId, pageNumber, searchText } from "../kernel/validate.ts";
 
 export const PAGE_SIZE = 50;
 
@@ -39,7 +39,7 @@ export interface PeopleFilters {
 }
 
 const filterSchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: searchText(),
   organisationId: z
     .string()
     .refine((v) => isId(v))
@@ -62,9 +62,25 @@ export function parsePeopleFilters(params: URLSearchParams): PeopleFilters {
   });
 }
 
+/** The page of a list, from 1 to a bound that keeps the offset a number the database takes. */
 export function parsePage(params: URLSearchParams): number {
-  const n = Number(params.get("page") ?? "1");
-  return Number.isInteger(n) && n >= 1 ? n : 1;
+  return pageNumber().parse(params.get("page") ?? undefined);
+}
+
+const organisationFilterSchema = z.object({
+  q: searchText(),
+  sector: z.enum(SECTORS).or(z.literal("")).catch(""),
+});
+
+/** Filters of the organisations list, read leniently as the people list's are. */
+export function parseOrganisationFilters(params: URLSearchParams): {
+  q: string;
+  sector: Sector | "";
+} {
+  return organisationFilterSchema.parse({
+    q: params.get("q") ?? "",
+    sector: params.get("sector") ?? "",
+  });
 }
 
 /** The text a user typed, as a literal inside an ILIKE pattern. */

@@ -122,6 +122,8 @@ export const common: CatalogOf<typeof nl> = {
     tooMany: "At most {{max}} items.",
     choice: "Choose one of the options.",
     invalid: "This value is not valid.",
+    characters:
+      "This text contains a character we cannot store (such as a null character). Remove it and try again.",
     color: "Use a colour such as #01689b.",
     slug: "Use lower-case letters, digits and hyphens, such as region-arnhem.",
     passwordTooShort: "Choose a password of at least 10 characters.",
@@ -137,6 +139,12 @@ export const common: CatalogOf<typeof nl> = {
     server:
       "Something went wrong on our side. What you saved before is kept. Try again in a few minutes.",
     badRequest: "This request is not valid.",
+    characters:
+      "What you sent contains a character we cannot process (such as a null character). Go back, remove it and try again.",
+    queryTooLong: "The address of this page is too long or has too many parts.",
+    crossOriginTitle: "Form refused",
+    crossOrigin:
+      "This form was sent from another website and was therefore refused. Fill it in on this website itself.",
     homeLink: "Go to the home page",
   },
   mail: {

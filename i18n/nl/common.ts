@@ -119,6 +119,8 @@ export const common = {
     tooMany: "Hoogstens {{max}} items.",
     choice: "Kies een van de mogelijkheden.",
     invalid: "Deze waarde klopt niet.",
+    characters:
+      "Deze tekst bevat een teken dat we niet kunnen bewaren (zoals een nul-teken). Haal het weg en probeer het opnieuw.",
     color: "Gebruik een kleur als #01689b.",
     slug: "Gebruik kleine letters, cijfers en streepjes, zoals regio-arnhem.",
     passwordTooShort: "Kies een wachtwoord van minstens 10 tekens.",
@@ -134,6 +136,12 @@ export const common = {
     server:
       "Er ging bij ons iets mis. Wat je eerder hebt opgeslagen is bewaard. Probeer het over een paar minuten opnieuw.",
     badRequest: "Dit verzoek klopt niet.",
+    characters:
+      "Wat je verstuurt bevat een teken dat we niet kunnen verwerken (zoals een nul-teken). Ga terug, haal het weg en probeer het opnieuw.",
+    queryTooLong: "Het adres van deze pagina is te lang of heeft te veel onderdelen.",
+    crossOriginTitle: "Formulier geweigerd",
+    crossOrigin:
+      "Dit formulier is verstuurd vanaf een andere website en daarom geweigerd. Vul het in op deze website zelf.",
     homeLink: "Naar de startpagina",
   },
   mail: {

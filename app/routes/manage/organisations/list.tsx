@@ -1,7 +1,7 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/list";
-import { listOrganisations } from "../../../../core/people/queries.ts";
-import { SECTORS, type Sector } from "../../../../core/kernel/sectors.ts";
+import { listOrganisations, parseOrganisationFilters } from "../../../../core/people/queries.ts";
+import { SECTORS } from "../../../../core/kernel/sectors.ts";
 import { may } from "../../../../core/kernel/scope.ts";
 import { peoplePolicy } from "../../../../core/people/policy.ts";
 import {
@@ -26,12 +26,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     params.slug,
     peoplePolicy.viewOrganisations,
   );
-  const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
-  const sectorParam = url.searchParams.get("sector") ?? "";
-  const sector = (SECTORS as readonly string[]).includes(sectorParam)
-    ? (sectorParam as Sector)
-    : "";
+  const { q, sector } = parseOrganisationFilters(new URL(request.url).searchParams);
   const organisations = await listOrganisations(scope, { q, sector });
   return {
     region: { slug: region.slug, name: region.name },
