@@ -499,6 +499,28 @@ export interface ChallengeAmbitionTable {
   recorded_at: DefaultTimestamp;
 }
 
+export type DeclaredTieKind = "works_with" | "advises" | "learns_from" | "funds" | "other";
+
+export interface NetworkTieTable {
+  id: Generated<string>;
+  region_id: string;
+  person_a: string | null;
+  person_b: string | null;
+  organisation_a: string | null;
+  organisation_b: string | null;
+  kind: DeclaredTieKind;
+  note: Generated<string>;
+  recorded_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+/** Written only by the triggers of migration 012: the network cache's key per region. */
+export interface NetworkChangeTable {
+  seq: Generated<string>;
+  region_id: string;
+  tx: Generated<string>;
+}
+
 export interface Database {
   regions: RegionTable;
   users: UserTable;
@@ -537,6 +559,8 @@ export interface Database {
   challenge_ratings: ChallengeRatingTable;
   challenge_roles: ChallengeRoleTable;
   challenge_ambitions: ChallengeAmbitionTable;
+  network_ties: NetworkTieTable;
+  network_changes: NetworkChangeTable;
 }
 
 export type Region = Selectable<RegionTable>;

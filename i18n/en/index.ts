@@ -14,6 +14,7 @@ import { events } from "./events.ts";
 import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
 import { harvestThemes } from "./harvestThemes.ts";
+import { network } from "./network.ts";
 import { people } from "./people.ts";
 import { publication } from "./publication.ts";
 import { regions } from "./regions.ts";
@@ -38,4 +39,5 @@ export const en = {
   ...challengePublic,
   ...challengeDigest,
   ...challengeDashboard,
+  ...network,
 };

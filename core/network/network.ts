@@ -1,0 +1,146 @@
+import { sql } from "kysely";
+import { LRUCache } from "lru-cache";
+import type { Reader } from "../kernel/tx.ts";
+import { buildGraph, type Level, type NetworkGraph, type Register } from "./graph.ts";
+import { measure, type NodeMeasures } from "./measures.ts";
+import {
+  declaredTiesOf,
+  participationsOf,
+  TIE_KINDS,
+  type NetworkFilter,
+  type Participation,
+  type TieKind,
+} from "./participation.ts";
+
+export interface NetworkQuery extends NetworkFilter {
+  level: Level;
+  /** Only ties of these kinds (all when empty). */
+  kinds?: readonly TieKind[];
+}
+
+export interface Network {
+  graph: NetworkGraph;
+  measures: Map<string, NodeMeasures>;
+  /** Who was where, for coverage (presence counts even where no tie is drawn). */
+  participations: Participation[];
+  register: Register;
+  /** Whether betweenness and closeness are estimated from sampled sources. */
+  sampled: number | null;
+  computedAt: Date;
+  /** How long building and measuring took, for the benchmark and the logs. */
+  buildMs: number;
+  metricsMs: number;
+}
+
+/**
+ * Computed networks, by region, what changed in it, and the question asked. Building and
+ * measuring a big region takes a second or two, so it is done once per change, not per request:
+ * the key holds the region's change count and latest change (db/migrations/012_network.sql
+ * writes one per transaction that touches a tie), so a check-in or a new coalition member makes
+ * the next request compute afresh, in every app process. A request that arrives while the same
+ * network is being computed waits for that computation instead of starting its own.
+ */
+const cache = new LRUCache<string, Promise<Network>>({ max: 40 });
+
+async function changeStamp(db: Reader, regionId: string): Promise<string> {
+  const row = await sql<{ n: string; last: string | null }>`
+    SELECT count(*)::text AS n, max(seq)::text AS last FROM network_changes WHERE region_id = ${regionId}
+  `.execute(db);
+  const r = row.rows[0];
+  return `${r?.n ?? 0}.${r?.last ?? 0}`;
+}
+
+export async function registerOf(db: Reader, regionId: string): Promise<Register> {
+  const [people, organisations] = await Promise.all([
+    db
+      .selectFrom("people")
+      .select(["id", "name", "organisation_id", "perspectives"])
+      .where("region_id", "=", regionId)
+      .where("erased_at", "is", null)
+      .execute(),
+    db
+      .selectFrom("organisations")
+      .select(["id", "name", "sector"])
+      .where("region_id", "=", regionId)
+      .execute(),
+  ]);
+  return {
+    people: new Map(
+      people.map((p) => [
+        p.id,
+        { name: p.name, organisationId: p.organisation_id, perspectives: p.perspectives },
+      ]),
+    ),
+    organisations: new Map(organisations.map((o) => [o.id, { name: o.name, sector: o.sector }])),
+  };
+}
+
+const keyOf = (regionId: string, stamp: string, q: NetworkQuery) =>
+  [
+    regionId,
+    stamp,
+    q.level,
+    q.challengeId ?? "",
+    q.from?.toISOString() ?? "",
+    q.to?.toISOString() ?? "",
+    [...(q.kinds ?? [])].sort().join(","),
+  ].join("|");
+
+/**
+ * The network of a region as asked: the level (people or organisations), optionally one
+ * challenge's part of it, a period and the kinds of ties. The caller has checked the role; this
+ * reads only `regionId`'s rows.
+ */
+export async function networkOf(
+  db: Reader,
+  regionId: string,
+  query: NetworkQuery,
+  now = new Date(),
+): Promise<Network> {
+  const key = keyOf(regionId, await changeStamp(db, regionId), query);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = compute(db, regionId, query, now);
+    cache.set(key, pending);
+    // A failed computation is not kept: the next request tries again.
+    pending.catch(() => cache.delete(key));
+  }
+  return pending;
+}
+
+async function compute(
+  db: Reader,
+  regionId: string,
+  query: NetworkQuery,
+  now: Date,
+): Promise<Network> {
+  const started = performance.now();
+  const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : new Set(TIE_KINDS);
+  const [all, declared, register] = await Promise.all([
+    participationsOf(db, regionId, query),
+    kinds.has("declared") ? declaredTiesOf(db, regionId, query) : Promise.resolve([]),
+    registerOf(db, regionId),
+  ]);
+  const participations = all.filter((p) => kinds.has(p.kind));
+  // A challenge's network holds the declared ties among its own parties, not everyone's.
+  const present = new Set(participations.flatMap((p) => [p.personId, p.organisationId]));
+  const ties = query.challengeId
+    ? declared.filter((t) => present.has(t.a) && present.has(t.b))
+    : declared;
+  // Recency counts back from the end of the period asked for, so a past period reads as it was.
+  const asOf = query.to && query.to < now ? query.to : now;
+  const graph = buildGraph(query.level, participations, ties, register, asOf);
+  const built = performance.now();
+  const { nodes: measures, sampled } = measure(graph);
+  const done = performance.now();
+  return {
+    graph,
+    measures,
+    participations,
+    register,
+    sampled,
+    computedAt: now,
+    buildMs: built - started,
+    metricsMs: done - built,
+  };
+}

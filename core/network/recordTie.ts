@@ -1,0 +1,51 @@
+import { withRow } from "../kernel/guard.ts";
+import { fail, notFound, ok, type Result } from "../kernel/result.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { validate } from "../kernel/validate.ts";
+import { networkPolicy } from "./policy.ts";
+import { declaredTieSchema } from "./schema.ts";
+
+/**
+ * "Works with": a coordinator records a tie between two people of the region (from one's page).
+ * Stored once per pair and kind (smaller id first); recording it again changes nothing (the
+ * unique index; one statement). The other person is read within the region, so an id from
+ * another region is "not found".
+ */
+export async function recordTie(
+  scope: RegionScope,
+  personId: unknown,
+  input: unknown,
+): Promise<Result<null>> {
+  return withRow(
+    scope,
+    { role: networkPolicy.recordTie, table: "people", id: personId },
+    async (tx, person) => {
+      const v = validate(declaredTieSchema, input);
+      if (!v.ok) return v;
+      if (v.value.other === person.id)
+        return fail("network.selfTie", { other: { key: "network.selfTie" } });
+      const other = await tx
+        .selectFrom("people")
+        .select("id")
+        .where("id", "=", v.value.other)
+        .where("region_id", "=", scope.regionId)
+        .where("erased_at", "is", null)
+        .executeTakeFirst();
+      if (!other || person.erased_at) return notFound();
+      const [a, b] = person.id < other.id ? [person.id, other.id] : [other.id, person.id];
+      await tx
+        .insertInto("network_ties")
+        .values({
+          region_id: scope.regionId,
+          person_a: a,
+          person_b: b,
+          kind: v.value.kind,
+          note: v.value.note,
+          recorded_by: scope.userId,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      return ok(null);
+    },
+  );
+}
