@@ -25,7 +25,7 @@ import { Mailer } from "../core/mail/outbox.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { maskSecretPath } from "../core/kernel/secretLinks.ts";
-import { translator } from "../i18n/index.ts";
+import { translator, type MessageKey } from "../i18n/index.ts";
 import type { Config } from "./env.server.ts";
 import { attachLive } from "./live.ts";
 
@@ -49,7 +49,7 @@ const UNREAD_REFUSAL_ABOVE = 64 * 1024;
  * Refuses, before a byte of the body is read, what could only end in a refusal after reading it:
  * a body without a declared length (a chunked stream could go on for ever; forms always declare
  * theirs, so 411), and a large post that carries neither a session nor a CSRF cookie, since its
- * token cannot match anything (403). A post from another site is refused in `crossOriginRefusal`.
+ * token cannot match anything (403). A post from another site is refused in `refusedBeforeRouter`.
  */
 function refuseUnreadableBody(req: IncomingMessage, res: ServerResponse): boolean {
   if (!UNSAFE.has(req.method ?? "")) return false;
@@ -80,32 +80,53 @@ function refuseUnreadableBody(req: IncomingMessage, res: ServerResponse): boolea
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A short page in the visitor's language, for what is refused before the router. */
+function refusalPage(
+  request: Request,
+  status: number,
+  keys: { title: "errors.crossOriginTitle" | "errors.badRequest"; text: MessageKey },
+): Response {
+  const locale = negotiateLocale(request);
+  const t = translator(locale);
+  const title = escapeHtml(t(keys.title));
+  const page = `<!DOCTYPE html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<body><main><h1>${title}</h1><p>${escapeHtml(t(keys.text))}</p><p><a href="/">${escapeHtml(t("errors.homeLink"))}</a></p></main></body></html>
+`;
+  return new Response(page, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale },
+  });
+}
+
 /**
- * A post from a page of another site (browsers always say where a form comes from), refused with
- * a short page in the visitor's language before its body is read. The comparison is React
- * Router's own (the Origin against the request's URL, scheme and port included, as the router
- * sees it behind a trusted proxy): the router aborts every post this lets through with a 400 and
- * an error in the log, so the two must agree. A refused post is a visitor's doing: a warning.
+ * What is refused before the router, with a short page in the visitor's language and before a
+ * body is read:
+ * - a path whose percent escapes are no UTF-8 (`/r/%ED%A0%80`): no link of ours looks like that,
+ *   and the router would only warn and match it as literal text;
+ * - a post from a page of another site (browsers always say where a form comes from). The
+ *   comparison is React Router's own (the Origin against the request's URL, scheme and port
+ *   included, as the router sees it behind a trusted proxy): the router aborts every post this
+ *   lets through with a 400 and an error in the log, so the two must agree. A refused post is a
+ *   visitor's doing: a warning, not an error.
  */
-function crossOriginRefusal(request: Request, log: Logger): Response | null {
+function refusedBeforeRouter(request: Request, log: Logger): Response | null {
+  const url = new URL(request.url);
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return refusalPage(request, 400, { title: "errors.badRequest", text: "errors.characters" });
+  }
   if (!UNSAFE.has(request.method)) return null;
   const origin = request.headers.get("Origin");
-  const url = new URL(request.url);
   if (origin === null || origin === url.origin) return null;
   log.warn(
     { method: request.method, path: loggedPath(url.pathname), origin: origin.slice(0, 200) },
     "cross-origin post refused",
   );
-  const locale = negotiateLocale(request);
-  const t = translator(locale);
-  const title = escapeHtml(t("errors.crossOriginTitle"));
-  const page = `<!DOCTYPE html>
-<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
-<body><main><h1>${title}</h1><p>${escapeHtml(t("errors.crossOrigin"))}</p><p><a href="/">${escapeHtml(t("errors.homeLink"))}</a></p></main></body></html>
-`;
-  return new Response(page, {
-    status: 403,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale },
+  return refusalPage(request, 403, {
+    title: "errors.crossOriginTitle",
+    text: "errors.crossOrigin",
   });
 }
 
@@ -171,7 +192,7 @@ export async function createApp(
   // https and the per-client limits count the visitor, not the proxy.
   const listener = createRequestListener(
     (request: Request, client: { address: string }) => {
-      const refused = crossOriginRefusal(request, log);
+      const refused = refusedBeforeRouter(request, log);
       if (refused) return refused;
       const context = new RouterContextProvider();
       context.set(entry.servicesContext, services);
