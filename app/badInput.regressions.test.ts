@@ -125,9 +125,22 @@ describe("bad input that was a 500 (issue 17)", () => {
           expect.soft(res.status, `${list}${suffix}?${query.slice(0, 30)}`).toBeLessThan(500);
           expect.soft(body).not.toMatch(/invalid byte sequence|\n\s+at /);
         }
-    const nul = await admin.get(`/manage/${slug}/people?q=%00`);
-    expect(nul.status).toBe(400);
-    expect(await nul.text()).toContain("een teken dat we niet kunnen verwerken");
+    // A NUL in a query string is left out: the list reads what remains.
+    const nul = await admin.get(`/manage/${slug}/organisations?q=%00`);
+    expect(nul.status).toBe(200);
+    expect(await nul.text()).toContain("Organisaties");
+    // In a path it names nothing that exists, and in a form it is refused with a message.
+    const inPath = await admin.get(`/manage/${slug}%00/people`);
+    expect(inPath.status).toBe(400);
+    expect(await inPath.text()).toContain("een teken dat we niet kunnen verwerken");
+    await admin.get(`/manage/${slug}/organisations/new`);
+    const inForm = await admin.post(`/manage/${slug}/organisations/new`, {
+      name: "Nul\u0000Organisatie",
+      sector: "hbo",
+    });
+    expect(inForm.status).toBe(400);
+    expect(await inForm.text()).toContain("een teken dat we niet kunnen verwerken");
+    expect(await testDb.db.selectFrom("organisations").select("id").execute()).toEqual([]);
     expect(errors()).toEqual([]);
   });
 

@@ -49,7 +49,7 @@ const UNREAD_REFUSAL_ABOVE = 64 * 1024;
  * Refuses, before a byte of the body is read, what could only end in a refusal after reading it:
  * a body without a declared length (a chunked stream could go on for ever; forms always declare
  * theirs, so 411), and a large post that carries neither a session nor a CSRF cookie, since its
- * token cannot match anything (403). A post from another site is refused in `refusedBeforeRouter`.
+ * token cannot match anything (403). A post from another site is refused in `beforeRouter`.
  */
 function refuseUnreadableBody(req: IncomingMessage, res: ServerResponse): boolean {
   if (!UNSAFE.has(req.method ?? "")) return false;
@@ -100,8 +100,8 @@ function refusalPage(
 }
 
 /**
- * What is refused before the router, with a short page in the visitor's language and before a
- * body is read:
+ * What is refused or cleaned before the router. Refused with a short page in the visitor's
+ * language, before a body is read:
  * - a path whose percent escapes are no UTF-8 (`/r/%ED%A0%80`): no link of ours looks like that,
  *   and the router would only warn and match it as literal text;
  * - a post from a page of another site (browsers always say where a form comes from). The
@@ -110,16 +110,16 @@ function refusalPage(
  *   lets through with a 400 and an error in the log, so the two must agree. A refused post is a
  *   visitor's doing: a warning, not an error.
  */
-function refusedBeforeRouter(request: Request, log: Logger): Response | null {
+function beforeRouter(request: Request, log: Logger): Request | Response {
   const url = new URL(request.url);
   try {
     decodeURIComponent(url.pathname);
   } catch {
     return refusalPage(request, 400, { title: "errors.badRequest", text: "errors.characters" });
   }
-  if (!UNSAFE.has(request.method)) return null;
+  if (!UNSAFE.has(request.method)) return withoutNulInQuery(request, url);
   const origin = request.headers.get("Origin");
-  if (origin === null || origin === url.origin) return null;
+  if (origin === null || origin === url.origin) return request;
   log.warn(
     { method: request.method, path: loggedPath(url.pathname), origin: origin.slice(0, 200) },
     "cross-origin post refused",
@@ -128,6 +128,18 @@ function refusedBeforeRouter(request: Request, log: Logger): Response | null {
     title: "errors.crossOriginTitle",
     text: "errors.crossOrigin",
   });
+}
+
+/**
+ * Cleaned: a NUL in the query string of a page or a file (`?q=%00`), which the database cannot
+ * take and nobody types, is left out, so a list's filter reads what remains, as it reads any other
+ * odd value. (A NUL in a form or a path is refused by the request middleware, which is also the
+ * one schema with limits for every query string: app/lib/request.server.ts.)
+ */
+function withoutNulInQuery(request: Request, url: URL): Request {
+  if (!/%00/i.test(url.search)) return request;
+  url.search = url.search.replace(/%00/gi, "");
+  return new Request(url, request);
 }
 
 const projectDir = fileURLToPath(new URL("../", import.meta.url));
@@ -192,12 +204,12 @@ export async function createApp(
   // https and the per-client limits count the visitor, not the proxy.
   const listener = createRequestListener(
     (request: Request, client: { address: string }) => {
-      const refused = refusedBeforeRouter(request, log);
-      if (refused) return refused;
+      const checked = beforeRouter(request, log);
+      if (checked instanceof Response) return checked;
       const context = new RouterContextProvider();
       context.set(entry.servicesContext, services);
       context.set(entry.clientAddressContext, client.address);
-      return handleRequest(request, context);
+      return handleRequest(checked, context);
     },
     { trustProxy: config.TRUST_PROXY === "true" },
   );

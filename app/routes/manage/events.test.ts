@@ -511,7 +511,7 @@ describe("registrations", () => {
       audience: "all",
     });
     expect(nul.status).toBe(400);
-    expect(await nul.text()).toContain("Deze waarde klopt niet.");
+    expect(await nul.text()).toContain("een teken dat we niet kunnen verwerken");
     const sent = await organiser.post(`${base()}/${id}/registrations`, {
       _intent: "message",
       subject: "Parkeren",
