@@ -100,7 +100,7 @@ export async function networkOf(
   const key = keyOf(regionId, await changeStamp(db, regionId), query);
   let pending = cache.get(key);
   if (!pending) {
-    pending = compute(db, regionId, query, now);
+    pending = computeNetwork(db, regionId, query, now);
     cache.set(key, pending);
     // A failed computation is not kept: the next request tries again.
     pending.catch(() => cache.delete(key));
@@ -108,11 +108,12 @@ export async function networkOf(
   return pending;
 }
 
-async function compute(
+/** Builds and measures a network afresh, bypassing the cache (networkOf caches its result). */
+export async function computeNetwork(
   db: Reader,
   regionId: string,
   query: NetworkQuery,
-  now: Date,
+  now = new Date(),
 ): Promise<Network> {
   const started = performance.now();
   const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : new Set(TIE_KINDS);
