@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableDeep } from "../kernel/validate.ts";
 import { PHASE_POINTS, PHASES, type Question } from "./template.ts";
 
 export const MAX_OPEN_ANSWER = 2000;
@@ -88,6 +89,11 @@ export type AnswerCheck = { ok: true; value: unknown } | { ok: false; error: str
 
 export function checkAnswer(question: Question, value: unknown): AnswerCheck {
   const parsed = answerSchema(question).safeParse(value);
+  // An answer arrives as JSON over the socket, which can carry a NUL ("\u0000") or half of a
+  // surrogate pair ("\ud800"); the database refuses both inside JSON, and would fail the batch
+  // of answers this one is committed with.
+  if (parsed.success && !storableDeep(parsed.data))
+    return { ok: false, error: "dialogue.answerCharacters" };
   if (parsed.success) return { ok: true, value: parsed.data };
   const message = parsed.error.issues[0]?.message ?? "";
   return { ok: false, error: message.startsWith("dialogue.") ? message : "dialogue.answerInvalid" };

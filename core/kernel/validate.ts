@@ -21,6 +21,18 @@ export const LIMITS = {
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const storable = (v: string): boolean => !UNSTORABLE.test(v);
 
+/**
+ * Whether every text in a value that came as JSON (an answer over the socket, an imported file),
+ * however deep, can be stored: inside JSON the database refuses "\u0000" and "\ud800" as well.
+ */
+export function storableDeep(value: unknown): boolean {
+  if (typeof value === "string") return storable(value);
+  if (Array.isArray(value)) return value.every(storableDeep);
+  if (typeof value === "object" && value !== null)
+    return Object.entries(value).every(([k, v]) => storable(k) && storableDeep(v));
+  return true;
+}
+
 /** Trimmed text; an empty field after trimming counts as missing. */
 export const text = (max: number = LIMITS.shortText) =>
   z

@@ -279,6 +279,21 @@ describe("export and import of a region", () => {
     expect(await regionCount()).toBe(before);
   });
 
+  it("refuses a file with text the database cannot store, and writes nothing (issue 17)", async () => {
+    const { region } = await regionWithContent();
+    const doc = await exported(region.slug);
+    const before = await regionCount();
+    for (const odd of ["Nul\u0000teken", "half \ud800 paar"]) {
+      const edited = JSON.parse(JSON.stringify(doc)) as typeof doc;
+      edited.organisations[0]!.name = odd;
+      expect(await importRegion(t.db, edited, { slug: `${region.slug}-raar` })).toMatchObject({
+        ok: false,
+        error: { key: "regionImport.characters" },
+      });
+    }
+    expect(await regionCount()).toBe(before);
+  });
+
   it("names every problem of a hand-edited file, and writes nothing", async () => {
     const { region } = await regionWithContent();
     const doc = await exported(region.slug);

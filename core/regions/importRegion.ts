@@ -15,7 +15,7 @@ import { anonymisedPerson } from "../people/anonymise.ts";
 import { organisationSchema, perspective } from "../people/schema.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import type { Tx } from "../kernel/tx.ts";
-import { email, LIMITS, optionalText, text } from "../kernel/validate.ts";
+import { email, LIMITS, optionalText, storableDeep, text } from "../kernel/validate.ts";
 import { slug as slugSchema } from "./createRegion.ts";
 import { REGION_EXPORT_FORMAT, REGION_EXPORT_VERSION } from "./exportRegion.ts";
 import { detectImageType, LOGO_TYPES, MAX_LOGO_BYTES } from "./look.ts";
@@ -286,6 +286,8 @@ export async function importRegion(
   document: unknown,
   opts: { slug?: string } = {},
 ): Promise<Result<ImportSummary>> {
+  // A file is JSON: it can carry text the database cannot store, in any field of any row.
+  if (!storableDeep(document)) return fail("regionImport.characters");
   const parsed = regionExportSchema.safeParse(document);
   if (!parsed.success)
     return fail("regionImport.invalid", undefined, { details: describe(parsed.error) });

@@ -79,6 +79,8 @@ export const dialogue: CatalogOf<typeof nl> = {
     answerWordTooLong: "A word is too long (40 characters at most).",
     answerTooManyWords: "Three words at most.",
     answerInvalid: "This answer does not fit the question.",
+    answerCharacters:
+      "Your answer contains a character we cannot store (such as a null character). Remove it and try again.",
     questionClosed: "This question is closed; your answer was not saved.",
     scribeOnly: "Your group's scribe answers this group question.",
     tooFast: "Slow down a little: try again in a few seconds.",

@@ -20,6 +20,8 @@ export const regions: CatalogOf<typeof nl> = {
   },
   regionImport: {
     invalid: "This is not a valid region export:\n{{details}}",
+    characters:
+      "The file contains text with a character the database cannot store (a null character or half a surrogate pair). Remove it and try again.",
     slugTaken: 'A region with the slug "{{slug}}" exists already; choose another with --slug.',
     badSlug: '"{{slug}}" cannot be a slug: use lower-case letters, digits and hyphens.',
   },

@@ -76,6 +76,8 @@ export const dialogue = {
     answerWordTooLong: "Een woord is te lang (hoogstens 40 tekens).",
     answerTooManyWords: "Hoogstens drie woorden.",
     answerInvalid: "Dit antwoord past niet bij de vraag.",
+    answerCharacters:
+      "Je antwoord bevat een teken dat we niet kunnen bewaren (zoals een nul-teken). Haal het weg en probeer het opnieuw.",
     questionClosed: "Deze vraag is gesloten; je antwoord is niet opgeslagen.",
     scribeOnly: "De notulist van je groep beantwoordt deze groepsvraag.",
     tooFast: "Rustig aan: probeer het over een paar seconden opnieuw.",

@@ -17,6 +17,8 @@ export const regions = {
   },
   regionImport: {
     invalid: "Dit is geen geldige export van een regio:\n{{details}}",
+    characters:
+      "Het bestand bevat tekst met een teken dat de database niet kan bewaren (een nul-teken of een halve surrogate). Haal het weg en probeer het opnieuw.",
     slugTaken: 'Er is al een regio met de korte naam "{{slug}}". Kies een andere met --slug.',
     badSlug: '"{{slug}}" kan geen korte naam zijn: gebruik kleine letters, cijfers en streepjes.',
   },
