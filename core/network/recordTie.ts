@@ -24,15 +24,20 @@ export async function recordTie(
       if (!v.ok) return v;
       if (v.value.other === person.id)
         return fail("network.selfTie", { other: { key: "network.selfTie" } });
-      const other = await tx
+      // Both people are held FOR SHARE, in id order, and read again under the lock: a merge or
+      // an erasure of either (which locks them FOR UPDATE) finishes first and the tie is "not
+      // found", instead of the insert failing on a removed row's foreign key.
+      const both = await tx
         .selectFrom("people")
         .select("id")
-        .where("id", "=", v.value.other)
+        .where("id", "in", [person.id, v.value.other])
         .where("region_id", "=", scope.regionId)
         .where("erased_at", "is", null)
-        .executeTakeFirst();
-      if (!other || person.erased_at) return notFound();
-      const [a, b] = person.id < other.id ? [person.id, other.id] : [other.id, person.id];
+        .orderBy("id")
+        .forShare()
+        .execute();
+      if (both.length !== 2) return notFound();
+      const [a, b] = [both[0]!.id, both[1]!.id];
       await tx
         .insertInto("network_ties")
         .values({
