@@ -167,8 +167,12 @@ const network = runs.at(-1)!;
 const rssMb = Math.round(process.memoryUsage().rss / 1048576);
 log(
   `network: ${network.graph.order} nodes, ${network.graph.size} edges; build ` +
-    runs.map((x) => Math.round(x.buildMs)).join("/") + " ms, metrics " +
-    runs.map((x) => Math.round(x.metricsMs)).join("/") + " ms",
+    runs.map((x) => Math.round(x.buildMs)).join("/") +
+    " ms (of which reading " +
+    runs.map((x) => Math.round(x.readMs)).join("/") +
+    " ms), metrics " +
+    runs.map((x) => Math.round(x.metricsMs)).join("/") +
+    " ms",
 );
 await handle.close();
 
@@ -203,6 +207,7 @@ try {
     all_ties: network.graph.getAttribute("ties"),
     sampled_sources: network.sampled,
     build_ms: Math.round(median(runs.map((x) => x.buildMs))),
+    read_ms: Math.round(median(runs.map((x) => x.readMs))),
     metrics_ms: Math.round(median(runs.map((x) => x.metricsMs))),
     page_ms: pct(page, 50),
     page_p99_ms: pct(page, 99),
@@ -219,5 +224,7 @@ try {
   console.log(json ? JSON.stringify(result) : result);
 } finally {
   await server.stop();
-  await database.drop();
+  // --keep leaves the seeded database for a closer look (EXPLAIN); it prints where it is.
+  if (args.includes("--keep")) console.error("kept:", database.env.DATABASE_URL ?? dataDir);
+  else await database.drop();
 }

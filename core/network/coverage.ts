@@ -48,14 +48,21 @@ const CANDIDATES_PER_GAP = 3;
 export function coverageOf(challenge: Network, region: Network): Coverage {
   const { register } = challenge;
   const orgSector = (id: string | null) =>
-    id ? (register.organisations.get(id)?.sector ?? "other") : "other";
+    id ? (register.organisationById.get(id)?.sector ?? "other") : "other";
+  // Occasions attended per person and per organisation (by id).
   const people = new Map<string, number>();
   const organisations = new Map<string, number>();
-  for (const p of challenge.participations) {
-    if (p.personId) people.set(p.personId, (people.get(p.personId) ?? 0) + 1);
-    if (p.organisationId)
-      organisations.set(p.organisationId, (organisations.get(p.organisationId) ?? 0) + 1);
+  for (const o of challenge.occasions) {
+    for (const i of o.people) {
+      const id = register.people[i]!.id;
+      people.set(id, (people.get(id) ?? 0) + 1);
+    }
+    for (const i of o.organisations) {
+      const id = register.organisations[i]!.id;
+      organisations.set(id, (organisations.get(id) ?? 0) + 1);
+    }
   }
+  const personById = new Map(register.people.map((p) => [p.id, p]));
 
   const sectors = new Map<Sector, SectorPresence>(
     SECTORS.map((s) => [s, { sector: s, people: 0, organisations: 0, presence: 0 }]),
@@ -70,7 +77,7 @@ export function coverageOf(challenge: Network, region: Network): Coverage {
     PERSPECTIVES.map((p) => [p, { perspective: p, people: 0, presence: 0 }]),
   );
   for (const [id, n] of people) {
-    const person = register.people.get(id);
+    const person = personById.get(id);
     if (!person) continue;
     sectorOf(orgSector(person.organisationId)).people += 1;
     for (const view of person.perspectives) {
@@ -96,30 +103,27 @@ export function coverageOf(challenge: Network, region: Network): Coverage {
     candidates
       .sort((a, b) => b.tiesIn - a.tiesIn || a.label.localeCompare(b.label, "nl"))
       .slice(0, CANDIDATES_PER_GAP);
-  const personCandidate = (id: string): Candidate => {
-    const p = register.people.get(id)!;
-    return {
-      id,
-      kind: "person",
-      label: p.name,
-      organisation: p.organisationId
-        ? (register.organisations.get(p.organisationId)?.name ?? "")
-        : "",
-      tiesIn: tiesIn(id),
-    };
-  };
+  const personCandidate = (p: (typeof register.people)[number]): Candidate => ({
+    id: p.id,
+    kind: "person",
+    label: p.name,
+    organisation: p.organisationId
+      ? (register.organisationById.get(p.organisationId)?.name ?? "")
+      : "",
+    tiesIn: tiesIn(p.id),
+  });
 
   const gaps: Gap[] = [];
   for (const sector of HELIX) {
     const row = sectors.get(sector)!;
     if (row.people + row.organisations > 0) continue;
-    const fromPeople = [...register.people.entries()]
-      .filter(([id, p]) => !people.has(id) && orgSector(p.organisationId) === sector)
-      .map(([id]) => personCandidate(id));
-    const fromOrganisations = [...register.organisations.entries()]
-      .filter(([id, o]) => !organisations.has(id) && o.sector === sector)
-      .map(([id, o]): Candidate => ({
-        id,
+    const fromPeople = register.people
+      .filter((p) => !people.has(p.id) && orgSector(p.organisationId) === sector)
+      .map(personCandidate);
+    const fromOrganisations = register.organisations
+      .filter((o) => !organisations.has(o.id) && o.sector === sector)
+      .map((o): Candidate => ({
+        id: o.id,
         kind: "organisation",
         label: o.name,
         organisation: "",
@@ -133,9 +137,9 @@ export function coverageOf(challenge: Network, region: Network): Coverage {
   }
   for (const perspective of PERSPECTIVES) {
     if (perspectives.get(perspective)!.people > 0) continue;
-    const candidates = [...register.people.entries()]
-      .filter(([id, p]) => !people.has(id) && p.perspectives.includes(perspective))
-      .map(([id]) => personCandidate(id));
+    const candidates = register.people
+      .filter((p) => !people.has(p.id) && p.perspectives.includes(perspective))
+      .map(personCandidate);
     gaps.push({ kind: "perspective", perspective, candidates: pick(candidates) });
   }
   return { sectors: [...sectors.values()], perspectives: [...perspectives.values()], gaps };

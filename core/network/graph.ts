@@ -1,6 +1,12 @@
 import { UndirectedGraph } from "graphology";
 import { isPerspective, type Perspective } from "../kernel/sectors.ts";
-import { TIE_KINDS, type DeclaredTie, type Participation, type TieKind } from "./participation.ts";
+import {
+  TIE_KINDS,
+  type DeclaredTie,
+  type Occasion,
+  type Register,
+  type TieKind,
+} from "./participation.ts";
 
 export type Level = "people" | "organisations";
 export const LEVELS = ["people", "organisations"] as const satisfies readonly Level[];
@@ -38,9 +44,20 @@ export interface GraphAttributes {
 
 export type NetworkGraph = UndirectedGraph<PartyAttributes, TieAttributes, GraphAttributes>;
 
-export interface Register {
-  people: Map<string, { name: string; organisationId: string | null; perspectives: string[] }>;
-  organisations: Map<string, { name: string; sector: string }>;
+/** The register with lookups by id, made once per network. */
+export interface IndexedRegister extends Register {
+  personIndex: Map<string, number>;
+  organisationIndex: Map<string, number>;
+  organisationById: Map<string, Register["organisations"][number]>;
+}
+
+export function indexRegister(register: Register): IndexedRegister {
+  return {
+    ...register,
+    personIndex: new Map(register.people.map((p, i) => [p.id, i])),
+    organisationIndex: new Map(register.organisations.map((o, i) => [o.id, i])),
+    organisationById: new Map(register.organisations.map((o) => [o.id, o])),
+  };
 }
 
 /**
@@ -58,32 +75,20 @@ export const recency = (at: Date, now: Date) =>
 
 const nodeId = (level: Level, id: string) => (level === "people" ? `p:${id}` : `o:${id}`);
 
-function partyAttributes(level: Level, id: string, register: Register): PartyAttributes | null {
+function partyAttributes(level: Level, i: number, register: IndexedRegister): PartyAttributes {
+  const empty = { perspectives: [], organisation: "", occasions: 0, contacts: 0, strength: 0 };
   if (level === "organisations") {
-    const o = register.organisations.get(id);
-    return o
-      ? {
-          label: o.name,
-          sector: o.sector,
-          perspectives: [],
-          organisation: "",
-          occasions: 0,
-          contacts: 0,
-          strength: 0,
-        }
-      : null;
+    const o = register.organisations[i]!;
+    return { ...empty, label: o.name, sector: o.sector };
   }
-  const p = register.people.get(id);
-  if (!p) return null;
-  const org = p.organisationId ? register.organisations.get(p.organisationId) : undefined;
+  const p = register.people[i]!;
+  const org = p.organisationId ? register.organisationById.get(p.organisationId) : undefined;
   return {
+    ...empty,
     label: p.name,
     sector: org?.sector ?? "other",
     perspectives: p.perspectives.filter(isPerspective),
     organisation: org?.name ?? "",
-    occasions: 0,
-    contacts: 0,
-    strength: 0,
   };
 }
 
@@ -119,43 +124,18 @@ interface PairTie {
  */
 export function buildGraph(
   level: Level,
-  participations: readonly Participation[],
+  occasions: readonly Occasion[],
   declared: readonly DeclaredTie[],
-  register: Register,
+  register: IndexedRegister,
   now: Date,
 ): NetworkGraph {
-  const ids: string[] = [];
-  const attrs: PartyAttributes[] = [];
-  const indexOf = new Map<string, number>();
-  const ensure = (id: string) => {
-    let i = indexOf.get(id);
-    if (i !== undefined) return i;
-    const a = partyAttributes(level, id, register);
-    if (!a) return -1;
-    i = ids.length;
-    ids.push(id);
-    attrs.push(a);
-    indexOf.set(id, i);
-    return i;
-  };
-
-  const byOccasion = new Map<
-    string,
-    { kind: Participation["kind"]; at: Date; members: Set<number> }
-  >();
-  for (const p of participations) {
-    const id = level === "people" ? p.personId : p.organisationId;
-    if (!id) continue;
-    const i = ensure(id);
-    if (i < 0) continue;
-    let occ = byOccasion.get(p.occasion);
-    if (!occ) byOccasion.set(p.occasion, (occ = { kind: p.kind, at: p.at, members: new Set() }));
-    occ.members.add(i);
-  }
+  const list = level === "people" ? register.people : register.organisations;
+  const width = list.length;
+  const present = new Uint8Array(width);
+  const attended = new Uint32Array(width);
 
   // Pairs by a small-integer key (a < b): a Map of small integers keeps 600,000 pair
   // contributions to a fraction of a second; strings or large numbers as keys cost ten times more.
-  const width = ids.length + declared.length * 2 + 1;
   const pairs = new Map<number, PairTie>();
   const add = (x: number, y: number, weight: number, kind: TieKind, at: number) => {
     const a = Math.min(x, y);
@@ -171,25 +151,32 @@ export function buildGraph(
     tie.kinds |= KIND_BIT[kind];
     if (at > tie.last) tie.last = at;
   };
-  for (const occ of byOccasion.values()) {
-    const members = [...occ.members];
-    for (const m of members) attrs[m]!.occasions += 1;
+  for (const occ of occasions) {
+    const members = level === "people" ? occ.people : occ.organisations;
+    for (const m of members) {
+      present[m] = 1;
+      attended[m]! += 1;
+    }
     if (members.length < 2 || members.length > MAX_OCCASION_SIZE) continue;
     const w = recency(occ.at, now) / (members.length - 1);
     const at = occ.at.getTime();
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) add(members[i]!, members[j]!, w, occ.kind, at);
   }
+  const byId = level === "people" ? register.personIndex : register.organisationIndex;
   for (const tie of declared) {
     if ((tie.level === "person") !== (level === "people")) continue;
-    const a = ensure(tie.a);
-    const b = ensure(tie.b);
+    const a = byId.get(tie.a);
+    const b = byId.get(tie.b);
     // A declared tie says they work together now: full weight, no decay.
-    if (a >= 0 && b >= 0 && a !== b) add(a, b, 1, "declared", tie.at.getTime());
+    if (a === undefined || b === undefined || a === b) continue;
+    present[a] = 1;
+    present[b] = 1;
+    add(a, b, 1, "declared", tie.at.getTime());
   }
 
-  const contacts = new Uint32Array(ids.length);
-  const strength = new Float64Array(ids.length);
+  const contacts = new Uint32Array(width);
+  const strength = new Float64Array(width);
   for (const t of pairs.values()) {
     contacts[t.a]! += 1;
     contacts[t.b]! += 1;
@@ -199,7 +186,7 @@ export function buildGraph(
 
   let kept: Iterable<PairTie> = pairs.values();
   if (pairs.size > BACKBONE_FROM) {
-    const strongest: PairTie[][] = ids.map(() => []);
+    const strongest: PairTie[][] = Array.from({ length: width }, () => []);
     for (const t of pairs.values()) {
       strongest[t.a]!.push(t);
       strongest[t.b]!.push(t);
@@ -211,13 +198,16 @@ export function buildGraph(
   }
 
   const graph: NetworkGraph = new UndirectedGraph();
-  ids.forEach((id, i) =>
-    graph.addNode(nodeId(level, id), {
-      ...attrs[i]!,
+  const ids = list.map((x) => x.id);
+  for (let i = 0; i < width; i++) {
+    if (!present[i]) continue;
+    graph.addNode(nodeId(level, ids[i]!), {
+      ...partyAttributes(level, i, register),
+      occasions: attended[i]!,
       contacts: contacts[i]!,
       strength: strength[i]!,
-    }),
-  );
+    });
+  }
   for (const t of kept)
     graph.addUndirectedEdge(nodeId(level, ids[t.a]!), nodeId(level, ids[t.b]!), {
       weight: t.weight,

@@ -1,14 +1,20 @@
 import { sql } from "kysely";
 import { LRUCache } from "lru-cache";
-import type { Reader } from "../kernel/tx.ts";
-import { buildGraph, type Level, type NetworkGraph, type Register } from "./graph.ts";
+import type { Db, Reader } from "../kernel/tx.ts";
+import {
+  buildGraph,
+  indexRegister,
+  type IndexedRegister,
+  type Level,
+  type NetworkGraph,
+} from "./graph.ts";
 import { measure, type NodeMeasures } from "./measures.ts";
 import {
   declaredTiesOf,
-  participationsOf,
+  occasionsOf,
   TIE_KINDS,
   type NetworkFilter,
-  type Participation,
+  type Occasion,
   type TieKind,
 } from "./participation.ts";
 
@@ -22,13 +28,15 @@ export interface Network {
   graph: NetworkGraph;
   measures: Map<string, NodeMeasures>;
   /** Who was where, for coverage (presence counts even where no tie is drawn). */
-  participations: Participation[];
-  register: Register;
+  occasions: Occasion[];
+  register: IndexedRegister;
   /** Whether betweenness and closeness are estimated from sampled sources. */
   sampled: number | null;
   computedAt: Date;
   /** How long building and measuring took, for the benchmark and the logs. */
   buildMs: number;
+  /** Of buildMs: reading the presences and the register from the database. */
+  readMs: number;
   metricsMs: number;
 }
 
@@ -50,31 +58,6 @@ async function changeStamp(db: Reader, regionId: string): Promise<string> {
   return `${r?.n ?? 0}.${r?.last ?? 0}`;
 }
 
-export async function registerOf(db: Reader, regionId: string): Promise<Register> {
-  const [people, organisations] = await Promise.all([
-    db
-      .selectFrom("people")
-      .select(["id", "name", "organisation_id", "perspectives"])
-      .where("region_id", "=", regionId)
-      .where("erased_at", "is", null)
-      .execute(),
-    db
-      .selectFrom("organisations")
-      .select(["id", "name", "sector"])
-      .where("region_id", "=", regionId)
-      .execute(),
-  ]);
-  return {
-    people: new Map(
-      people.map((p) => [
-        p.id,
-        { name: p.name, organisationId: p.organisation_id, perspectives: p.perspectives },
-      ]),
-    ),
-    organisations: new Map(organisations.map((o) => [o.id, { name: o.name, sector: o.sector }])),
-  };
-}
-
 const keyOf = (regionId: string, stamp: string, q: NetworkQuery) =>
   [
     regionId,
@@ -92,7 +75,7 @@ const keyOf = (regionId: string, stamp: string, q: NetworkQuery) =>
  * reads only `regionId`'s rows.
  */
 export async function networkOf(
-  db: Reader,
+  db: Db,
   regionId: string,
   query: NetworkQuery,
   now = new Date(),
@@ -110,38 +93,45 @@ export async function networkOf(
 
 /** Builds and measures a network afresh, bypassing the cache (networkOf caches its result). */
 export async function computeNetwork(
-  db: Reader,
+  db: Db,
   regionId: string,
   query: NetworkQuery,
   now = new Date(),
 ): Promise<Network> {
   const started = performance.now();
   const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : new Set(TIE_KINDS);
-  const [all, declared, register] = await Promise.all([
-    participationsOf(db, regionId, query),
+  const [read_, declared] = await Promise.all([
+    occasionsOf(db, regionId, query),
     kinds.has("declared") ? declaredTiesOf(db, regionId, query) : Promise.resolve([]),
-    registerOf(db, regionId),
   ]);
-  const participations = all.filter((p) => kinds.has(p.kind));
+  const read = performance.now();
+  const register = indexRegister(read_.register);
+  const occasions = read_.occasions.filter((o) => kinds.has(o.kind));
   // A challenge's network holds the declared ties among its own parties, not everyone's.
-  const present = new Set(participations.flatMap((p) => [p.personId, p.organisationId]));
-  const ties = query.challengeId
-    ? declared.filter((t) => present.has(t.a) && present.has(t.b))
-    : declared;
+  let ties = declared;
+  if (query.challengeId) {
+    const present = new Set<string>();
+    for (const o of occasions) {
+      for (const i of o.people) present.add(register.people[i]!.id);
+      for (const i of o.organisations) present.add(register.organisations[i]!.id);
+    }
+    ties = declared.filter((t) => present.has(t.a) && present.has(t.b));
+  }
   // Recency counts back from the end of the period asked for, so a past period reads as it was.
   const asOf = query.to && query.to < now ? query.to : now;
-  const graph = buildGraph(query.level, participations, ties, register, asOf);
+  const graph = buildGraph(query.level, occasions, ties, register, asOf);
   const built = performance.now();
   const { nodes: measures, sampled } = measure(graph);
   const done = performance.now();
   return {
     graph,
     measures,
-    participations,
+    occasions,
     register,
     sampled,
     computedAt: now,
     buildMs: built - started,
+    readMs: read - started,
     metricsMs: done - built,
   };
 }
