@@ -306,6 +306,111 @@ async function seedChallenges(
     })),
   );
   if (links.length) await trx.insertInto("challenge_links").values(links).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A network to look at (issue 12): two past workshops where people worked together (checked
+ * in), a coalition and a recorded collaboration, all serving the first challenge. Ahmet
+ * (hogeschool) is at both workshops and in the coalition: the bridge between the municipalities
+ * and the mbo on one side and welfare, care and business on the other. Nobody speaks for the
+ * residents: the gap the challenge's network shows.
+ */
+async function seedNetwork(
+  trx: Transaction<Database>,
+  ctx: {
+    regionId: string;
+    userId: string;
+    people: { id: string; name: string; email: string | null }[];
+    orgs: { id: string }[];
+    challengeId: string;
+  },
+) {
+  const workshops = [
+    { title: "Werkplaats: leerwerkplekken in zorg en welzijn", days: 70, who: [0, 1, 2, 3] },
+    { title: "Werkplaats: samen opleiden in de wijk", days: 25, who: [3, 6, 7, 8] },
+  ];
+  for (const w of workshops) {
+    const event = await trx
+      .insertInto("events")
+      .values({
+        ...place,
+        region_id: ctx.regionId,
+        slug: slugFrom(w.title),
+        kind: "workshop",
+        title: w.title,
+        summary: "Een werkplaats in kleine groepen.",
+        starts_at: ago(w.days),
+        ends_at: new Date(ago(w.days).getTime() + 2 * 3_600_000),
+        status: "published",
+        created_by: ctx.userId,
+        updated_at: ago(w.days),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("registrations")
+      .values(
+        w.who.map((i) => ({
+          event_id: event.id,
+          region_id: ctx.regionId,
+          email: ctx.people[i]!.email!,
+          name: ctx.people[i]!.name,
+          organisation: organisations[people[i]!.org]!.name,
+          sector: organisations[people[i]!.org]!.sector,
+          status: "confirmed" as const,
+          consent_at: ago(w.days + 14),
+          checked_in_at: ago(w.days),
+          updated_at: ago(w.days),
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto("challenge_links")
+      .values({ challenge_id: ctx.challengeId, event_id: event.id, phase: 2 })
+      .execute();
+  }
+  const coalition = await trx
+    .insertInto("coalitions")
+    .values({
+      region_id: ctx.regionId,
+      title: "Kenniswerkplaats zorg en onderwijs",
+      lead_name: ctx.people[4]!.name,
+      lead_organisation: organisations[people[4]!.org]!.name,
+      updated_at: ago(10),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("coalition_members")
+    .values(
+      [3, 4, 5].map((i) => ({
+        coalition_id: coalition.id,
+        name: ctx.people[i]!.name,
+        email: ctx.people[i]!.email,
+        organisation: organisations[people[i]!.org]!.name,
+        sector: organisations[people[i]!.org]!.sector,
+        status: "member" as const,
+        consent_at: ago(30),
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto("challenge_links")
+    .values({ challenge_id: ctx.challengeId, coalition_id: coalition.id, phase: 2 })
+    .execute();
+  const [a, b] = [ctx.people[0]!.id, ctx.people[6]!.id].sort();
+  await trx
+    .insertInto("network_ties")
+    .values({
+      region_id: ctx.regionId,
+      person_a: a!,
+      person_b: b!,
+      kind: "works_with",
+      note: "Samen verantwoordelijk voor de wijkaanpak.",
+      recorded_by: ctx.userId,
+    })
+    .execute();
 }
 
 /**
@@ -358,7 +463,7 @@ export async function seedDemoIfEmpty(
       .values(organisations.map((o) => ({ region_id: region.id, name: o.name, sector: o.sector })))
       .returning("id")
       .execute();
-    await trx
+    const personRows = await trx
       .insertInto("people")
       .values(
         people.map((p) => ({
@@ -374,6 +479,7 @@ export async function seedDemoIfEmpty(
           expertise: p.expertise,
         })),
       )
+      .returning(["id", "name", "email"])
       .execute();
     const series = await trx
       .insertInto("event_series")
@@ -413,7 +519,19 @@ export async function seedDemoIfEmpty(
       await scheduleEventJobs(trx, event.id);
       eventIds.push(event.id);
     }
-    await seedChallenges(trx, { regionId: region.id, userId: user.id, orgs, eventIds });
+    const challengeIds = await seedChallenges(trx, {
+      regionId: region.id,
+      userId: user.id,
+      orgs,
+      eventIds,
+    });
+    await seedNetwork(trx, {
+      regionId: region.id,
+      userId: user.id,
+      people: personRows,
+      orgs,
+      challengeId: challengeIds[0]!,
+    });
   });
   return { regionName, email: DEMO_EMAIL, password };
 }
