@@ -50,6 +50,10 @@ const MALFORMED = [
   JSON.stringify({ t: "answer", q: "q1", v: 3, k: "" }),
   JSON.stringify({ t: "control", command: { cmd: "explode" } }),
   JSON.stringify({ t: "hide", participantId: "p", questionId: "q", hidden: "yes" }),
+  // Text the database cannot store, in what would reach a query (issue 17).
+  JSON.stringify({ t: "join", code: "ABC\u0000", token: "x" }),
+  JSON.stringify({ t: "watch", sessionId: "\ud800" }),
+  JSON.stringify({ t: "answer", q: "q1", v: 3, k: "k\u0000" }),
 ];
 
 describe("parsing a client's message", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableDeep } from "../kernel/validate.ts";
 import type { Results } from "./aggregate.ts";
 import { commandSchema } from "./controlSession.ts";
 import type { SessionState } from "./session.ts";
@@ -53,7 +54,11 @@ export function parseClientMessage(raw: string): ClientMessage | null {
     return null;
   }
   const parsed = clientMessageSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  // A join code, an id or an idempotency key with a NUL or half a surrogate pair would reach a
+  // query as text the database refuses; an answer's own text gets its message from checkAnswer.
+  const { v: _answer, ...rest } = parsed.data as { v?: unknown };
+  return storableDeep(rest) ? parsed.data : null;
 }
 
 export interface ParticipantInfo {
