@@ -186,11 +186,16 @@ describe("coverage of a challenge", () => {
     const coverage = coverageOf(part, region);
 
     const sectors = Object.fromEntries(coverage.sectors.map((s) => [s.sector, s]));
-    expect(sectors.hbo).toMatchObject({ people: 3, organisations: 1, presence: 3 });
-    expect(sectors.residents).toMatchObject({ people: 3, organisations: 1, presence: 3 });
+    // Presence counts occasions: the college was at one workshop, however many came.
+    expect(sectors.hbo).toMatchObject({ people: 3, organisations: 1, presence: 1 });
+    expect(sectors.residents).toMatchObject({ people: 3, organisations: 1, presence: 1 });
     // Bea was at both workshops: her organisation is there twice as strongly.
     expect(sectors.government).toMatchObject({ people: 1, organisations: 1, presence: 2 });
     expect(sectors.company).toMatchObject({ people: 0, organisations: 0, presence: 0 });
+    const views = Object.fromEntries(coverage.perspectives.map((v) => [v.perspective, v]));
+    expect(views.living).toEqual({ perspective: "living", people: 3, presence: 3 });
+    expect(views.policy).toEqual({ perspective: "policy", people: 1, presence: 2 });
+    expect(views.work).toEqual({ perspective: "work", people: 0, presence: 0 });
 
     const gap = (g: Gap) => (g.kind === "sector" ? g.sector : g.perspective);
     expect(coverage.gaps.map(gap).sort()).toEqual(["company", "mbo", "social", "wo", "work"]);
