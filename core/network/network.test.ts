@@ -5,10 +5,13 @@ import { createAction } from "../actions/createAction.ts";
 import { assignRole } from "../challenges/assignRole.ts";
 import { createChallenge } from "../challenges/createChallenge.ts";
 import { linkActivity } from "../challenges/linkActivity.ts";
+import { unlinkActivity } from "../challenges/unlinkActivity.ts";
 import { addMember } from "../coalitions/addMember.ts";
+import { decideMember } from "../coalitions/decideMember.ts";
 import { createCoalition } from "../coalitions/createCoalition.ts";
 import { createSession } from "../dialogue/createSession.ts";
 import { joinSession } from "../dialogue/joinSession.ts";
+import { removeParticipants } from "../dialogue/removeParticipants.ts";
 import { splitGroups } from "../dialogue/splitGroups.ts";
 import { setCheckedIn } from "../events/setCheckedIn.ts";
 import type { Result } from "../kernel/result.ts";
@@ -16,6 +19,7 @@ import type { RegionScope } from "../kernel/scope.ts";
 import { addPerson } from "../people/addPerson.ts";
 import { createOrganisation } from "../people/createOrganisation.ts";
 import { erasePerson } from "../people/erasePerson.ts";
+import { updateOrganisation } from "../people/updateOrganisation.ts";
 import { networkOf, type Network } from "./network.ts";
 import { recordTie } from "./recordTie.ts";
 import { removeTie } from "./removeTie.ts";
@@ -325,6 +329,67 @@ describe("erasure", () => {
     // Something that is no part of a tie (a registration without check-in) changes nothing.
     await r.register(await r.event(), "ann@example.org");
     expect(await r.people()).toBe(first);
+  });
+});
+
+describe("every change that makes or breaks a tie reaches the next network", () => {
+  it("follows a participant removed, a member accepted, a link undone and an organisation renamed", async () => {
+    const r = await region();
+    const tiel = await r.organisation("Gemeente Tiel", "government");
+    const roc = await r.organisation("ROC Rivierenland", "mbo");
+    const ann = await r.person("Ann Smit", { email: "ann@example.org", organisationId: roc });
+    const bob = await r.person("Bob Bakker", { email: "bob@example.org" });
+    const cas = await r.person("Cas Claes", { email: "cas@example.org" });
+
+    const session = must(
+      await createSession(r.scope, { title: "Dialoog", template: "learning-region" }),
+    );
+    must(await joinSession(t.db, session.joinCode, { displayName: "Ann Smit" }, null));
+    const bobJoined = must(
+      await joinSession(t.db, session.joinCode, { displayName: "Bob Bakker" }, null),
+    );
+    must(await splitGroups(r.scope, session.id, { mode: "random", size: 4 }));
+    expect(tie(await r.people(), p(ann), p(bob))).toMatchObject({ kinds: ["dialogue"] });
+    must(
+      await removeParticipants(r.scope, session.id, { participantId: bobJoined.participant.id }),
+    );
+    expect(tie(await r.people(), p(ann), p(bob))).toBeUndefined();
+
+    const coalition = must(await createCoalition(r.scope, { title: "Coalitie" })).id;
+    must(await addMember(r.scope, coalition, { name: "Ann", email: "ann@example.org" }));
+    const interested = await t.db
+      .insertInto("coalition_members")
+      .values({ coalition_id: coalition, name: "Cas", email: "cas@example.org" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect(tie(await r.people(), p(ann), p(cas))).toBeUndefined();
+    must(await decideMember(r.scope, coalition, { memberId: interested.id, decision: "accept" }));
+    expect(tie(await r.people(), p(ann), p(cas))).toMatchObject({ kinds: ["coalition"] });
+
+    const challenge = must(await createChallenge(r.scope, { title: "Opgave" })).id;
+    must(await linkActivity(r.scope, challenge, { kind: "coalition", id: coalition }));
+    expect(labels(await r.people({ challengeId: challenge }))).toEqual(["Ann Smit", "Cas Claes"]);
+    const link = await t.db
+      .selectFrom("challenge_links")
+      .select("id")
+      .where("challenge_id", "=", challenge)
+      .executeTakeFirstOrThrow();
+    must(await unlinkActivity(r.scope, challenge, link.id));
+    expect((await r.people({ challengeId: challenge })).graph.order).toBe(0);
+
+    // A stranger at an event is counted for the organisation their registration names …
+    const event = await r.event();
+    await attend(r, event, "ann@example.org");
+    await r.checkIn(event, await r.register(event, "x@example.org", "Gemeente Tiel"));
+    expect(tie(await r.organisations(), o(roc), o(tiel))).toBeDefined();
+    // … as long as the register calls it so.
+    must(
+      await updateOrganisation(r.scope, tiel, {
+        name: "Gemeente West Betuwe",
+        sector: "government",
+      }),
+    );
+    expect((await r.organisations()).graph.hasNode(o(tiel))).toBe(false);
   });
 });
 
