@@ -104,7 +104,11 @@ const LEAK =
 class Visitor {
   private cookies = new Map<string, string>();
   csrf = "";
-  constructor(readonly base: string) {}
+  readonly base: string;
+
+  constructor(base: string) {
+    this.base = base;
+  }
 
   async send(
     method: "GET" | "POST",
