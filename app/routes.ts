@@ -123,6 +123,13 @@ export default [
       route("timeline", "routes/manage/timeline/region.tsx"),
       route("timeline.csv", "routes/manage/timeline/region-csv.ts"),
       route("timeline.xlsx", "routes/manage/timeline/region-xlsx.ts"),
+      // (network: ties, bridge builders, coverage, the map and its files; a person's mirror)
+      route("network", "routes/manage/network/region.tsx"),
+      route("network/map.json", "routes/manage/network/map-json.ts"),
+      route("network/export/:file", "routes/manage/network/export.ts"),
+      route("challenges/:id/network", "routes/manage/network/challenge.tsx"),
+      route("people/:id/network", "routes/manage/network/person.tsx"),
+      route("my-network", "routes/manage/network/mine.tsx"),
     ]),
   ]),
 ] satisfies RouteConfig;

@@ -97,15 +97,104 @@ const sorters: Record<NodeSort, (a: NodeRow, b: NodeRow) => number> = {
   constraint: (a, b) => (a.constraint ?? Infinity) - (b.constraint ?? Infinity),
   effectiveSize: (a, b) => (b.effectiveSize ?? -1) - (a.effectiveSize ?? -1),
   brokerage: (a, b) => b.brokerage.total - a.brokerage.total,
-  label: (a, b) => a.label.localeCompare(b.label, "nl"),
+  label: (a, b) => collator.compare(a.label, b.label),
 };
+
+const collator = new Intl.Collator("nl");
+
+/**
+ * What the page shows of a network that does not depend on the request, worked out once per
+ * computed network (the networks themselves are cached): a page of a region of 5,000 people then
+ * costs a sort of its rows, not a pass over 40,000 ties.
+ */
+interface Derived {
+  rows: NodeRow[];
+  sorted: Map<NodeSort, NodeRow[]>;
+  topTies: TieRow[];
+  bridges: BridgeBuilder[];
+  composition: {
+    sectorCounts: Map<string, number>;
+    perspectiveCounts: Map<string, number>;
+    communities: Set<number>;
+    alone: number;
+  };
+}
+const derivedCache = new WeakMap<Network, Derived>();
+const comparisons = new WeakMap<Network, WeakMap<Network, Comparison>>();
+const coverages = new WeakMap<Network, WeakMap<Network, Coverage>>();
+
+function memo2<V>(
+  cache: WeakMap<Network, WeakMap<Network, V>>,
+  a: Network,
+  b: Network,
+  make: () => V,
+): V {
+  let inner = cache.get(a);
+  if (!inner) cache.set(a, (inner = new WeakMap()));
+  let v = inner.get(b);
+  if (v === undefined) inner.set(b, (v = make()));
+  return v;
+}
+
+function derivedOf(network: Network): Derived {
+  const cached = derivedCache.get(network);
+  if (cached) return cached;
+  const { graph, measures } = network;
+  const ties: TieRow[] = [];
+  graph.forEachEdge((_e, attrs, source, target) => {
+    ties.push({
+      a: { id: source, label: graph.getNodeAttribute(source, "label") },
+      b: { id: target, label: graph.getNodeAttribute(target, "label") },
+      weight: attrs.weight,
+      count: attrs.count,
+      kinds: attrs.kinds,
+      last: new Date(attrs.last).toISOString(),
+    });
+  });
+  ties.sort((x, y) => y.weight - x.weight);
+  const sectorCounts = new Map<string, number>(SECTORS.map((s) => [s, 0]));
+  const perspectiveCounts = new Map<string, number>(PERSPECTIVES.map((p) => [p, 0]));
+  const communities = new Set<number>();
+  let alone = 0;
+  graph.forEachNode((node, a) => {
+    sectorCounts.set(a.sector, (sectorCounts.get(a.sector) ?? 0) + 1);
+    for (const p of a.perspectives) perspectiveCounts.set(p, (perspectiveCounts.get(p) ?? 0) + 1);
+    communities.add(measures.get(node)?.community ?? 0);
+    if (a.contacts === 0) alone += 1;
+  });
+  const derived: Derived = {
+    rows: [...measures.values()].map((m) => nodeRow(network, m)),
+    sorted: new Map(),
+    topTies: ties.slice(0, TIES_SHOWN),
+    bridges: bridgeBuilders(network, 10),
+    composition: { sectorCounts, perspectiveCounts, communities, alone },
+  };
+  derivedCache.set(network, derived);
+  return derived;
+}
+
+function sortedRows(derived: Derived, sort: NodeSort): NodeRow[] {
+  let rows = derived.sorted.get(sort);
+  if (!rows) {
+    rows = [...derived.rows].sort(
+      (a, b) => sorters[sort](a, b) || collator.compare(a.label, b.label),
+    );
+    derived.sorted.set(sort, rows);
+  }
+  return rows;
+}
 
 /**
  * The two periods compared on the page: the period asked for (or the last twelve months) and
  * the period of the same length just before it.
  */
 export function comparedPeriods(input: { from?: Date; to?: Date }, now: Date) {
-  const to = input.to ?? now;
+  // Up to the end of today, not this millisecond: the periods are part of the cache key, and a
+  // key that moves with the clock would compute both networks again on every request.
+  const endOfToday = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1),
+  );
+  const to = input.to ?? endOfToday;
   const from = input.from ?? new Date(to.getTime() - YEAR);
   const span = Math.max(to.getTime() - from.getTime(), 86_400_000);
   return { after: { from, to }, before: { from: new Date(from.getTime() - span), to: from } };
@@ -138,49 +227,27 @@ export async function networkPage(
       ? networkOf(scope.db, scope.regionId, { level: "people" }, now)
       : Promise.resolve(null),
   ]);
-  const { graph, measures } = network;
+  const { graph } = network;
+  const derived = derivedOf(network);
 
   const q = input.q.toLocaleLowerCase("nl");
-  const rows = [...measures.values()]
-    .map((m) => nodeRow(network, m))
-    .filter(
-      (r) =>
-        q === "" ||
-        r.label.toLocaleLowerCase("nl").includes(q) ||
-        r.organisation.toLocaleLowerCase("nl").includes(q),
-    )
-    .sort((a, b) => sorters[input.sort](a, b) || a.label.localeCompare(b.label, "nl"));
+  const sorted = sortedRows(derived, input.sort);
+  const rows =
+    q === ""
+      ? sorted
+      : sorted.filter(
+          (r) =>
+            r.label.toLocaleLowerCase("nl").includes(q) ||
+            r.organisation.toLocaleLowerCase("nl").includes(q),
+        );
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(input.page, pages);
-
-  const ties: TieRow[] = [];
-  graph.forEachEdge((_e, attrs, source, target) => {
-    ties.push({
-      a: { id: source, label: graph.getNodeAttribute(source, "label") },
-      b: { id: target, label: graph.getNodeAttribute(target, "label") },
-      weight: attrs.weight,
-      count: attrs.count,
-      kinds: attrs.kinds,
-      last: new Date(attrs.last).toISOString(),
-    });
-  });
-  ties.sort((x, y) => y.weight - x.weight);
-
-  const sectorCounts = new Map<string, number>(SECTORS.map((s) => [s, 0]));
-  const perspectiveCounts = new Map<string, number>(PERSPECTIVES.map((p) => [p, 0]));
-  const communities = new Set<number>();
-  let alone = 0;
-  graph.forEachNode((node, a) => {
-    sectorCounts.set(a.sector, (sectorCounts.get(a.sector) ?? 0) + 1);
-    for (const p of a.perspectives) perspectiveCounts.set(p, (perspectiveCounts.get(p) ?? 0) + 1);
-    communities.add(measures.get(node)?.community ?? 0);
-    if (a.contacts === 0) alone += 1;
-  });
+  const { sectorCounts, perspectiveCounts, communities, alone } = derived.composition;
   const n = graph.order;
 
   const focusId = input.focus && graph.hasNode(input.focus) ? input.focus : null;
   const focus = focusId ? mirrorOf(network, focusId) : null;
-  const comparison = compareNetworks(before, after);
+  const comparison = memo2(comparisons, before, after, () => compareNetworks(before, after));
 
   return {
     level: input.level,
@@ -202,7 +269,7 @@ export async function networkPage(
       perspective,
       parties,
     })),
-    bridges: bridgeBuilders(network, 10),
+    bridges: derived.bridges,
     nodes: {
       rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
       total: rows.length,
@@ -210,7 +277,7 @@ export async function networkPage(
       pages,
       sort: input.sort,
     },
-    ties: ties.slice(0, TIES_SHOWN),
+    ties: derived.topTies,
     focus: focus && focusId ? { ...focus, id: focusId, rowId: rowId(focusId) } : null,
     comparison: {
       ...comparison,
@@ -221,7 +288,9 @@ export async function networkPage(
       },
       after: { ...comparison.after, from: iso(periods.after.from), to: iso(periods.after.to) },
     },
-    coverage: regionPeople ? coverageOf(network, regionPeople) : null,
+    coverage: regionPeople
+      ? memo2(coverages, network, regionPeople, () => coverageOf(network, regionPeople))
+      : null,
   };
 }
 
@@ -275,4 +344,37 @@ export async function declaredTiesOfPerson(scope: RegionScope, personId: string)
     createdAt: new Date(r.created_at).toISOString(),
     other: { id: r.other_id, name: r.other_name },
   }));
+}
+
+/**
+ * The register's person behind a signed-in account in this region, by its e-mail address, for
+ * "my network position". Only a verified address counts: an address someone else typed into an
+ * invitation must not open another person's position.
+ */
+export async function personOfAccount(scope: RegionScope) {
+  return (
+    (await scope.db
+      .selectFrom("people as p")
+      .innerJoin("users as u", (j) =>
+        j.on((eb) => eb(eb.fn("lower", ["u.email"]), "=", eb.ref("p.email"))),
+      )
+      .select(["p.id", "p.name"])
+      .where("u.id", "=", scope.userId)
+      .where("u.email_verified_at", "is not", null)
+      .where("p.region_id", "=", scope.regionId)
+      .where("p.erased_at", "is", null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** People of the region to choose from when recording a tie. */
+export async function peopleChoices(scope: RegionScope, except: string) {
+  return scope.db
+    .selectFrom("people")
+    .select(["id", "name"])
+    .where("region_id", "=", scope.regionId)
+    .where("erased_at", "is", null)
+    .where("id", "<>", except)
+    .orderBy("name")
+    .execute();
 }

@@ -77,7 +77,9 @@ export function queryInput(params: URLSearchParams): Record<string, string | str
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
-    out[key] = all.length > 1 || key === "kinds" ? all : all[0]!;
+    // A checkbox group sends "kinds[]" (app/components/form.tsx): the same list.
+    const name = key.endsWith("[]") ? key.slice(0, -2) : key;
+    out[name] = key.endsWith("[]") || all.length > 1 ? all : all[0]!;
   }
   return out;
 }

@@ -61,6 +61,13 @@ export function ChallengeHeader({
             {t("challengePages.header.timeline")}
           </Link>
         </li>
+        {canEdit ? (
+          <li>
+            <Link className="utrecht-link" to={`${here}/network`}>
+              {t("network.openNetwork")}
+            </Link>
+          </li>
+        ) : null}
       </ul>
       <section className="lr-section" aria-labelledby="warnings">
         <h2 className="utrecht-heading-2" id="warnings">

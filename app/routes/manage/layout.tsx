@@ -6,6 +6,7 @@ import { challengePolicy } from "../../../core/challenges/policy.ts";
 import { dialoguePolicy } from "../../../core/dialogue/policy.ts";
 import { eventPolicy } from "../../../core/events/policy.ts";
 import { harvestPolicy } from "../../../core/harvest/policy.ts";
+import { networkPolicy } from "../../../core/network/policy.ts";
 import { may } from "../../../core/kernel/scope.ts";
 import { peoplePolicy } from "../../../core/people/policy.ts";
 import { regionPolicy } from "../../../core/regions/policy.ts";
@@ -52,6 +53,7 @@ export default function RegionLayout() {
       label: t("challengePages.nav"),
       show: may({ role }, challengePolicy.view),
     },
+    { to: `${base}/network`, label: t("network.nav"), show: may({ role }, networkPolicy.view) },
     { to: `${base}/organisations`, label: t("nav.organisations"), show: true },
     {
       to: `${base}/dialogue`,

@@ -203,6 +203,17 @@ export default function PersonPage({ loaderData, actionData }: Route.ComponentPr
             </PostForm>
           </section>
 
+          <section className="lr-section" aria-labelledby="person-network">
+            <h2 className="utrecht-heading-2" id="person-network">
+              {t("network.mirror.heading")}
+            </h2>
+            <p className="utrecht-paragraph">
+              <Link className="utrecht-link" to={`${base}/${person.id}/network`}>
+                {t("network.mirror.title", { name: person.name })}
+              </Link>
+            </p>
+          </section>
+
           <section className="lr-section" aria-labelledby="person-merge">
             <h2 className="utrecht-heading-2" id="person-merge">
               {t("people.mergeTitle")}
