@@ -124,7 +124,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the network under concurrency",
       const merged = await person();
       let recording: Promise<Result<null>> | undefined;
       await t.db.transaction().execute(async (trx) => {
-        // The merge's own locking order, by hand, so the tie is asked for while it is not done.
+        // What a merge does to the duplicate, by hand, so the tie is asked for before it commits.
         await trx.deleteFrom("people").where("id", "=", merged).execute();
         recording = recordTie(scope, a, { other: merged });
         await sleep(200);
