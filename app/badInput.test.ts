@@ -6,8 +6,11 @@ import { parse, type HTMLElement } from "node-html-parser";
 import type { ServerBuild } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, Role } from "../core/kernel/scope.ts";
+import { hashToken, newToken } from "../core/accounts/tokens.ts";
 import { learningRegionTemplate } from "../core/dialogue/templates/learningRegion.ts";
+import { registrationToken } from "../core/events/register.ts";
 import { cookieHeader, storeCookies } from "../test/client.ts";
+import { SESSION_COOKIE } from "./lib/cookies.server.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../test/fixtures.ts";
 import { startTestServer, type TestServer } from "../test/server.ts";
 
@@ -100,9 +103,14 @@ const encodePairs = (pairs: [string, Value][]) =>
 const LEAK =
   /\n\s+at [^\n]+:\d+:\d+|invalid byte sequence for encoding|syntax error at or near|violates (?:not-null|foreign key|unique|check) constraint|out of range for type|invalid input syntax for type|value too long for type|duplicate key value|unterminated quoted string|DatabaseError|PostgresError/;
 
-/** A browser stand-in that sends bodies byte for byte (invalid UTF-8 included) and keeps cookies. */
+/**
+ * A browser stand-in that sends bodies byte for byte (invalid UTF-8 included) and keeps cookies.
+ * Once pinned, it stays who it is: an accepted invitation or password reset that signs someone
+ * in does not turn the rest of an anonymous walk (or an admin's) into someone else's.
+ */
 class Visitor {
   private cookies = new Map<string, string>();
+  private pinned: string | null | undefined;
   csrf = "";
   readonly base: string;
 
@@ -130,6 +138,8 @@ class Visitor {
       redirect: "manual",
     });
     storeCookies(this.cookies, res.headers.getSetCookie());
+    if (this.pinned === null) this.cookies.delete(SESSION_COOKIE);
+    else if (this.pinned !== undefined) this.cookies.set(SESSION_COOKIE, this.pinned);
     const type = res.headers.get("Content-Type") ?? "";
     const text = await res.text();
     if (type.includes("text/html")) {
@@ -152,6 +162,10 @@ class Visitor {
     );
     if (res.status !== 302) throw new Error(`sign-in failed with ${res.status}`);
     await this.send("GET", "/");
+  }
+
+  pinSession() {
+    this.pinned = this.cookies.get(SESSION_COOKIE) ?? null;
   }
 }
 
@@ -180,6 +194,14 @@ interface Ids {
   coalition: string;
   challenge: string;
   challengeSlug: string;
+  /** The secrets of the links a mail carries, so that the pages behind them show their forms. */
+  tokens: {
+    invitation: string;
+    reset: string;
+    verify: string;
+    registration: string;
+    share: string;
+  };
 }
 
 /** One of every kind of row a route can name, published where a public page shows it. */
@@ -204,13 +226,20 @@ async function seedRegion(db: Db, label: string): Promise<Ids> {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const tokens = {
+    invitation: newToken(),
+    reset: newToken(),
+    verify: newToken(),
+    registration: "",
+    share: `deel-${label}-${t}`,
+  };
   const invitation = await db
     .insertInto("invitations")
     .values({
       region_id: regionId,
       email: `uitgenodigd-${label}-${t}@example.org`,
       role: "member",
-      token_hash: `hash-${label}-${t}`,
+      token_hash: hashToken(tokens.invitation),
       expires_at: new Date(Date.now() + 86_400_000),
     })
     .returning("id")
@@ -226,6 +255,20 @@ async function seedRegion(db: Db, label: string): Promise<Ids> {
     .returning("id")
     .executeTakeFirstOrThrow();
   const colleague = await makeUser(db, { name: `Collega ${label}` });
+  const expires = new Date(Date.now() + 3_600_000);
+  await db
+    .insertInto("password_resets")
+    .values({ token_hash: hashToken(tokens.reset), user_id: colleague.id, expires_at: expires })
+    .execute();
+  await db
+    .insertInto("email_verifications")
+    .values({
+      token_hash: hashToken(tokens.verify),
+      user_id: colleague.id,
+      email: colleague.email,
+      expires_at: expires,
+    })
+    .execute();
   await db
     .insertInto("memberships")
     .values({ user_id: colleague.id, region_id: regionId, role: "facilitator" })
@@ -241,7 +284,7 @@ async function seedRegion(db: Db, label: string): Promise<Ids> {
       content,
       join_code: joinCode,
       current_question_id: question,
-      share_token: `deel-${label}-${t}`,
+      share_token: tokens.share,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -309,6 +352,7 @@ async function seedRegion(db: Db, label: string): Promise<Ids> {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  tokens.registration = await registrationToken(db, registration.id);
   const harvestSlug = `oogst-${label}`;
   const harvest = await db
     .insertInto("harvests")
@@ -395,6 +439,7 @@ async function seedRegion(db: Db, label: string): Promise<Ids> {
     coalition: coalition.id,
     challenge: challenge.id,
     challengeSlug,
+    tokens,
   };
 }
 
@@ -438,8 +483,14 @@ function realParam(ids: Ids, name: string, segment: string): string {
     coalitions: ids.coalition,
     challenges: ids.challenge,
   };
-  // Tokens (reset, invitation, verification, registration, shared results) are secrets of a
-  // mail; a well-formed made-up one is what a stranger can send.
+  const byLink: Record<string, string> = {
+    invitation: ids.tokens.invitation,
+    "reset-password": ids.tokens.reset,
+    "verify-email": ids.tokens.verify,
+    registration: ids.tokens.registration,
+    s: ids.tokens.share,
+  };
+  if (name === "token" && byLink[segment]) return byLink[segment];
   return byName[name] ?? bySegment[segment] ?? `${name}-AbC_123-${ids.slug}`;
 }
 
@@ -611,6 +662,7 @@ for (const who of ["admin", "member", "anonymous"] as const) {
           .execute();
         await visitor.signIn(user.email);
       }
+      visitor.pinSession();
       paths = await routePaths();
       const { rows } = await sql<{ table_name: string; scoped: boolean }>`
         select table_name, bool_or(column_name = 'region_id') as scoped
