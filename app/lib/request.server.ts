@@ -61,7 +61,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async (
       throw data({ message: translator(locale)("errors.csrf") }, { status: 403 });
     }
   }
-  refuseUnreadableText(request, form, locale);
+  refuseUnstorableText(request, form, locale);
 
   const response = await next();
   if (!cookieToken) {
@@ -95,13 +95,13 @@ function formString(form: FormData | null, name: string): string | null {
  * any form field. What fails is refused here with a translated page (400), before any loader or
  * action could send it to a query; each route's schema then checks its own fields.
  */
-function refuseUnreadableText(request: Request, form: FormData | null, locale: Locale): void {
+function refuseUnstorableText(request: Request, form: FormData | null, locale: Locale): void {
   const url = new URL(request.url);
   let path = url.pathname;
   try {
     path = decodeURIComponent(url.pathname);
   } catch {
-    // Malformed escapes stay as they are: the router reads them as literal text.
+    // Malformed escapes are refused before the router (server/app.ts); here they are only text.
   }
   const checks = [
     validate(queryStringSchema, [...url.searchParams, ["", path]]),
