@@ -125,6 +125,10 @@ describe("bad input that was a 500 (issue 17)", () => {
           expect.soft(res.status, `${list}${suffix}?${query.slice(0, 30)}`).toBeLessThan(500);
           expect.soft(body).not.toMatch(/invalid byte sequence|\n\s+at /);
         }
+    // Too long for Node's header limit: refused before any handler, with a reason.
+    const long = await admin.get(`/manage/${slug}/people?q=${"x".repeat(20_000)}`);
+    expect(long.status).toBe(431);
+    expect(await long.text()).toContain("te lang");
     // A NUL in a query string is left out: the list reads what remains.
     const nul = await admin.get(`/manage/${slug}/organisations?q=%00`);
     expect(nul.status).toBe(200);

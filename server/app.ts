@@ -254,6 +254,32 @@ export async function createApp(
     if (refuseUnreadableBody(req, res)) return;
     assets(req, res, () => void listener(req, res));
   });
+  // Headers over Node's limit (16 kB: an address with a 20,000-character search, say) never reach
+  // a handler, and Node's own answer is a bare 431. Say why, in both languages as the other
+  // answers before the router do (the language is in the headers that did not parse); any other
+  // error of the connection is answered as Node answers it without this listener.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    // As Node's documentation of the event does it: nothing to say to a connection that is gone.
+    if (err.code !== "ECONNRESET" && socket.writable) {
+      const [status, reason, text] =
+        err.code === "HPE_HEADER_OVERFLOW"
+          ? [
+              431,
+              "Request Header Fields Too Large",
+              "Het adres of de kopregels van deze aanvraag zijn te lang. / The address or the headers of this request are too long.\n",
+            ]
+          : err.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW"
+            ? [413, "Payload Too Large", ""]
+            : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+              ? [408, "Request Timeout", ""]
+              : [400, "Bad Request", ""];
+      // end(), not write() and destroy(): the answer must arrive before the connection closes.
+      return void socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+      );
+    }
+    socket.destroy();
+  });
 
   // Deliver what is waiting (e.g. after a restart), then retry failures every minute.
   void mailer.kick();
