@@ -129,7 +129,10 @@ export const TABLE_OWNERS: { readonly [T in keyof Database]: TableOwner } = {
     owner: "core/challenges/",
     alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
   },
-  network_ties: { owner: "core/network/", alsoBy: { "demo/seedDemo.ts": DEMO } },
+  network_ties: {
+    owner: "core/network/",
+    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+  },
   // No code writes it: the triggers of db/migrations/012_network.sql do, on every change that
   // makes or breaks a tie; core/network/ reads it as the cache key.
   network_changes: { owner: "core/network/" },

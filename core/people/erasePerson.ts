@@ -1,4 +1,5 @@
 import { forgetPeopleInChallenges } from "../challenges/forgetPeople.ts";
+import { forgetDeclaredTies } from "../network/moveTies.ts";
 import { withRow } from "../kernel/guard.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
@@ -23,6 +24,7 @@ export async function erasePerson(
       }
       await tx.updateTable("people").set(anonymisedPerson()).where("id", "=", person.id).execute();
       await forgetPeopleInChallenges(tx, [person.id]);
+      await forgetDeclaredTies(tx, [person.id]);
       return ok({ id: person.id });
     },
   );

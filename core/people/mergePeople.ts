@@ -7,6 +7,7 @@ import type { RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
 import { peoplePolicy } from "./policy.ts";
 import { moveChallengeParty } from "../challenges/moveParty.ts";
+import { moveDeclaredTies } from "../network/moveTies.ts";
 import { inPerspectiveOrder, unionTags } from "./schema.ts";
 
 /** `keepId` is the guarded row's (the guard parses it); `removeId` is read under its lock. */
@@ -52,6 +53,7 @@ export async function mergePeople(
         ...remove.perspectives,
       ] as Perspective[]);
       await moveChallengeParty(tx, remove.id, keep.id);
+      await moveDeclaredTies(tx, remove.id, keep.id);
       // The duplicate goes first: its e-mail address may be the one the kept record takes over.
       await tx.deleteFrom("people").where("id", "=", remove.id).execute();
       await tx

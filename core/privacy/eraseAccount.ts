@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
 import { forgetPeopleInChallenges } from "../challenges/forgetPeople.ts";
+import { forgetDeclaredTies } from "../network/moveTies.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import type { LoginLimiter } from "../accounts/loginLimiter.ts";
 import { conflict, fail, notFound, ok, type Result } from "../kernel/result.ts";
@@ -97,6 +98,10 @@ export async function eraseAccount(
       .returning("id")
       .execute();
     await forgetPeopleInChallenges(
+      trx,
+      anonymised.map((p) => p.id),
+    );
+    await forgetDeclaredTies(
       trx,
       anonymised.map((p) => p.id),
     );

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import type { Reader } from "../kernel/tx.ts";
-import type { ChallengeStatus, CyclePhase, Role } from "../../db/schema.ts";
+import type { ChallengeStatus, CyclePhase, DeclaredTieKind, Role } from "../../db/schema.ts";
 import { LINK_COLUMN, LINK_KINDS, type LinkKind } from "../challenges/schema.ts";
 
 export const REGION_EXPORT_FORMAT = "lerende-regio/region";
@@ -39,6 +39,14 @@ export interface RegionExport {
   memberships: { email: string; name: string; role: Role }[];
   invitations: { email: string; role: Role; expiresAt: string }[];
   challenges: ChallengeExport[];
+  declaredTies: {
+    /** Two people's refs, or null for a tie between organisations. */
+    personRefs: [string, string] | null;
+    organisationRefs: [string, string] | null;
+    kind: DeclaredTieKind;
+    note: string;
+    createdAt: string;
+  }[];
 }
 
 /** Who did it, by the account's address: accounts are matched by address on import. */
@@ -273,10 +281,18 @@ export async function exportRegion(db: Db, slug: string): Promise<RegionExport |
         .orderBy("email")
         .execute();
       const challenges = await readChallenges(trx, region.id);
-      return { region, organisations, people, memberships, invitations, challenges };
+      const declaredTies = await trx
+        .selectFrom("network_ties")
+        .selectAll()
+        .where("region_id", "=", region.id)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      return { region, organisations, people, memberships, invitations, challenges, declaredTies };
     });
   if (!read) return null;
-  const { region, organisations, people, memberships, invitations, challenges } = read;
+  const { region, organisations, people, memberships, invitations, challenges, declaredTies } =
+    read;
   return {
     format: REGION_EXPORT_FORMAT,
     version: REGION_EXPORT_VERSION,
@@ -317,5 +333,16 @@ export async function exportRegion(db: Db, slug: string): Promise<RegionExport |
       expiresAt: new Date(i.expires_at).toISOString(),
     })),
     challenges,
+    // Who works with whom, as people and coordinators recorded it (the network's declared ties).
+    declaredTies: declaredTies.map((t) => ({
+      personRefs: t.person_a && t.person_b ? ([t.person_a, t.person_b] as [string, string]) : null,
+      organisationRefs:
+        t.organisation_a && t.organisation_b
+          ? ([t.organisation_a, t.organisation_b] as [string, string])
+          : null,
+      kind: t.kind,
+      note: t.note,
+      createdAt: new Date(t.created_at).toISOString(),
+    })),
   };
 }

@@ -9,6 +9,7 @@ import {
   LINK_KINDS,
 } from "../challenges/schema.ts";
 import { CHALLENGE_LIMITS } from "../challenges/schema.ts";
+import { DECLARED_TIE_KINDS, NETWORK_LIMITS } from "../network/schema.ts";
 import { isMessageKey, translator } from "../../i18n/index.ts";
 import { addMembers } from "../accounts/addMembers.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
@@ -161,6 +162,17 @@ export const regionExportSchema = z
       z.object({ email: email(), role, expiresAt: z.iso.datetime({ offset: true }) }),
     ),
     challenges: z.array(challengeExportSchema).default([]),
+    declaredTies: z
+      .array(
+        z.object({
+          personRefs: z.tuple([ref, ref]).nullable(),
+          organisationRefs: z.tuple([ref, ref]).nullable(),
+          kind: z.enum(DECLARED_TIE_KINDS),
+          note: z.string().max(NETWORK_LIMITS.note),
+          createdAt: z.iso.datetime({ offset: true }),
+        }),
+      )
+      .default([]),
   })
   .superRefine((doc, ctx) => {
     const twice = (path: (string | number)[], what: string) =>
@@ -228,6 +240,16 @@ export const regionExportSchema = z
         });
       parties("ratings");
       parties("roles");
+    });
+    doc.declaredTies.forEach((t, i) => {
+      const path = ["declaredTies", i];
+      const pair = t.personRefs ?? t.organisationRefs;
+      if ((t.personRefs === null) === (t.organisationRefs === null) || !pair)
+        ctx.addIssue({ code: "custom", path, message: "names two people or two organisations" });
+      else if (pair[0] === pair[1])
+        ctx.addIssue({ code: "custom", path, message: "ties a party to itself" });
+      else if (!pair.every((r) => (t.personRefs ? personRefs : refs).has(r)))
+        ctx.addIssue({ code: "custom", path, message: "names a party not in the file" });
     });
   });
 
@@ -383,6 +405,7 @@ export async function importRegion(
       members.map((m) => ({ userId: userIds.get(m.email)!, regionId: region.id, role: m.role })),
     );
 
+    await insertDeclaredTies(trx, region.id, data.declaredTies, orgIds, personIds);
     const skippedLinks = await insertChallenges(trx, region.id, data.challenges, {
       organisation: orgIds,
       person: personIds,
@@ -400,6 +423,40 @@ export async function importRegion(
       skippedLinks,
     });
   });
+}
+
+/** The network's declared ties under the new ids, each pair stored smaller id first. */
+async function insertDeclaredTies(
+  trx: Tx,
+  regionId: string,
+  ties: z.output<typeof regionExportSchema>["declaredTies"],
+  orgIds: Map<string, string>,
+  personIds: Map<string, string>,
+) {
+  if (ties.length === 0) return;
+  await trx
+    .insertInto("network_ties")
+    .values(
+      ties.map((t) => {
+        const [a, b] = (
+          t.personRefs
+            ? t.personRefs.map((r) => personIds.get(r)!)
+            : t.organisationRefs!.map((r) => orgIds.get(r)!)
+        ).sort();
+        return {
+          region_id: regionId,
+          person_a: t.personRefs ? a! : null,
+          person_b: t.personRefs ? b! : null,
+          organisation_a: t.personRefs ? null : a!,
+          organisation_b: t.personRefs ? null : b!,
+          kind: t.kind,
+          note: t.note,
+          created_at: t.createdAt,
+        };
+      }),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /**

@@ -108,7 +108,8 @@ CREATE TRIGGER network_events AFTER UPDATE OF starts_at OR DELETE ON events
   FOR EACH ROW EXECUTE FUNCTION network_touch_by_region();
 CREATE TRIGGER network_dialogue_sessions AFTER DELETE ON dialogue_sessions
   FOR EACH ROW EXECUTE FUNCTION network_touch_by_region();
-CREATE TRIGGER network_coalitions AFTER DELETE ON coalitions
+-- A coalition's occasion is dated by its last change (recency, periods).
+CREATE TRIGGER network_coalitions AFTER UPDATE OF updated_at OR DELETE ON coalitions
   FOR EACH ROW EXECUTE FUNCTION network_touch_by_region();
 CREATE TRIGGER network_challenges AFTER UPDATE OF title OR DELETE ON challenges
   FOR EACH ROW EXECUTE FUNCTION network_touch_by_region();

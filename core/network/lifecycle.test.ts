@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../../test/db.ts";
+import { makeScope } from "../../test/fixtures.ts";
+import type { RegionScope } from "../kernel/scope.ts";
+import { addPerson } from "../people/addPerson.ts";
+import { erasePerson } from "../people/erasePerson.ts";
+import { mergePeople } from "../people/mergePeople.ts";
+import { exportRegion } from "../regions/exportRegion.ts";
+import { importRegion } from "../regions/importRegion.ts";
+import { networkOf } from "./network.ts";
+import { recordTie } from "./recordTie.ts";
+
+/**
+ * What happens to the ties people recorded when the people change: merged records keep them,
+ * erasure removes them from the table (not only from the network), and a region's export takes
+ * them along to its import.
+ */
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.dispose();
+});
+
+let n = 0;
+async function region() {
+  const { scope } = await makeScope(t.db, "admin", { slug: `ties-${n++}` });
+  const person = async (name: string) => {
+    const r = await addPerson(scope, { name, email: `${name.toLowerCase()}-${n}@example.org` });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return r.value.id;
+  };
+  return { scope, person };
+}
+
+async function tiesOf(scope: RegionScope) {
+  return t.db
+    .selectFrom("network_ties")
+    .select(["person_a", "person_b", "kind"])
+    .where("region_id", "=", scope.regionId)
+    .execute();
+}
+
+const record = async (scope: RegionScope, a: string, b: string, kind = "works_with") => {
+  const r = await recordTie(scope, a, { other: b, kind });
+  expect(r.ok).toBe(true);
+};
+
+describe("declared ties through the life of the people they name", () => {
+  it("moves a merged duplicate's ties to the record kept, dropping the tie between the two", async () => {
+    const { scope, person } = await region();
+    const [anna, annaDup, bram, cas] = [
+      await person("Anna"),
+      await person("AnnaDubbel"),
+      await person("Bram"),
+      await person("Cas"),
+    ];
+    await record(scope, annaDup, bram);
+    await record(scope, annaDup, cas, "advises");
+    await record(scope, anna, cas, "advises");
+    await record(scope, anna, annaDup);
+
+    const merged = await mergePeople(scope, { keepId: anna, removeId: annaDup });
+    expect(merged.ok).toBe(true);
+
+    const ties = await tiesOf(scope);
+    const pairs = ties.map((x) => [[x.person_a, x.person_b].sort().join("|"), x.kind]).sort();
+    expect(pairs).toEqual(
+      [
+        [[anna, bram].sort().join("|"), "works_with"],
+        [[anna, cas].sort().join("|"), "advises"],
+      ].sort(),
+    );
+    const network = await networkOf(t.db, scope.regionId, { level: "people" });
+    expect(network.graph.hasEdge(`p:${anna}`, `p:${bram}`)).toBe(true);
+    expect(network.graph.hasNode(`p:${annaDup}`)).toBe(false);
+  });
+
+  it("deletes an erased person's ties, not only hides them", async () => {
+    const { scope, person } = await region();
+    const [dirk, eva] = [await person("Dirk"), await person("Eva")];
+    await record(scope, dirk, eva);
+    expect(await tiesOf(scope)).toHaveLength(1);
+    const erased = await erasePerson(scope, dirk, { confirmed: true });
+    expect(erased.ok).toBe(true);
+    expect(await tiesOf(scope)).toHaveLength(0);
+  });
+
+  it("takes the ties along in a region's export and import", async () => {
+    const { scope, person } = await region();
+    const [fien, gert] = [await person("Fien"), await person("Gert")];
+    await record(scope, fien, gert, "learns_from");
+    const slug = (
+      await t.db
+        .selectFrom("regions")
+        .select("slug")
+        .where("id", "=", scope.regionId)
+        .executeTakeFirstOrThrow()
+    ).slug;
+    const doc = await exportRegion(t.db, slug);
+    expect(doc?.declaredTies).toHaveLength(1);
+    const imported = await importRegion(t.db, doc, { slug: `${slug}-kopie` });
+    expect(imported.ok).toBe(true);
+    const copy = await t.db
+      .selectFrom("regions")
+      .select("id")
+      .where("slug", "=", `${slug}-kopie`)
+      .executeTakeFirstOrThrow();
+    const rows = await t.db
+      .selectFrom("network_ties as t")
+      .innerJoin("people as a", "a.id", "t.person_a")
+      .innerJoin("people as b", "b.id", "t.person_b")
+      .select(["a.name as a", "b.name as b", "t.kind", "a.region_id"])
+      .where("t.region_id", "=", copy.id)
+      .execute();
+    expect(rows.map((r) => [[r.a, r.b].sort(), r.kind, r.region_id])).toEqual([
+      [["Fien", "Gert"], "learns_from", copy.id],
+    ]);
+  });
+
+  it("refuses an import whose tie names a person not in the file", async () => {
+    const { scope, person } = await region();
+    const [hans, ines] = [await person("Hans"), await person("Ines")];
+    await record(scope, hans, ines);
+    const slug = (
+      await t.db
+        .selectFrom("regions")
+        .select("slug")
+        .where("id", "=", scope.regionId)
+        .executeTakeFirstOrThrow()
+    ).slug;
+    const doc = await exportRegion(t.db, slug);
+    doc!.declaredTies[0]!.personRefs = [hans, "iemand-anders"];
+    const imported = await importRegion(t.db, doc, { slug: `${slug}-fout` });
+    expect(imported.ok).toBe(false);
+    expect(
+      await t.db.selectFrom("regions").select("id").where("slug", "=", `${slug}-fout`).execute(),
+    ).toHaveLength(0);
+  });
+});
