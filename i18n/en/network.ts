@@ -178,6 +178,20 @@ export const network: typeof nl = {
       legend: "Legend",
       tooBig:
         "This network is too large to show as a map ({{count}} parties); filter by a challenge, period or kind of tie.",
+      label_one:
+        "Network map with {{count}} party and {{ties}} ties. The tables on this page show the same network.",
+      label_other:
+        "Network map with {{count}} parties and {{ties}} ties. The tables on this page show the same network.",
+      community: "Community {{number}}",
+      moreCommunities: "and {{count}} smaller communities (colours repeat)",
+      focused_one: "{{name}}: {{count}} tie on the map.",
+      focused_other: "{{name}}: {{count}} ties on the map.",
+      notFound: "No party with that name on the map.",
+      clearFocus: "Clear focus",
+      zoomIn: "Zoom in",
+      zoomOut: "Zoom out",
+      resetView: "Whole network",
+      controls: "Map settings",
     },
     export: {
       heading: "Download",
@@ -186,6 +200,8 @@ export const network: typeof nl = {
       nodesCsv: "Parties (CSV)",
       tiesCsv: "Ties (CSV, for Kumu)",
       svg: "Map (SVG)",
+      types: { person: "Person", organisation: "Organisation" },
+      svgTitle: "Network of {{name}}",
     },
     mirror: {
       heading: "Network position",

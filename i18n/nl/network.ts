@@ -176,6 +176,20 @@ export const network = {
       legend: "Legenda",
       tooBig:
         "Dit netwerk is te groot om als kaart te tonen ({{count}} partijen); filter op een opgave, periode of soort band.",
+      label_one:
+        "Netwerkkaart met {{count}} partij en {{ties}} banden. De tabellen op deze pagina tonen hetzelfde netwerk.",
+      label_other:
+        "Netwerkkaart met {{count}} partijen en {{ties}} banden. De tabellen op deze pagina tonen hetzelfde netwerk.",
+      community: "Gemeenschap {{number}}",
+      moreCommunities: "en {{count}} kleinere gemeenschappen (kleuren herhalen zich)",
+      focused_one: "{{name}}: {{count}} band op de kaart.",
+      focused_other: "{{name}}: {{count}} banden op de kaart.",
+      notFound: "Geen partij met die naam op de kaart.",
+      clearFocus: "Wis focus",
+      zoomIn: "Inzoomen",
+      zoomOut: "Uitzoomen",
+      resetView: "Hele netwerk",
+      controls: "Kaartinstellingen",
     },
     export: {
       heading: "Downloaden",
@@ -184,6 +198,8 @@ export const network = {
       nodesCsv: "Partijen (CSV)",
       tiesCsv: "Banden (CSV, voor Kumu)",
       svg: "Kaart (SVG)",
+      types: { person: "Persoon", organisation: "Organisatie" },
+      svgTitle: "Netwerk van {{name}}",
     },
     mirror: {
       heading: "Netwerkpositie",
