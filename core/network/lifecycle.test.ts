@@ -4,6 +4,7 @@ import { makeScope } from "../../test/fixtures.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import { addPerson } from "../people/addPerson.ts";
 import { erasePerson } from "../people/erasePerson.ts";
+import { exportPerson } from "../people/exportPerson.ts";
 import { mergePeople } from "../people/mergePeople.ts";
 import { exportRegion } from "../regions/exportRegion.ts";
 import { importRegion } from "../regions/importRegion.ts";
@@ -137,5 +138,17 @@ describe("declared ties through the life of the people they name", () => {
     expect(
       await t.db.selectFrom("regions").select("id").where("slug", "=", `${slug}-fout`).execute(),
     ).toHaveLength(0);
+  });
+});
+
+describe("a person's data export", () => {
+  it("lists who they work with, by name and kind", async () => {
+    const { scope, person } = await region();
+    const [joke, karel] = [await person("Joke"), await person("Karel")];
+    await record(scope, joke, karel, "funds");
+    const data = await exportPerson(scope, joke);
+    expect(data.ok && data.value.declaredTies).toEqual([
+      expect.objectContaining({ personId: joke, with: "Karel", kind: "funds" }),
+    ]);
   });
 });

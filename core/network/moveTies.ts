@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Tx } from "../kernel/tx.ts";
+import type { Reader, Tx } from "../kernel/tx.ts";
 
 /**
  * When two records of one person are merged (core/people/mergePeople.ts), the duplicate's
@@ -35,4 +35,48 @@ export async function forgetDeclaredTies(tx: Tx, personIds: string[]): Promise<v
     .deleteFrom("network_ties")
     .where((eb) => eb.or([eb("person_a", "in", personIds), eb("person_b", "in", personIds)]))
     .execute();
+}
+
+export interface DeclaredTieOfPerson {
+  personId: string;
+  /** The other person's name, as the register has it now. */
+  with: string;
+  kind: string;
+  note: string;
+  createdAt: string;
+}
+
+/**
+ * The ties recorded about these people, for a person's data export (the right of access). Read
+ * by person id, so the caller decides whose records they are.
+ */
+export async function declaredTiesOfPeople(
+  db: Reader,
+  personIds: string[],
+): Promise<DeclaredTieOfPerson[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("network_ties as t")
+    .innerJoin("people as a", "a.id", "t.person_a")
+    .innerJoin("people as b", "b.id", "t.person_b")
+    .select(["t.person_a", "t.person_b", "a.name as a_name", "b.name as b_name"])
+    .select(["t.kind", "t.note", "t.created_at"])
+    .where((eb) => eb.or([eb("t.person_a", "in", personIds), eb("t.person_b", "in", personIds)]))
+    .orderBy("t.created_at")
+    .execute();
+  const mine = new Set(personIds);
+  return rows.flatMap((r) =>
+    [
+      [r.person_a!, r.b_name],
+      [r.person_b!, r.a_name],
+    ]
+      .filter(([id]) => mine.has(id!))
+      .map(([id, other]) => ({
+        personId: id!,
+        with: other!,
+        kind: r.kind,
+        note: r.note,
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
+  );
 }

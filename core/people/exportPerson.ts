@@ -1,3 +1,4 @@
+import { declaredTiesOfPeople, type DeclaredTieOfPerson } from "../network/moveTies.ts";
 import {
   challengeTracesOf,
   type ChallengeRatingOfPerson,
@@ -24,6 +25,8 @@ export interface PersonDataExport {
   organisation: { name: string; sector: string; website: string } | null;
   challengeRatings: ChallengeRatingOfPerson[];
   challengeRoles: ChallengeRoleOfPerson[];
+  /** Who they work with, as recorded in the region's network. */
+  declaredTies: DeclaredTieOfPerson[];
 }
 
 /**
@@ -74,6 +77,7 @@ export async function exportPerson(
           : null,
         challengeRatings: traces.ratings,
         challengeRoles: traces.roles,
+        declaredTies: await declaredTiesOfPeople(tx, [person.id]),
       });
     },
   );

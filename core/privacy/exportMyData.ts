@@ -1,3 +1,4 @@
+import { declaredTiesOfPeople, type DeclaredTieOfPerson } from "../network/moveTies.ts";
 import type { Db } from "../../db/client.ts";
 import type { Locale, Role } from "../../db/schema.ts";
 import {
@@ -51,6 +52,8 @@ export interface MyDataExport {
   /** Ratings and roles in challenges by the people records above (by their id). */
   challengeRatings: ChallengeRatingOfPerson[];
   challengeRoles: ChallengeRoleOfPerson[];
+  /** Who they work with, as recorded in the region's network. */
+  declaredTies: DeclaredTieOfPerson[];
   activeSessions: number;
 }
 
@@ -183,6 +186,10 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
     })),
     challengeRatings: traces.ratings,
     challengeRoles: traces.roles,
+    declaredTies: await declaredTiesOfPeople(
+      db,
+      people.map((p) => p.id),
+    ),
     activeSessions: Number(sessions.n),
   };
 }
