@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
-import { makeScope } from "../../test/fixtures.ts";
+import { makeScope, makeUser } from "../../test/fixtures.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import { addPerson } from "../people/addPerson.ts";
 import { erasePerson } from "../people/erasePerson.ts";
@@ -9,7 +9,8 @@ import { mergePeople } from "../people/mergePeople.ts";
 import { exportRegion } from "../regions/exportRegion.ts";
 import { importRegion } from "../regions/importRegion.ts";
 import { networkOf } from "./network.ts";
-import { recordTie } from "./recordTie.ts";
+import { recordOwnTie, recordTie } from "./recordTie.ts";
+import { removeOwnTie } from "./removeTie.ts";
 
 /**
  * What happens to the ties people recorded when the people change: merged records keep them,
@@ -150,5 +151,67 @@ describe("a person's data export", () => {
     expect(data.ok && data.value.declaredTies).toEqual([
       expect.objectContaining({ personId: joke, with: "Karel", kind: "funds" }),
     ]);
+  });
+});
+
+describe("a member records who they work with", () => {
+  async function member(scope: RegionScope, email: string, verified = true) {
+    const user = await makeUser(t.db, { email, verified });
+    await t.db
+      .insertInto("memberships")
+      .values({ user_id: user.id, region_id: scope.regionId, role: "member" })
+      .execute();
+    const own: RegionScope = { ...scope, userId: user.id, role: "member" };
+    return own;
+  }
+
+  it("records a tie from their own person, and removes only their own ties", async () => {
+    const { scope, person } = await region();
+    const lies = await person("Lies");
+    const [mark, nina] = [await person("Mark"), await person("Nina")];
+    const liesEmail = (
+      await t.db
+        .selectFrom("people")
+        .select("email")
+        .where("id", "=", lies)
+        .executeTakeFirstOrThrow()
+    ).email!;
+    const me = await member(scope, liesEmail);
+    expect(await recordOwnTie(me, { other: mark, kind: "learns_from" })).toMatchObject({
+      ok: true,
+    });
+    await record(scope, mark, nina);
+    const ties = await t.db
+      .selectFrom("network_ties")
+      .select(["id", "person_a", "person_b", "recorded_by"])
+      .where("region_id", "=", scope.regionId)
+      .execute();
+    const mine = ties.find((x) => [x.person_a, x.person_b].includes(lies))!;
+    const theirs = ties.find((x) => !([x.person_a, x.person_b] as string[]).includes(lies))!;
+    expect(mine.recorded_by).toBe(me.userId);
+    // Someone else's tie is "not found" for a member, and stays.
+    expect(await removeOwnTie(me, theirs.id)).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await removeOwnTie(me, mine.id)).toMatchObject({ ok: true });
+    expect((await tiesOf(scope)).length).toBe(1);
+    // A member cannot record for someone else (the coordinators' intent).
+    expect(await recordTie(me, mark, { other: nina })).toMatchObject({ kind: "forbidden" });
+  });
+
+  it("is not found for an account whose address is not verified or not in the register", async () => {
+    const { scope, person } = await region();
+    const olga = await person("Olga");
+    const email = (
+      await t.db
+        .selectFrom("people")
+        .select("email")
+        .where("id", "=", olga)
+        .executeTakeFirstOrThrow()
+    ).email!;
+    const unverified = await member(scope, email, false);
+    const other = await person("Piet");
+    expect(await recordOwnTie(unverified, { other })).toMatchObject({ kind: "notFound" });
+    const stranger = await member(scope, `niemand-${n}@example.org`);
+    expect(await recordOwnTie(stranger, { other })).toMatchObject({ kind: "notFound" });
+    expect(await tiesOf(scope)).toHaveLength(0);
   });
 });

@@ -11,4 +11,8 @@ export const networkPolicy = {
   recordTie: "organiser",
   removeTie: "organiser",
   mirror: "organiser",
+  /** A member's own position and the ties they record themselves (their account's person). */
+  ownPosition: "member",
+  recordOwnTie: "member",
+  removeOwnTie: "member",
 } as const satisfies Policy<string>;

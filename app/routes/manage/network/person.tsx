@@ -9,22 +9,12 @@ import {
 } from "../../../../core/network/queries.ts";
 import { recordTie } from "../../../../core/network/recordTie.ts";
 import { removeTie } from "../../../../core/network/removeTie.ts";
-import { DECLARED_TIE_KINDS } from "../../../../core/network/schema.ts";
 import { getPerson } from "../../../../core/people/queries.ts";
-import {
-  Field,
-  FormError,
-  Notice,
-  PostForm,
-  SelectField,
-  SubmitButton,
-  useFieldErrors,
-} from "../../../components/form.tsx";
+import { useFieldErrors } from "../../../components/form.tsx";
+import { DeclaredTies } from "../../../components/network/DeclaredTies.tsx";
 import { MirrorFigures } from "../../../components/network/NetworkView.tsx";
-import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
-import { formatDate } from "../../../lib/format.ts";
 import { formObject, intent } from "../../../lib/form.server.ts";
-import { isOneOf, useLocale, useT } from "../../../lib/i18n.ts";
+import { isOneOf, useT } from "../../../lib/i18n.ts";
 import { notFound, refusedChange, requestT, requireRegion } from "../../../lib/request.server.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -84,7 +74,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function PersonNetwork({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const locale = useLocale();
   const { slug, person, mirror, ties, choices, canRecord, done } = loaderData;
   const { fieldErrors, error } = useFieldErrors(actionData);
   const regionBase = `/manage/${slug}`;
@@ -112,88 +101,15 @@ export default function PersonNetwork({ loaderData, actionData }: Route.Componen
       ) : (
         <p className="utrecht-paragraph">{t("network.mirror.notInNetwork")}</p>
       )}
-      <section aria-labelledby="declared" id="declared">
-        <h2 className="utrecht-heading-2" id="declared-heading">
-          {t("network.declared.heading")}
-        </h2>
-        {done === "recorded" ? <Notice>{t("network.tieRecorded")}</Notice> : null}
-        {done === "removed" ? <Notice>{t("network.tieRemoved")}</Notice> : null}
-        {ties.length === 0 ? (
-          <p className="utrecht-paragraph">{t("network.declared.none")}</p>
-        ) : (
-          <DataTable
-            caption={t("network.declared.caption")}
-            columns={[
-              t("network.column.name"),
-              t("network.column.kind"),
-              t("network.column.note"),
-              t("network.column.since"),
-              ...(canRecord ? [null] : []),
-            ]}
-          >
-            {ties.map((tie) => (
-              <Row key={tie.id}>
-                <RowHeader>
-                  <Link
-                    className="utrecht-link"
-                    to={`${regionBase}/people/${tie.other.id}/network`}
-                  >
-                    {tie.other.name}
-                  </Link>
-                </RowHeader>
-                <Cell>{t(`network.declaredKinds.${tie.kind}`)}</Cell>
-                <Cell>{tie.note || "–"}</Cell>
-                <Cell>{formatDate(new Date(tie.createdAt), locale)}</Cell>
-                {canRecord ? (
-                  <Cell>
-                    <PostForm>
-                      <input type="hidden" name="tieId" value={tie.id} />
-                      <SubmitButton kind="secondary" name="_intent" value="removeTie">
-                        {t("network.declared.remove")}
-                        <span className="lr-visually-hidden">: {tie.other.name}</span>
-                      </SubmitButton>
-                    </PostForm>
-                  </Cell>
-                ) : null}
-              </Row>
-            ))}
-          </DataTable>
-        )}
-        {canRecord ? (
-          <PostForm>
-            <h3 className="utrecht-heading-3">{t("network.declared.add")}</h3>
-            <p className="utrecht-paragraph">{t("network.declared.intro")}</p>
-            <FormError error={error} />
-            <SelectField
-              name="other"
-              label={t("network.declared.other")}
-              options={choices.map((c) => ({ value: c.id, label: c.name }))}
-              emptyLabel={t("network.declared.choose")}
-              errors={fieldErrors}
-              required
-            />
-            <SelectField
-              name="kind"
-              label={t("network.declared.kind")}
-              options={DECLARED_TIE_KINDS.map((k) => ({
-                value: k,
-                label: t(`network.declaredKinds.${k}`),
-              }))}
-              defaultValue="works_with"
-              errors={fieldErrors}
-            />
-            <Field
-              name="note"
-              label={t("network.declared.note")}
-              errors={fieldErrors}
-              maxLength={500}
-            />
-            <SubmitButton name="_intent" value="recordTie">
-              {t("network.declared.add")}
-            </SubmitButton>
-          </PostForm>
-        ) : null}
-      </section>
+      <DeclaredTies
+        ties={ties}
+        choices={choices}
+        canRecord={canRecord}
+        done={done}
+        fieldErrors={fieldErrors}
+        error={error}
+        personBase={`${regionBase}/people`}
+      />
     </>
   );
 }
