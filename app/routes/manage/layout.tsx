@@ -54,6 +54,12 @@ export default function RegionLayout() {
       show: may({ role }, challengePolicy.view),
     },
     { to: `${base}/network`, label: t("network.nav"), show: may({ role }, networkPolicy.view) },
+    // Those who do not see the network see their own place in it.
+    {
+      to: `${base}/my-network`,
+      label: t("network.mirror.myTitle"),
+      show: !may({ role }, networkPolicy.view),
+    },
     { to: `${base}/organisations`, label: t("nav.organisations"), show: true },
     {
       to: `${base}/dialogue`,
