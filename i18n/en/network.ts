@@ -173,7 +173,7 @@ export const network: typeof nl = {
       failed: "The map could not load. The tables show the same network.",
       needsJs: "The map needs JavaScript; the tables show the same network.",
       searchNode: "Find a party on the map",
-      focusNode: "Show",
+      focusNode: "Show on the map",
       downloadPng: "Download as PNG",
       legend: "Legend",
       tooBig:

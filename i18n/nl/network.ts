@@ -171,7 +171,7 @@ export const network = {
       failed: "De kaart kon niet laden. De tabellen tonen hetzelfde netwerk.",
       needsJs: "De kaart heeft JavaScript nodig; de tabellen tonen hetzelfde netwerk.",
       searchNode: "Zoek een partij op de kaart",
-      focusNode: "Toon",
+      focusNode: "Toon op de kaart",
       downloadPng: "Download als PNG",
       legend: "Legenda",
       tooBig:

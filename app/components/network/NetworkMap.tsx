@@ -44,8 +44,8 @@ type SizeBy = (typeof SIZE_BY)[number];
 
 /** Parties not near the focused one: light enough to recede, still there for context. */
 const DIMMED = "#e4e4e4";
-const MIN_SIZE = 3;
-const MAX_SIZE = 16;
+const MIN_SIZE = 2.5;
+const MAX_SIZE = 12;
 
 const noSubscription = () => () => {};
 
@@ -271,11 +271,8 @@ export function NetworkMap({ dataUrl, focus }: NetworkMapProps) {
     : t("network.map.loading");
 
   return (
-    <section className="lr-network-map" aria-labelledby={`${id}-heading`}>
-      <h2 className="utrecht-heading-2" id={`${id}-heading`}>
-        {t("network.map.heading")}
-      </h2>
-      <p className="utrecht-paragraph">{t("network.map.intro")}</p>
+    // The page gives the map its heading and introduction (NetworkView); this is the map itself.
+    <div className="lr-network-map">
       {hydrated ? null : <p className="utrecht-paragraph">{t("network.map.needsJs")}</p>}
       {status === "failed" ? (
         <p className="utrecht-paragraph" role="alert">
@@ -331,6 +328,7 @@ export function NetworkMap({ dataUrl, focus }: NetworkMapProps) {
             <form
               className="lr-network-map__field lr-network-map__search"
               role="search"
+              aria-label={t("network.map.searchNode")}
               onSubmit={onSearch}
             >
               <label className="utrecht-form-label" htmlFor={`${id}-search`}>
@@ -434,6 +432,6 @@ export function NetworkMap({ dataUrl, focus }: NetworkMapProps) {
           ) : null}
         </>
       ) : null}
-    </section>
+    </div>
   );
 }
