@@ -39,7 +39,7 @@ export interface DeclaredTie {
 export interface NetworkFilter {
   /** Only what served this challenge: its linked activities and the roles in it. */
   challengeId?: string | null;
-  /** Only occasions from (inclusive) … to (exclusive). */
+  /** Only occasions from (inclusive) … to (exclusive), by their date (`Occasion.at`). */
   from?: Date | null;
   to?: Date | null;
 }
@@ -59,7 +59,7 @@ export interface NetworkFilter {
 export async function occasionsOf(
   db: Db,
   regionId: string,
-  filter: NetworkFilter = {},
+  filter: Pick<NetworkFilter, "challengeId"> = {},
 ): Promise<{ occasions: Occasion[]; register: Register }> {
   return db
     .transaction()
@@ -106,16 +106,13 @@ async function registerOf(db: Reader, regionId: string): Promise<Register> {
 async function readOccasions(
   db: Reader,
   regionId: string,
-  filter: NetworkFilter,
+  filter: Pick<NetworkFilter, "challengeId">,
 ): Promise<Occasion[]> {
   const servesChallenge = (column: RawBuilder<unknown>, linkColumn: string) =>
     filter.challengeId
       ? sql`AND EXISTS (SELECT 1 FROM challenge_links l WHERE l.challenge_id = ${filter.challengeId}
           AND ${sql.ref(`l.${linkColumn}`)} = ${column})`
       : sql``;
-  const period = (at: RawBuilder<unknown>) => sql`
-    ${filter.from ? sql`AND ${at} >= ${filter.from}` : sql``}
-    ${filter.to ? sql`AND ${at} < ${filter.to}` : sql``}`;
 
   const eventAt = sql`e.starts_at`;
   const sessionAt = sql`s.created_at`;
@@ -151,7 +148,7 @@ async function readOccasions(
       FROM actions a
       CROSS JOIN LATERAL unnest(regexp_split_to_array(a.owner_organisation || ';' || a.partners, '\\s*[,;\\n]\\s*')) AS party
       WHERE a.region_id = ${regionId} AND btrim(party) <> ''
-        ${servesChallenge(sql`a.id`, "action_id")} ${period(actionAt)}
+        ${servesChallenge(sql`a.id`, "action_id")}
     ),
     named AS (SELECT p.* FROM p JOIN unique_name USING (name))
     SELECT 'e:' || e.id AS occasion, 'event' AS kind, ${eventAt} AS at,
@@ -162,7 +159,7 @@ async function readOccasions(
     LEFT JOIN o ON o.name = lower(btrim(r.organisation)) AND r.organisation <> ''
     WHERE r.region_id = ${regionId} AND r.checked_in_at IS NOT NULL AND r.status = 'confirmed'
       AND r.anonymised_at IS NULL AND (p.id IS NOT NULL OR o.id IS NOT NULL)
-      ${servesChallenge(sql`e.id`, "event_id")} ${period(eventAt)}
+      ${servesChallenge(sql`e.id`, "event_id")}
     GROUP BY e.id
     UNION ALL
     SELECT 'g:' || s.id || ':' || dp.group_no, 'dialogue', ${sessionAt}, ${people}, ${organisations}
@@ -172,7 +169,7 @@ async function readOccasions(
     LEFT JOIN o ON o.name = lower(btrim(dp.organisation)) AND dp.organisation <> ''
     WHERE s.region_id = ${regionId} AND dp.group_no IS NOT NULL AND s.anonymised_at IS NULL
       AND btrim(coalesce(dp.display_name, '')) <> '' AND (p.id IS NOT NULL OR o.id IS NOT NULL)
-      ${servesChallenge(sql`s.id`, "dialogue_session_id")} ${period(sessionAt)}
+      ${servesChallenge(sql`s.id`, "dialogue_session_id")}
     GROUP BY s.id, dp.group_no
     UNION ALL
     SELECT 'c:' || c.id, 'coalition', ${coalitionAt}, ${people}, ${organisations}
@@ -182,7 +179,7 @@ async function readOccasions(
     LEFT JOIN o ON o.name = lower(btrim(m.organisation)) AND m.organisation <> ''
     WHERE c.region_id = ${regionId} AND m.status = 'member'
       AND (p.id IS NOT NULL OR o.id IS NOT NULL)
-      ${servesChallenge(sql`c.id`, "coalition_id")} ${period(coalitionAt)}
+      ${servesChallenge(sql`c.id`, "coalition_id")}
     GROUP BY c.id
     UNION ALL
     SELECT 'a:' || ap.id, 'action', ap.at, '{}'::int[], array_agg(DISTINCT o.n)
@@ -196,7 +193,7 @@ async function readOccasions(
     LEFT JOIN p ON p.id = ro.person_id
     LEFT JOIN o ON o.id = ro.organisation_id
     WHERE ch.region_id = ${regionId} AND (p.id IS NOT NULL OR o.id IS NOT NULL)
-      ${filter.challengeId ? sql`AND ch.id = ${filter.challengeId}` : sql``} ${period(roleAt)}
+      ${filter.challengeId ? sql`AND ch.id = ${filter.challengeId}` : sql``}
     GROUP BY ch.id
   `.execute(db);
 
@@ -210,12 +207,8 @@ async function readOccasions(
 }
 
 /** The ties people and coordinators recorded, between people and between organisations. */
-export async function declaredTiesOf(
-  db: Reader,
-  regionId: string,
-  filter: NetworkFilter = {},
-): Promise<DeclaredTie[]> {
-  let q = db
+export async function declaredTiesOf(db: Reader, regionId: string): Promise<DeclaredTie[]> {
+  const rows = await db
     .selectFrom("network_ties as t")
     .leftJoin("people as pa", "pa.id", "t.person_a")
     .leftJoin("people as pb", "pb.id", "t.person_b")
@@ -235,9 +228,8 @@ export async function declaredTiesOf(
         eb("t.person_a", "is", null),
         eb.and([eb("pa.erased_at", "is", null), eb("pb.erased_at", "is", null)]),
       ]),
-    );
-  if (filter.to) q = q.where("t.created_at", "<", filter.to);
-  const rows = await q.execute();
+    )
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     a: r.person_a ?? r.organisation_a!,
