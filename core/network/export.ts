@@ -275,6 +275,11 @@ export function tiesCsv(network: MeasuredNetwork, opts: { t: T; locale: Locale }
   return csvFile(rows, { locale: opts.locale });
 }
 
+const SVG_SIZE = 2048;
+const SVG_MARGIN = 40;
+/** Labels in the picture: the parties with most contacts (all of a small network). */
+const SVG_LABELS = 60;
+
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -297,38 +302,52 @@ export function svgOf(
     );
     return `<?xml version="1.0" encoding="utf-8"?><svg width="1024" height="1024" viewBox="0 0 1024 1024" version="1.1" xmlns="http://www.w3.org/2000/svg">${title}<rect width="1024" height="1024" fill="#ffffff" />${circles.join("")}</svg>`;
   }
-  // Node sizes in layout units: a share of the picture's spread, so they read at any scale.
+  // Sizes in pixels of the 2048-pixel picture, turned into layout units (the renderer scales
+  // positions and sizes alike): small dots when there are many parties, so they do not cover
+  // each other; a label only for the best-connected, or the picture is a block of text.
   let minX = Infinity,
     maxX = -Infinity,
     minY = Infinity,
-    maxY = -Infinity;
+    maxY = -Infinity,
+    maxContacts = 0;
   g.forEachNode((_n, a) => {
     minX = Math.min(minX, a.x);
     maxX = Math.max(maxX, a.x);
     minY = Math.min(minY, a.y);
     maxY = Math.max(maxY, a.y);
+    maxContacts = Math.max(maxContacts, a.contacts);
   });
-  const spread = Math.max(maxX - minX, maxY - minY, 1);
-  const unit = spread / 400;
+  const unit = Math.max(maxX - minX, maxY - minY, 1) / (SVG_SIZE - 2 * SVG_MARGIN);
+  const many = g.order > 200;
+  const [minPx, maxPx] = many ? [2, 12] : [6, 24];
+  const labelled = new Set(
+    g
+      .nodes()
+      .sort((a, b) => g.getNodeAttribute(b, "contacts") - g.getNodeAttribute(a, "contacts"))
+      .slice(0, SVG_LABELS),
+  );
   const svg = renderSvg(g, {
-    width: 2048,
-    height: 2048,
-    margin: 40,
+    width: SVG_SIZE,
+    height: SVG_SIZE,
+    margin: SVG_MARGIN,
     font: "sans-serif",
     nodes: {
       defaultColor: "#6B6B6B",
       // Only what the renderer reads: its own "type" is the shape, not ours (person, organisation).
-      reducer: (_settings: unknown, _node: string, a: FileNode) => ({
-        label: a.label,
+      reducer: (_settings, node, a) => ({
+        // The renderer writes the node's id where a label is empty; a space writes nothing.
+        label: labelled.has(node) ? a.label : " ",
         x: a.x,
         y: a.y,
         color: colourBy === "community" ? communityColour(a.community) : a.color,
-        size: a.size * unit,
+        size:
+          unit *
+          (minPx + (maxPx - minPx) * (maxContacts > 0 ? Math.sqrt(a.contacts / maxContacts) : 0)),
       }),
     },
     edges: {
       defaultColor: "#c8c8c8",
-      reducer: () => ({ size: 0.5 }),
+      reducer: () => ({ size: many ? 0.3 : 1 }),
     },
   });
   return svg.replace(
