@@ -211,7 +211,9 @@ export function NetworkMap({ dataUrl, focus }: NetworkMapProps) {
   async function downloadPng() {
     const renderer = sigma.current;
     if (!renderer) return;
-    const fileName = "netwerk";
+    // Named after the region, as the server's files are: /manage/<slug>/network/map.json.
+    const slug = /\/manage\/([^/]+)\//.exec(dataUrl)?.[1] ?? "";
+    const fileName = slug ? `${slug}-network` : "network";
     // @sigma/export-image reads sigma 3's layer canvases (getCanvases); sigma 4 draws on one
     // stage canvas. Use the library where it can work, else copy the stage right after a render
     // (a WebGL buffer is only readable in the task that drew it).

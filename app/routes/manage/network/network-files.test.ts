@@ -3,6 +3,8 @@ import { UndirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChallenge } from "../../../../core/challenges/createChallenge.ts";
+import { linkActivity } from "../../../../core/challenges/linkActivity.ts";
 import { setCheckedIn } from "../../../../core/events/setCheckedIn.ts";
 import type { Role } from "../../../../core/kernel/scope.ts";
 import { SECTOR_COLOURS } from "../../../../core/network/colours.ts";
@@ -15,6 +17,8 @@ import { startTestServer, type TestServer } from "../../../../test/server.ts";
 let s: TestServer;
 let region: { id: string; slug: string };
 let organiser: TestClient;
+let challenge: { id: string; slug: string };
+let emptyChallenge: string;
 const ids: Record<string, string> = {};
 
 const must = <T>(r: { ok: true; value: T } | { ok: false }): T => {
@@ -82,6 +86,9 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow();
     if (present) must(await setCheckedIn(scope, event, reg.id, true));
   }
+  challenge = must(await createChallenge(scope, { title: "Zorgpersoneel" }));
+  must(await linkActivity(scope, challenge.id, { kind: "event", id: event }));
+  emptyChallenge = must(await createChallenge(scope, { title: "Nog niets" })).id;
 });
 afterAll(async () => {
   await s.close();
@@ -170,6 +177,22 @@ describe("the network map's data and files", () => {
     expect((await svg.text()).match(/<circle /g)).toHaveLength(3);
   });
 
+  it("narrows to a challenge of the region: its linked workshop's parties, its name in the file", async () => {
+    const data = (await (
+      await organiser.get(`${base()}/map.json?challenge=${challenge.id}`)
+    ).json()) as MapData;
+    expect(data.nodes).toHaveLength(3);
+    const none = (await (
+      await organiser.get(`${base()}/map.json?challenge=${emptyChallenge}`)
+    ).json()) as MapData;
+    expect(none.nodes).toEqual([]);
+    const file = await organiser.get(`${base()}/export/ties.csv?challenge=${challenge.id}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("Content-Disposition")).toContain(
+      `${region.slug}-${challenge.slug}-ties.csv`,
+    );
+  });
+
   it("answers 404 for a file it does not make and for a challenge that is not the region's", async () => {
     for (const path of [
       `${base()}/export/network.exe`,
@@ -190,6 +213,14 @@ describe("the network map's data and files", () => {
     const stranger = new TestClient(s.url);
     await stranger.signIn(other.user.email, TEST_PASSWORD);
     const member = await memberOf(region.id, "member");
+    // The other region's own challenge does not open this region's network either.
+    const theirs = must(await createChallenge(other.scope, { title: "Elders" })).id;
+    const crossed = await stranger.get(
+      `/manage/${other.region.slug}/network/map.json?challenge=${challenge.id}`,
+    );
+    expect(crossed.status).toBe(404);
+    const mine = await organiser.get(`${base()}/map.json?challenge=${theirs}`);
+    expect(mine.status).toBe(404);
     const anonymous = new TestClient(s.url);
     for (const path of [
       `${base()}/map.json`,
