@@ -54,6 +54,12 @@ interface Ids {
   question: string;
   /** Not a uuid: the challenge's public address. */
   challengeSlug: string;
+  /** A second person, tied to the first: the network needs two. */
+  colleague: string;
+  /** The declared tie between the two people (network_ties). */
+  networkTie: string;
+  /** Not an id: one of the network's files, for ".../network/export/:file". */
+  file: string;
 }
 
 /** Every kind of object a region route can name in its path, one of each per region. */
@@ -77,7 +83,17 @@ const KINDS = [
   "challengeRating",
   "challengeRole",
   "question",
+  "networkTie",
 ] as const satisfies readonly (keyof Ids)[];
+
+/** Every file the network's downloads offer (app/routes/manage/network/export.ts). */
+const NETWORK_FILES = [
+  "network.gexf",
+  "network.graphml",
+  "parties.csv",
+  "ties.csv",
+  "network.svg",
+] as const;
 
 async function seedRegion(db: Db, role: Role, label: string): Promise<{ ids: Ids; email: string }> {
   const { region, user } = await makeScope(db, role, {});
@@ -137,6 +153,11 @@ async function seedRegion(db: Db, role: Role, label: string): Promise<{ ids: Ids
     person: person.id,
     event: more.event,
   });
+  const network = await seedNetwork(db, region.id, MARK, label, {
+    organisation: organisation.id,
+    person: person.id,
+    event: more.event,
+  });
   return {
     ids: {
       slug: region.slug,
@@ -147,6 +168,7 @@ async function seedRegion(db: Db, role: Role, label: string): Promise<{ ids: Ids
       user: colleague.id,
       ...more,
       ...challenge,
+      ...network,
     },
     email: user.email,
   };
@@ -337,6 +359,57 @@ async function seedChallenge(
   };
 }
 
+/**
+ * A network: the person and a colleague both checked in at the region's event (linked to the
+ * challenge, so the challenge's network has them too), and a tie recorded between them. Region
+ * B's network then names two people carrying the marker, in its pages, map and every file.
+ */
+async function seedNetwork(
+  db: Db,
+  regionId: string,
+  MARK: string,
+  label: string,
+  ids: { organisation: string; person: string; event: string },
+) {
+  const colleague = await db
+    .insertInto("people")
+    .values({
+      region_id: regionId,
+      organisation_id: ids.organisation,
+      name: `Netwerkcollega ${label} ${MARK}`,
+      email: `netwerkcollega-${label.toLowerCase()}-${Date.now()}@example.org`,
+      perspectives: ["research"],
+    })
+    .returning(["id", "email"])
+    .executeTakeFirstOrThrow();
+  const person = await db
+    .selectFrom("people")
+    .select(["id", "email", "name"])
+    .where("id", "=", ids.person)
+    .executeTakeFirstOrThrow();
+  for (const p of [person, { ...colleague, name: `Netwerkcollega ${label}` }])
+    await db
+      .insertInto("registrations")
+      .values({
+        event_id: ids.event,
+        region_id: regionId,
+        email: p.email!,
+        name: p.name,
+        status: "confirmed",
+        consent_at: new Date(),
+        checked_in_at: new Date(),
+      })
+      .execute();
+  // Stored with the smaller id first, as recordTie stores it (the table's check).
+  const [a, b] = [person.id, colleague.id].sort();
+  const tie = await db
+    .insertInto("network_ties")
+    .values({ region_id: regionId, person_a: a!, person_b: b!, kind: "works_with", note: MARK })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { colleague: colleague.id, networkTie: tie.id, file: NETWORK_FILES[0] };
+}
+
 async function snapshot(db: Db, slug: string) {
   const region = await db
     .selectFrom("regions")
@@ -431,6 +504,12 @@ async function snapshot(db: Db, slug: string) {
       .where("region_id", "=", id)
       .orderBy("id")
       .execute(),
+    networkTies: await db
+      .selectFrom("network_ties")
+      .selectAll()
+      .where("region_id", "=", id)
+      .orderBy("id")
+      .execute(),
     ...Object.fromEntries(
       await Promise.all(
         (
@@ -492,6 +571,7 @@ const ownKind: Record<string, keyof Ids> = {
   actions: "action",
   coalitions: "coalition",
   challenges: "challenge",
+  export: "file",
 };
 
 function fill(path: string, ids: Ids, other: Ids | null): string[] {
@@ -653,6 +733,87 @@ for (const role of ["organiser", "admin"] as const) {
       expect(await snapshot(s.db, b.ids.slug)).toBe(before);
     });
 
+    it("shows nothing of B's network: its pages, a person's position, map.json and every file", async () => {
+      const files = NETWORK_FILES.map((f) => `network/export/${f}`);
+      const onB = [
+        "network",
+        `network?focus=p:${b.ids.person}`,
+        `challenges/${b.ids.challenge}/network`,
+        `people/${b.ids.person}/network`,
+        `people/${b.ids.colleague}/network`,
+        "my-network",
+        "network/map.json",
+        `network/map.json?challenge=${b.ids.challenge}`,
+        ...files,
+        ...files.map((f) => `${f}?challenge=${b.ids.challenge}&level=organisations`),
+      ].map((path) => `/manage/${b.ids.slug}/${path}`);
+      // A's own address with B's challenge or people in it.
+      const crossed = [
+        `challenges/${b.ids.challenge}/network`,
+        `people/${b.ids.person}/network`,
+        `people/${b.ids.colleague}/network`,
+        `network/map.json?challenge=${b.ids.challenge}`,
+        ...files.map((f) => `${f}?challenge=${b.ids.challenge}`),
+      ].map((path) => `/manage/${a.ids.slug}/${path}`);
+      for (const url of [...onB, ...crossed]) {
+        const got = await client.get(url);
+        expect.soft(got.status, `GET ${url}`).toBe(404);
+        expect.soft(await got.text(), `GET ${url}`).not.toContain(SECRET);
+      }
+      // A's own network, in every form, names A's two people and none of B's: the refusals above
+      // are not those of an empty network. B's person as the focus is ignored, not shown.
+      for (const path of [
+        "network",
+        `network?focus=p:${b.ids.person}`,
+        "network?level=organisations",
+        `challenges/${a.ids.challenge}/network`,
+        `people/${a.ids.person}/network`,
+        "network/map.json",
+        ...files,
+        ...files.map((f) => `${f}?challenge=${a.ids.challenge}`),
+      ]) {
+        const got = await client.get(`/manage/${a.ids.slug}/${path}`);
+        expect.soft(got.status, path).toBe(200);
+        const body = await got.text();
+        if (!path.includes("level=organisations"))
+          expect.soft(body, path).toContain(`Netwerkcollega A`);
+        expect.soft(body, path).not.toContain(SECRET);
+      }
+    });
+
+    it("records and removes no tie on B's people, nor between A's people and B's", async () => {
+      const record = (other: string) => ({ _intent: "recordTie", other, kind: "works_with" });
+      const remove = { _intent: "removeTie", tieId: b.ids.networkTie };
+      const attempts: [string, Record<string, string>][] = [
+        [`/manage/${b.ids.slug}/people/${b.ids.person}/network`, record(b.ids.colleague)],
+        [`/manage/${b.ids.slug}/people/${b.ids.person}/network`, remove],
+        [`/manage/${b.ids.slug}/my-network`, record(b.ids.colleague)],
+        [`/manage/${b.ids.slug}/my-network`, remove],
+        [`/manage/${a.ids.slug}/people/${b.ids.person}/network`, record(b.ids.colleague)],
+        [`/manage/${a.ids.slug}/people/${b.ids.person}/network`, record(a.ids.person)],
+        [`/manage/${a.ids.slug}/people/${b.ids.person}/network`, remove],
+        [`/manage/${a.ids.slug}/people/${a.ids.person}/network`, record(b.ids.person)],
+        [`/manage/${a.ids.slug}/people/${a.ids.person}/network`, remove],
+        [`/manage/${a.ids.slug}/my-network`, record(b.ids.person)],
+        [`/manage/${a.ids.slug}/my-network`, remove],
+      ];
+      for (const [url, body] of attempts) {
+        const res = await client.post(url, body);
+        expect.soft(res.status, `POST ${url} ${body._intent}`).toBe(404);
+        expect.soft(await res.text(), `POST ${url}`).not.toContain(SECRET);
+      }
+      expect(await snapshot(s.db, b.ids.slug)).toBe(before);
+      // Nor did a tie of A's region come to name one of B's people.
+      const bPeople = [b.ids.person, b.ids.colleague];
+      const crossing = await s.db
+        .selectFrom("network_ties")
+        .select("id")
+        .where((eb) => eb.or([eb("person_a", "in", bPeople), eb("person_b", "in", bPeople)]))
+        .where("region_id", "=", aRegionId)
+        .execute();
+      expect(crossing).toEqual([]);
+    });
+
     it("replays every form on A's pages with B's ids and changes nothing of B", async () => {
       const bIds = KINDS.filter((k) => k !== "question").map((k) => b.ids[k]);
       let forms = 0;
@@ -715,3 +876,179 @@ for (const role of ["organiser", "admin"] as const) {
     }, 180_000);
   });
 }
+
+/**
+ * The network names people and their positions: a member of the region (not a coordinator) sees
+ * none of it, only their own position, found by their verified account address.
+ */
+describe("isolation of the network, as a member of region A", () => {
+  let s: TestServer;
+  let a: { ids: Ids; email: string };
+  let b: { ids: Ids; email: string };
+  let member: TestClient;
+  let paths: string[];
+  let before: string;
+  let stranger: { person: string; tie: string };
+  const THIRD = "Derde persoon A";
+
+  const tiesOfA = async () =>
+    JSON.stringify(
+      await s.db
+        .selectFrom("network_ties")
+        .selectAll()
+        .where("region_id", "in", (eb) =>
+          eb.selectFrom("regions").select("id").where("slug", "=", a.ids.slug),
+        )
+        .orderBy("id")
+        .execute(),
+    );
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    a = await seedRegion(s.db, "member", "A");
+    b = await seedRegion(s.db, "admin", "B");
+    // The member is the register's first person (their account's address), tied to the colleague.
+    await s.db
+      .updateTable("people")
+      .set({ email: a.email })
+      .where("id", "=", a.ids.person)
+      .execute();
+    // A third person, tied to the colleague only: in A's network, but nobody the member knows.
+    const person = await s.db
+      .selectFrom("people")
+      .select("region_id")
+      .where("id", "=", a.ids.person)
+      .executeTakeFirstOrThrow();
+    const third = await s.db
+      .insertInto("people")
+      .values({
+        region_id: person.region_id,
+        name: THIRD,
+        email: `derde-${Date.now()}@example.org`,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const [x, y] = [third.id, a.ids.colleague].sort();
+    const tie = await s.db
+      .insertInto("network_ties")
+      .values({ region_id: person.region_id, person_a: x!, person_b: y!, kind: "advises" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    stranger = { person: third.id, tie: tie.id };
+    member = new TestClient(s.url);
+    await member.signIn(a.email, TEST_PASSWORD);
+    paths = (await routePaths()).filter((p) => p.startsWith("/manage/") && /network/.test(p));
+    before = await snapshot(s.db, b.ids.slug);
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it("refuses a member every network page, map.json and file of their own region (403)", async () => {
+    expect(paths).toContain("/manage/:slug/my-network");
+    const urls = [
+      ...paths.filter((p) => !p.endsWith("/my-network")).flatMap((path) => fill(path, a.ids, null)),
+      ...NETWORK_FILES.map((f) => `/manage/${a.ids.slug}/network/export/${f}`),
+      `/manage/${a.ids.slug}/network/map.json?challenge=${a.ids.challenge}`,
+      `/manage/${a.ids.slug}/people/${stranger.person}/network`,
+    ];
+    for (const url of urls) {
+      const got = await member.get(url);
+      expect.soft(got.status, `GET ${url}`).toBe(403);
+      const body = await got.text();
+      expect.soft(body, `GET ${url}`).not.toContain(THIRD);
+      expect.soft(body, `GET ${url}`).not.toContain("Netwerkcollega A");
+    }
+    // Nor may a member record or remove ties from a person's page, their own person's included.
+    for (const person of [a.ids.person, a.ids.colleague]) {
+      const url = `/manage/${a.ids.slug}/people/${person}/network`;
+      for (const body of [
+        { _intent: "recordTie", other: stranger.person, kind: "works_with" },
+        { _intent: "removeTie", tieId: stranger.tie },
+        { _intent: "removeTie", tieId: a.ids.networkTie },
+      ]) {
+        const res = await member.post(url, body);
+        expect.soft(res.status, `POST ${url} ${body._intent}`).toBe(403);
+      }
+    }
+  });
+
+  it("shows a member their own position on my-network and nobody else's", async () => {
+    const got = await member.get(`/manage/${a.ids.slug}/my-network`);
+    expect(got.status).toBe(200);
+    const body = await got.text();
+    expect(body).toContain("Mijn netwerkpositie");
+    // Their own figures (a place among the bridge builders) and their one contact.
+    expect(body).toMatch(/Plaats \d+ van 3 als bruggenbouwer/);
+    expect(body).toContain("Netwerkcollega A");
+    // Not the network: nobody they have no tie with, no tables of parties or bridge builders.
+    // (The form to record a tie lists the register's people to choose from; that is not a
+    // position, so only the position and the declared ties are read here.)
+    const html = parse(body);
+    const position = body.slice(0, body.indexOf('id="declared"'));
+    expect(position).toContain("Plaats");
+    expect(position).not.toContain(THIRD);
+    const declared = html.querySelectorAll("#declared table tbody th").map((th) => th.text.trim());
+    expect(declared).toEqual(["Netwerkcollega A ZichtbaarVoorA"]);
+    expect(body).not.toContain("Bruggenbouwers, gerangschikt");
+    expect(body).not.toContain("Partijen met hun maten");
+    expect(body).not.toContain(SECRET);
+    // Another region's "my network" is not found, whoever the member is there.
+    for (const path of paths) {
+      for (const url of fill(path.replace(":slug", b.ids.slug), b.ids, b.ids)) {
+        const other = await member.get(url);
+        expect.soft(other.status, `GET ${url}`).toBe(404);
+        expect.soft(await other.text(), `GET ${url}`).not.toContain(SECRET);
+      }
+    }
+  });
+
+  it("lets a member remove only their own ties and tie themselves to no one of region B", async () => {
+    const mine = `/manage/${a.ids.slug}/my-network`;
+    const ties = await tiesOfA();
+    for (const body of [
+      // The colleague's tie with the third person is not the member's to remove.
+      { _intent: "removeTie", tieId: stranger.tie },
+      { _intent: "removeTie", tieId: b.ids.networkTie },
+      { _intent: "recordTie", other: b.ids.person, kind: "works_with" },
+      { _intent: "recordTie", other: b.ids.colleague, kind: "works_with" },
+    ]) {
+      const res = await member.post(mine, body);
+      expect.soft(res.status, `POST ${body._intent}`).toBe(404);
+      expect.soft(await res.text(), `POST ${body._intent}`).not.toContain(SECRET);
+      const there = await member.post(`/manage/${b.ids.slug}/my-network`, body);
+      expect.soft(there.status, `POST on B ${body._intent}`).toBe(404);
+    }
+    expect(await tiesOfA()).toBe(ties);
+    expect(await snapshot(s.db, b.ids.slug)).toBe(before);
+  });
+
+  it("opens nobody's position to an account whose address is not verified", async () => {
+    // Someone invited under the third person's address, who never proved it is theirs.
+    const third = await s.db
+      .selectFrom("people")
+      .select(["email", "region_id"])
+      .where("id", "=", stranger.person)
+      .executeTakeFirstOrThrow();
+    const user = await makeUser(s.db, { email: third.email!, verified: false });
+    await s.db
+      .insertInto("memberships")
+      .values({ user_id: user.id, region_id: third.region_id, role: "member" })
+      .execute();
+    const client = new TestClient(s.url);
+    await client.signIn(user.email, TEST_PASSWORD);
+    const got = await client.get(`/manage/${a.ids.slug}/my-network`);
+    expect(got.status).toBe(200);
+    const body = await got.text();
+    expect(body).toContain("Er staat geen persoon met jouw e-mailadres");
+    expect(body).not.toContain("Netwerkcollega A");
+    const res = await client.post(`/manage/${a.ids.slug}/my-network`, {
+      _intent: "removeTie",
+      tieId: stranger.tie,
+    });
+    expect(res.status).toBe(404);
+    expect(
+      await s.db.selectFrom("network_ties").select("id").where("id", "=", stranger.tie).execute(),
+    ).toHaveLength(1);
+  });
+});
