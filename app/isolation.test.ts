@@ -966,7 +966,7 @@ describe("isolation of the network, as a member of region A", () => {
         { _intent: "recordTie", other: stranger.person, kind: "works_with" },
         { _intent: "removeTie", tieId: stranger.tie },
         { _intent: "removeTie", tieId: a.ids.networkTie },
-      ]) {
+      ] as Record<string, string>[]) {
         const res = await member.post(url, body);
         expect.soft(res.status, `POST ${url} ${body._intent}`).toBe(403);
       }
@@ -1012,7 +1012,7 @@ describe("isolation of the network, as a member of region A", () => {
       { _intent: "removeTie", tieId: b.ids.networkTie },
       { _intent: "recordTie", other: b.ids.person, kind: "works_with" },
       { _intent: "recordTie", other: b.ids.colleague, kind: "works_with" },
-    ]) {
+    ] as Record<string, string>[]) {
       const res = await member.post(mine, body);
       expect.soft(res.status, `POST ${body._intent}`).toBe(404);
       expect.soft(await res.text(), `POST ${body._intent}`).not.toContain(SECRET);
