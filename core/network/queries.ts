@@ -378,3 +378,17 @@ export async function peopleChoices(scope: RegionScope, except: string) {
     .orderBy("name")
     .execute();
 }
+
+/**
+ * The people a person shares a tie with in the region's network, by name: what a member may
+ * choose from when recording who they work with (a member does not see the whole register).
+ */
+export async function contactsOf(scope: RegionScope, personId: string, now = new Date()) {
+  const network = await networkOf(scope.db, scope.regionId, { level: "people" }, now);
+  const node = `p:${personId}`;
+  if (!network.graph.hasNode(node)) return [];
+  return network.graph
+    .neighbors(node)
+    .map((n) => ({ id: rowId(n), name: network.graph.getNodeAttribute(n, "label") }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}

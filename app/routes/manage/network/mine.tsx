@@ -3,7 +3,7 @@ import type { Route } from "./+types/mine";
 import { networkPolicy } from "../../../../core/network/policy.ts";
 import {
   declaredTiesOfPerson,
-  peopleChoices,
+  contactsOf,
   personMirror,
   personOfAccount,
 } from "../../../../core/network/queries.ts";
@@ -34,7 +34,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     ? await Promise.all([
         personMirror(scope, person.id),
         declaredTiesOfPerson(scope, person.id),
-        peopleChoices(scope, person.id),
+        // Only the people they already share a tie with: a member does not see the register.
+        contactsOf(scope, person.id),
       ])
     : [null, [], []];
   const done = new URL(request.url).searchParams.get("done");
