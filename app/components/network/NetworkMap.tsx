@@ -214,15 +214,8 @@ export function NetworkMap({ dataUrl, focus }: NetworkMapProps) {
     // Named after the region, as the server's files are: /manage/<slug>/network/map.json.
     const slug = /\/manage\/([^/]+)\//.exec(dataUrl)?.[1] ?? "";
     const fileName = slug ? `${slug}-network` : "network";
-    // @sigma/export-image reads sigma 3's layer canvases (getCanvases); sigma 4 draws on one
-    // stage canvas. Use the library where it can work, else copy the stage right after a render
-    // (a WebGL buffer is only readable in the task that drew it).
-    const legacy = renderer as unknown as { getCanvases?: () => unknown };
-    if (typeof legacy.getCanvases === "function") {
-      const { downloadAsPNG } = await import("@sigma/export-image");
-      await downloadAsPNG(renderer, { fileName, backgroundColor: "#ffffff" });
-      return;
-    }
+    // sigma 4 draws on one stage canvas (@sigma/export-image reads sigma 3's layers): copy the
+    // stage right after a render (a WebGL buffer is only readable in the task that drew it).
     renderer.refresh();
     const stage = renderer.getStageCanvas();
     const out = document.createElement("canvas");
