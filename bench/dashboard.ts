@@ -2,10 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { hashPassword } from "../core/accounts/password.ts";
 import { openDb } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
-import { databaseFromArgs, signInCookie, startServer } from "./lib.ts";
+import { databaseFromArgs, seedRegionWithOrganiser, signInCookie, startServer } from "./lib.ts";
 
 /**
  * bench:dashboard — the region dashboard ("waar staan we?", GET /manage/:slug) of a region with
@@ -58,27 +57,12 @@ const started = performance.now();
 await migrate(handle);
 const db = handle.db;
 
-const region = await db
-  .insertInto("regions")
-  .values({ slug: SLUG, name: "Regio Dashboard" })
-  .returning("id")
-  .executeTakeFirstOrThrow();
-const user = await db
-  .insertInto("users")
-  .values({
-    email: EMAIL,
-    name: "Organisator",
-    password_hash: await hashPassword(PASSWORD),
-    email_verified_at: new Date(),
-  })
-  .returning("id")
-  .executeTakeFirstOrThrow();
-await db
-  .insertInto("memberships")
-  .values({ user_id: user.id, region_id: region.id, role: "organiser" })
-  .execute();
+const { regionId: r } = await seedRegionWithOrganiser(
+  db,
+  { slug: SLUG, name: "Regio Dashboard" },
+  { email: EMAIL, password: PASSWORD },
+);
 
-const r = region.id;
 const { events, sessions, actions, participants } = PER_CHALLENGE;
 // Which challenge the n-th object of a kind belongs to: objects are numbered 1.. in blocks.
 const owner = (n: string, per: number) => sql.raw(`((${n} - 1) / ${per} + 1)`);

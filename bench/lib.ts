@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Kysely } from "kysely";
+import { hashPassword } from "../core/accounts/password.ts";
+import type { Database } from "../db/schema.ts";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -124,4 +127,35 @@ export async function signInCookie(url: string, email: string, password: string)
   const session = res.headers.getSetCookie().find((c) => c.startsWith("lr_session="));
   if (!session) throw new Error(`sign-in failed: ${res.status}`);
   return `${csrfCookie}; ${session.split(";")[0]}`;
+}
+
+/**
+ * A region with one organiser who can sign in (verified), written straight into a fresh
+ * benchmark database: the benches measure reading, so they seed without the intents.
+ */
+export async function seedRegionWithOrganiser(
+  db: Kysely<Database>,
+  region: { slug: string; name: string },
+  organiser: { email: string; password: string },
+): Promise<{ regionId: string }> {
+  const row = await db
+    .insertInto("regions")
+    .values(region)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto("users")
+    .values({
+      email: organiser.email,
+      name: "Organisator",
+      password_hash: await hashPassword(organiser.password),
+      email_verified_at: new Date(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("memberships")
+    .values({ user_id: user.id, region_id: row.id, role: "organiser" })
+    .execute();
+  return { regionId: row.id };
 }

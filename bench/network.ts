@@ -2,11 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { hashPassword } from "../core/accounts/password.ts";
 import { computeNetwork } from "../core/network/network.ts";
 import { openDb } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
-import { databaseFromArgs, signInCookie, startServer } from "./lib.ts";
+import { databaseFromArgs, seedRegionWithOrganiser, signInCookie, startServer } from "./lib.ts";
 
 /**
  * bench:network — the network of a region of 5,000 people (in 50 circles of 100 who mostly meet
@@ -57,27 +56,12 @@ const handle = await openDb(
 const started = performance.now();
 await migrate(handle);
 const db = handle.db;
-const region = await db
-  .insertInto("regions")
-  .values({ slug: SLUG, name: "Regio Netwerk" })
-  .returning("id")
-  .executeTakeFirstOrThrow();
-const user = await db
-  .insertInto("users")
-  .values({
-    email: EMAIL,
-    name: "Organisator",
-    password_hash: await hashPassword(PASSWORD),
-    email_verified_at: new Date(),
-  })
-  .returning("id")
-  .executeTakeFirstOrThrow();
-await db
-  .insertInto("memberships")
-  .values({ user_id: user.id, region_id: region.id, role: "organiser" })
-  .execute();
+const { regionId: r } = await seedRegionWithOrganiser(
+  db,
+  { slug: SLUG, name: "Regio Netwerk" },
+  { email: EMAIL, password: PASSWORD },
+);
 
-const r = region.id;
 // The n-th member of an occasion: mostly from the occasion's own circle, one in five from
 // anywhere (the people who cross circles are the bridges the measures should find).
 const member = (occasion: string, k: string) =>

@@ -27,13 +27,13 @@ afterAll(async () => {
 
 let n = 0;
 async function region() {
-  const { scope } = await makeScope(t.db, "admin", { slug: `ties-${n++}` });
+  const { scope, region: row } = await makeScope(t.db, "admin", { slug: `ties-${n++}` });
   const person = async (name: string) => {
     const r = await addPerson(scope, { name, email: `${name.toLowerCase()}-${n}@example.org` });
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.value.id;
   };
-  return { scope, person };
+  return { scope, person, slug: row.slug };
 }
 
 async function tiesOf(scope: RegionScope) {
@@ -90,16 +90,9 @@ describe("declared ties through the life of the people they name", () => {
   });
 
   it("takes the ties along in a region's export and import", async () => {
-    const { scope, person } = await region();
+    const { scope, person, slug } = await region();
     const [fien, gert] = [await person("Fien"), await person("Gert")];
     await record(scope, fien, gert, "learns_from");
-    const slug = (
-      await t.db
-        .selectFrom("regions")
-        .select("slug")
-        .where("id", "=", scope.regionId)
-        .executeTakeFirstOrThrow()
-    ).slug;
     const doc = await exportRegion(t.db, slug);
     expect(doc?.declaredTies).toHaveLength(1);
     const imported = await importRegion(t.db, doc, { slug: `${slug}-kopie` });
@@ -122,16 +115,9 @@ describe("declared ties through the life of the people they name", () => {
   });
 
   it("refuses an import whose tie names a person not in the file", async () => {
-    const { scope, person } = await region();
+    const { scope, person, slug } = await region();
     const [hans, ines] = [await person("Hans"), await person("Ines")];
     await record(scope, hans, ines);
-    const slug = (
-      await t.db
-        .selectFrom("regions")
-        .select("slug")
-        .where("id", "=", scope.regionId)
-        .executeTakeFirstOrThrow()
-    ).slug;
     const doc = await exportRegion(t.db, slug);
     doc!.declaredTies[0]!.personRefs = [hans, "iemand-anders"];
     const imported = await importRegion(t.db, doc, { slug: `${slug}-fout` });

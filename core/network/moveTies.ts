@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { DeclaredTieKind } from "../../db/schema.ts";
 import type { Reader, Tx } from "../kernel/tx.ts";
 
 /**
@@ -38,10 +39,12 @@ export async function forgetDeclaredTies(tx: Tx, personIds: string[]): Promise<v
 }
 
 export interface DeclaredTieOfPerson {
+  id: string;
   personId: string;
+  withId: string;
   /** The other person's name, as the register has it now. */
   with: string;
-  kind: string;
+  kind: DeclaredTieKind;
   note: string;
   createdAt: string;
 }
@@ -59,7 +62,7 @@ export async function declaredTiesOfPeople(
     .selectFrom("network_ties as t")
     .innerJoin("people as a", "a.id", "t.person_a")
     .innerJoin("people as b", "b.id", "t.person_b")
-    .select(["t.person_a", "t.person_b", "a.name as a_name", "b.name as b_name"])
+    .select(["t.id", "t.person_a", "t.person_b", "a.name as a_name", "b.name as b_name"])
     .select(["t.kind", "t.note", "t.created_at"])
     .where((eb) => eb.or([eb("t.person_a", "in", personIds), eb("t.person_b", "in", personIds)]))
     .orderBy("t.created_at")
@@ -67,12 +70,14 @@ export async function declaredTiesOfPeople(
   const mine = new Set(personIds);
   return rows.flatMap((r) =>
     [
-      [r.person_a!, r.b_name],
-      [r.person_b!, r.a_name],
+      [r.person_a!, r.person_b!, r.b_name],
+      [r.person_b!, r.person_a!, r.a_name],
     ]
       .filter(([id]) => mine.has(id!))
-      .map(([id, other]) => ({
+      .map(([id, otherId, other]) => ({
+        id: r.id,
         personId: id!,
+        withId: otherId!,
         with: other!,
         kind: r.kind,
         note: r.note,

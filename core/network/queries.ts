@@ -7,6 +7,7 @@ import { coverageOf, type Coverage } from "./coverage.ts";
 import { rowId, type Level } from "./graph.ts";
 import type { NodeMeasures } from "./measures.ts";
 import { mirrorOf, type Mirror } from "./mirror.ts";
+import { declaredTiesOfPeople } from "./moveTies.ts";
 import { networkOf, type Network, type NetworkQuery } from "./network.ts";
 import type { TieKind } from "./participation.ts";
 import type { NetworkQueryInput, NodeSort } from "./schema.ts";
@@ -315,35 +316,17 @@ export async function personMirror(scope: RegionScope, personId: string, now = n
 
 /** The ties recorded for a person, for their page (with the other person's name). */
 export async function declaredTiesOfPerson(scope: RegionScope, personId: string) {
-  const rows = await scope.db
-    .selectFrom("network_ties as t")
-    .innerJoin("people as o", (j) =>
-      j.on((eb) =>
-        eb.or([
-          eb.and([eb("t.person_a", "=", personId), eb("o.id", "=", eb.ref("t.person_b"))]),
-          eb.and([eb("t.person_b", "=", personId), eb("o.id", "=", eb.ref("t.person_a"))]),
-        ]),
-      ),
-    )
-    .select([
-      "t.id",
-      "t.kind",
-      "t.note",
-      "t.created_at",
-      "o.id as other_id",
-      "o.name as other_name",
-    ])
-    .where("t.region_id", "=", scope.regionId)
-    .where("o.erased_at", "is", null)
-    .orderBy("o.name")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    note: r.note,
-    createdAt: new Date(r.created_at).toISOString(),
-    other: { id: r.other_id, name: r.other_name },
-  }));
+  // The caller has read the person within the scope's region; a tie never crosses regions.
+  const ties = await declaredTiesOfPeople(scope.db, [personId]);
+  return ties
+    .map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      note: t.note,
+      createdAt: t.createdAt,
+      other: { id: t.withId, name: t.with },
+    }))
+    .sort((a, b) => collator.compare(a.other.name, b.other.name));
 }
 
 /**
