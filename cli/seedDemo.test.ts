@@ -29,7 +29,8 @@ describe("the demo region", () => {
     expect(new Set(page?.ratings.map((r) => r.sector))).toEqual(
       new Set(["government", "mbo", "hbo", "social", "company"]),
     );
-    expect(page?.links.map((l) => l.kind)).toEqual(["event"]);
+    // Its session, and the two past workshops and the coalition its network is made of.
+    expect(page?.links.map((l) => l.kind).sort()).toEqual(["coalition", "event", "event", "event"]);
     expect(page?.roles.length).toBeGreaterThan(2);
     expect(await seedDemoIfEmpty(t.db)).toBeNull();
   });
