@@ -26,3 +26,14 @@ export const isPerspective = (value: unknown): value is Perspective =>
 
 /** The catalog key of a perspective as stored; an unknown value is refused earlier, by schema. */
 export const perspectiveKey = (perspective: Perspective) => `perspectives.${perspective}` as const;
+
+/**
+ * The poster's three essentials of a learning region (seed 001): knowledge management, network
+ * forming, collaborating. The knowledge base tags entries with them and the self-scan scores
+ * them, so that a scan's weakest essential can point to the entries that address it.
+ */
+export const ESSENTIALS = ["knowledge", "network", "collaboration"] as const;
+export type Essential = (typeof ESSENTIALS)[number];
+
+export const isEssential = (value: unknown): value is Essential =>
+  ESSENTIALS.includes(value as Essential);
