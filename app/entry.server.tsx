@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import {
+  isRouteErrorResponse,
   ServerRouter,
   type EntryContext,
   type HandleErrorFunction,
@@ -69,6 +70,9 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   const log = context.get(servicesContext).log;
   // The server refuses cross-origin posts before the router (server/app.ts); should one still
   // reach the router's own check, it is a refused request, not an error of ours.
+  // A page that does not exist, or a refusal a loader threw on purpose (404, 403, 400): the
+  // visitor got its answer, and the request line already logs the status.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isOriginRefusal(error)) {
     log.warn(
       { path, origin: request.headers.get("Origin")?.slice(0, 200) },

@@ -23,6 +23,7 @@ import type { Locale } from "../i18n/index.ts";
 export const middleware: Route.MiddlewareFunction[] = [requestMiddleware];
 
 export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: utrechtTokens },
   { rel: "stylesheet", href: utrechtCss },
   { rel: "stylesheet", href: appCss },

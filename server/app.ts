@@ -197,7 +197,15 @@ export async function createApp(
     servicesContext: RouterContext<Services>;
     clientAddressContext: RouterContext<string>;
   };
-  const assets = sirv(buildDir + "client", { immutable: true, gzip: false, etag: true });
+  const assets = sirv(buildDir + "client", {
+    immutable: true,
+    gzip: false,
+    etag: true,
+    // sirv's type table has no .ico; without a type a browser may not take it as the icon.
+    setHeaders: (res, pathname) => {
+      if (pathname.endsWith(".ico")) res.setHeader("Content-Type", "image/x-icon");
+    },
+  });
   const handleRequest = createRequestHandler(build, "production");
   // Behind a TLS-terminating proxy (TRUST_PROXY), the request's scheme, host and client address
   // come from its X-Forwarded-* headers, so the framework's origin check compares https with
@@ -252,7 +260,15 @@ export async function createApp(
       return;
     }
     if (refuseUnreadableBody(req, res)) return;
-    assets(req, res, () => void listener(req, res));
+    assets(req, res, () => {
+      // A file of the build that is not there (a stale tab asking for an earlier build's chunk)
+      // is a plain 404: no page to render, no error of ours to log.
+      if (req.url?.startsWith("/assets/")) {
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+        return void res.end("Niet gevonden. / Not found.\n");
+      }
+      void listener(req, res);
+    });
   });
   // Headers over Node's limit (16 kB: an address with a 20,000-character search, say) never reach
   // a handler, and Node's own answer is a bare 431. Say why, in both languages as the other

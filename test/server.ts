@@ -15,7 +15,10 @@ export interface TestServer {
  * The real app (the built React Router server, real HTTP) on a free port, on a database of the
  * test's own. Needs a build: `npm test` builds first.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { log?: pino.Logger } = {},
+): Promise<TestServer> {
   const testDb = await createTestDb();
   const config = parseConfig({
     PORT: "0",
@@ -24,7 +27,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     BUILD_DIR: process.env.BUILD_DIR ?? "build",
     ...env,
   });
-  const app = await createApp(config, { log: pino({ level: "silent" }), handle: testDb });
+  const app = await createApp(config, {
+    log: options.log ?? pino({ level: "silent" }),
+    handle: testDb,
+  });
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
