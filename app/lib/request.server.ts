@@ -64,7 +64,10 @@ export const requestMiddleware: MiddlewareFunction<Response> = async (
   refuseUnstorableText(request, form, locale);
 
   const response = await next();
-  if (!cookieToken) {
+  // Only a page can hold a form that needs the token. A file (a calendar feed, a CSV, an image)
+  // carries no cookie, so that a shared cache may keep a public one for everybody.
+  const isPage = (response.headers.get("Content-Type") ?? "").startsWith("text/html");
+  if (!cookieToken && isPage) {
     response.headers.append(
       "Set-Cookie",
       serializeCookie(CSRF_COOKIE, anonymousToken, { secure: config.secureCookies }),
