@@ -293,13 +293,20 @@ export async function buildPublicationDocx(
 
   const headingRun = { color, bold: true, font: "Calibri" };
   const document = new d.Document({
-    creator: t("publication.madeBy"),
+    // The region made it and is the last to have changed it (else Word shows "Un-named"); the
+    // language of every run is the publication's, so Word's spelling and a screen reader follow it.
+    creator: model.region.name,
+    lastModifiedBy: model.region.name,
     title: model.title,
-    description: model.region.name,
+    description: t("publication.madeBy"),
     styles: {
       default: {
         document: {
-          run: { font: "Calibri", size: 22 },
+          run: {
+            font: "Calibri",
+            size: 22,
+            language: { value: model.lang === "en" ? "en-GB" : "nl-NL" },
+          },
           paragraph: { spacing: { after: 120 } },
         },
         title: { run: { ...headingRun, size: 56 } },

@@ -144,6 +144,17 @@ describe("the publication pages", () => {
     const xml = await zip.file("word/document.xml")!.async("string");
     expect(xml).toContain("Leercultuur");
     expect(xml).toContain("Appendix: all contributions");
+    // Word's properties name the region, not "Un-named", and the text's language is English.
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    const { name } = await s.db
+      .selectFrom("regions")
+      .select("name")
+      .where("id", "=", region.id)
+      .executeTakeFirstOrThrow();
+    expect(core).toContain(`<dc:creator>${name}</dc:creator>`);
+    expect(core).toContain(`<cp:lastModifiedBy>${name}</cp:lastModifiedBy>`);
+    const styles = await zip.file("word/styles.xml")!.async("string");
+    expect(styles).toMatch(/<w:lang w:val="en-GB"/);
     const pdf = await organiser.get(`${page}.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
