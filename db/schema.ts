@@ -154,6 +154,8 @@ export interface DialogueSessionTable {
   timer_ends_at: Timestamp | null;
   version: Generated<number>;
   share_token: string | null;
+  /** Whether the presenter shows who gave an open answer (migration 017); off by default. */
+  names_on_wall: Generated<boolean>;
   event_id: string | null;
   created_by: string | null;
   created_at: CreatedAt;
@@ -365,6 +367,7 @@ export interface ActionTable {
   title: string;
   goal: Generated<string>;
   owner_organisation: Generated<string>;
+  owner_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   partners: Generated<string>;
   starts_on: ColumnType<string | null, string | null | undefined, string | null>;
   ends_on: ColumnType<string | null, string | null | undefined, string | null>;
@@ -394,6 +397,8 @@ export interface CoalitionTable {
   title: string;
   lead_name: Generated<string>;
   lead_organisation: Generated<string>;
+  lead_person_id: ColumnType<string | null, string | null | undefined, string | null>;
+  lead_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   way_of_working: Generated<string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -415,7 +420,17 @@ export interface CoalitionMemberTable {
   note: Generated<string>;
   status: Generated<"interested" | "member" | "declined">;
   consent_at: Timestamp | null;
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
+  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
+}
+
+/** An action's partner that the register knows (db/migrations/016_party_links.sql). */
+export interface ActionPartnerTable {
+  action_id: string;
+  name: string;
+  organisation_id: string | null;
+  person_id: string | null;
 }
 
 export type ChallengeStatus = "candidate" | "active" | "paused" | "closed";
@@ -521,6 +536,168 @@ export interface NetworkChangeTable {
   tx: Generated<string>;
 }
 
+export type KnowledgeKind = "lesson" | "practice" | "method" | "instrument" | "source";
+export type KnowledgeStatus = "draft" | "published";
+export type KnowledgeVisibility = "region" | "shared" | "public";
+export type AdoptionOutcome = "worked" | "partly" | "not_yet" | "did_not_work";
+
+export interface KnowledgeEntryTable {
+  id: Generated<string>;
+  region_id: string;
+  slug: string;
+  kind: KnowledgeKind;
+  title: string;
+  summary: Generated<string>;
+  body_md: Generated<string>;
+  citation: Generated<string>;
+  source_url: Generated<string>;
+  sectors: ColumnType<string[], string[] | undefined, string[]>;
+  perspectives: ColumnType<string[], string[] | undefined, string[]>;
+  essentials: ColumnType<string[], string[] | undefined, string[]>;
+  ambition_levels: ColumnType<number[], number[] | undefined, number[]>;
+  phases: ColumnType<number[], number[] | undefined, number[]>;
+  theme: Generated<string>;
+  licence: Generated<string>;
+  language: Generated<Locale>;
+  status: Generated<KnowledgeStatus>;
+  visibility: Generated<KnowledgeVisibility>;
+  /** The key of shipped content (the poster's tips); null for what the region wrote. */
+  shipped_key: string | null;
+  created_by: string | null;
+  published_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface KnowledgeEntryEvidenceTable {
+  id: Generated<string>;
+  entry_id: string;
+  challenge_id: string | null;
+  event_id: string | null;
+  dialogue_session_id: string | null;
+  harvest_id: string | null;
+  harvest_theme_id: string | null;
+  action_id: string | null;
+  note: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface KnowledgeEntryAuthorTable {
+  entry_id: string;
+  person_id: string;
+  consent_given_at: Timestamp | null;
+  position: Generated<number>;
+  created_at: DefaultTimestamp;
+}
+
+export interface KnowledgeEntryShareTable {
+  id: Generated<string>;
+  entry_id: string;
+  region_id: string | null;
+  community_id: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface LearningCommunityTable {
+  id: Generated<string>;
+  host_region_id: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface LearningCommunityMemberTable {
+  community_id: string;
+  region_id: string;
+  joined_at: DefaultTimestamp;
+}
+
+export interface LearningCommunityMeetingTable {
+  community_id: string;
+  event_id: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface KnowledgeAdoptionTable {
+  id: Generated<string>;
+  entry_id: string;
+  region_id: string;
+  tried: string;
+  outcome: Generated<AdoptionOutcome>;
+  note: Generated<string>;
+  adopted_on: ColumnType<string, string | undefined, string>;
+  recorded_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: Timestamp;
+}
+
+export type ScanTheme = "knowledge" | "network" | "collaboration" | "roles";
+export type ScanForm = "group" | "individual";
+
+export interface ScanTable {
+  id: Generated<string>;
+  region_id: string;
+  challenge_id: string | null;
+  title: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScanStatementTable {
+  id: Generated<string>;
+  scan_id: string;
+  theme: ScanTheme;
+  form: ScanForm;
+  text: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface ScanRoundTable {
+  id: Generated<string>;
+  region_id: string;
+  scan_id: string;
+  number: number;
+  label: Generated<string>;
+  status: Generated<"open" | "closed">;
+  join_code: string;
+  opened_at: DefaultTimestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface ScanResponseTable {
+  id: Generated<string>;
+  round_id: string;
+  region_id: string;
+  /** The personal link's nonce; null for an answer by join code. */
+  link_nonce: string | null;
+  name: string | null;
+  sector: string | null;
+  perspective: string | null;
+  ladder_now: number | null;
+  ladder_desired: number | null;
+  phase_1: number | null;
+  phase_2: number | null;
+  phase_3: number | null;
+  phase_4: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ScanAnswerTable {
+  response_id: string;
+  statement_key: string;
+  value: number;
+}
+
+export interface ScanSettingsTable {
+  region_id: string;
+  benchmark_opt_in: Generated<boolean>;
+  updated_at: DefaultTimestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   users: UserTable;
@@ -548,6 +725,7 @@ export interface Database {
   contributions: ContributionTable;
   harvest_quotes: HarvestQuoteTable;
   actions: ActionTable;
+  action_partners: ActionPartnerTable;
   action_progress: ActionProgressTable;
   action_sources: ActionSourceTable;
   coalitions: CoalitionTable;
@@ -561,6 +739,20 @@ export interface Database {
   challenge_ambitions: ChallengeAmbitionTable;
   network_ties: NetworkTieTable;
   network_changes: NetworkChangeTable;
+  knowledge_entries: KnowledgeEntryTable;
+  knowledge_entry_evidence: KnowledgeEntryEvidenceTable;
+  knowledge_entry_authors: KnowledgeEntryAuthorTable;
+  knowledge_entry_shares: KnowledgeEntryShareTable;
+  learning_communities: LearningCommunityTable;
+  learning_community_members: LearningCommunityMemberTable;
+  learning_community_meetings: LearningCommunityMeetingTable;
+  knowledge_adoptions: KnowledgeAdoptionTable;
+  scans: ScanTable;
+  scan_statements: ScanStatementTable;
+  scan_rounds: ScanRoundTable;
+  scan_responses: ScanResponseTable;
+  scan_answers: ScanAnswerTable;
+  scan_settings: ScanSettingsTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -104,6 +104,7 @@ export const TABLE_OWNERS: { readonly [T in keyof Database]: TableOwner } = {
   contributions: { owner: "core/harvest/", alsoBy: { "test/harvestFixtures.ts": FIXTURE } },
   actions: { owner: "core/actions/" },
   action_progress: { owner: "core/actions/" },
+  action_partners: { owner: "core/actions/" },
   coalitions: { owner: "core/coalitions/", alsoBy: { "demo/seedDemo.ts": DEMO } },
   coalition_actions: { owner: "core/coalitions/" },
   coalition_members: { owner: "core/coalitions/", alsoBy: { "demo/seedDemo.ts": DEMO } },
@@ -136,6 +137,25 @@ export const TABLE_OWNERS: { readonly [T in keyof Database]: TableOwner } = {
   // No code writes it: the triggers of db/migrations/012_network.sql do, on every change that
   // makes or breaks a tie; core/network/ reads it as the cache key.
   network_changes: { owner: "core/network/" },
+  // The knowledge base: entries, what they came from, who shares and adopts them, and the
+  // learning communities they are shared in (issue 13). The poster's tips are seeded by
+  // core/knowledge/ itself, for new regions, existing ones and the demo alike.
+  knowledge_entries: { owner: "core/knowledge/" },
+  knowledge_entry_evidence: { owner: "core/knowledge/" },
+  knowledge_entry_authors: { owner: "core/knowledge/" },
+  knowledge_entry_shares: { owner: "core/knowledge/" },
+  learning_communities: { owner: "core/knowledge/" },
+  learning_community_members: { owner: "core/knowledge/" },
+  learning_community_meetings: { owner: "core/knowledge/" },
+  knowledge_adoptions: { owner: "core/knowledge/" },
+  // The self-scan (issue 13): scans, their own statements, rounds, anonymous responses and
+  // answers, and whether a region takes part in the benchmark across regions.
+  scans: { owner: "core/scan/" },
+  scan_statements: { owner: "core/scan/" },
+  scan_rounds: { owner: "core/scan/" },
+  scan_responses: { owner: "core/scan/" },
+  scan_answers: { owner: "core/scan/" },
+  scan_settings: { owner: "core/scan/" },
 };
 
 /** Whether `file` (a path from the repository root) lies in `module`. */
