@@ -14,6 +14,7 @@ import { events } from "./events.ts";
 import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
 import { harvestThemes } from "./harvestThemes.ts";
+import { help } from "./help.ts";
 import { network } from "./network.ts";
 import { people } from "./people.ts";
 import { publication } from "./publication.ts";
@@ -40,4 +41,5 @@ export const en = {
   ...challengeDigest,
   ...challengeDashboard,
   ...network,
+  ...help,
 };

@@ -14,6 +14,7 @@ import { events } from "./events.ts";
 import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
 import { harvestThemes } from "./harvestThemes.ts";
+import { help } from "./help.ts";
 import { network } from "./network.ts";
 import { people } from "./people.ts";
 import { publication } from "./publication.ts";
@@ -41,4 +42,5 @@ export const nl = {
   ...challengeDigest,
   ...challengeDashboard,
   ...network,
+  ...help,
 };

@@ -3,6 +3,7 @@ import type { Route } from "./+types/layout";
 import { accountsPolicy } from "../../../core/accounts/policy.ts";
 import { actionPolicy } from "../../../core/actions/policy.ts";
 import { challengePolicy } from "../../../core/challenges/policy.ts";
+import { coalitionPolicy } from "../../../core/coalitions/policy.ts";
 import { dialoguePolicy } from "../../../core/dialogue/policy.ts";
 import { eventPolicy } from "../../../core/events/policy.ts";
 import { harvestPolicy } from "../../../core/harvest/policy.ts";
@@ -11,6 +12,7 @@ import { may } from "../../../core/kernel/scope.ts";
 import { peoplePolicy } from "../../../core/people/policy.ts";
 import { regionPolicy } from "../../../core/regions/policy.ts";
 import { Shell } from "../../root.tsx";
+import { AreaHelp } from "../../components/AreaHelp.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { requireRegion } from "../../lib/request.server.ts";
 
@@ -72,6 +74,11 @@ export default function RegionLayout() {
     { to: `${base}/harvest`, label: t("harvest.nav"), show: may({ role }, harvestPolicy.list) },
     { to: `${base}/actions`, label: t("actions.nav"), show: may({ role }, actionPolicy.manage) },
     {
+      to: `${base}/coalitions`,
+      label: t("coalitions.nav"),
+      show: may({ role }, coalitionPolicy.view),
+    },
+    {
       to: `${base}/members`,
       label: t("nav.members"),
       show: may({ role }, accountsPolicy.viewMembers),
@@ -104,6 +111,7 @@ export default function RegionLayout() {
           </nav>
         }
       >
+        <AreaHelp />
         <Outlet />
       </Shell>
     </div>
