@@ -19,6 +19,7 @@ import { network } from "./network.ts";
 import { people } from "./people.ts";
 import { publication } from "./publication.ts";
 import { regions } from "./regions.ts";
+import { scan } from "./scan.ts";
 
 export const en = {
   ...common,
@@ -41,5 +42,6 @@ export const en = {
   ...challengeDigest,
   ...challengeDashboard,
   ...network,
+  ...scan,
   ...help,
 };

@@ -19,6 +19,7 @@ import { network } from "./network.ts";
 import { people } from "./people.ts";
 import { publication } from "./publication.ts";
 import { regions } from "./regions.ts";
+import { scan } from "./scan.ts";
 
 /** Namespaces are merged at the top level; each file owns its own top-level keys. */
 export const nl = {
@@ -42,5 +43,6 @@ export const nl = {
   ...challengeDigest,
   ...challengeDashboard,
   ...network,
+  ...scan,
   ...help,
 };
