@@ -5,6 +5,7 @@ import type { RegionScope } from "../kernel/scope.ts";
 import { isId, validate } from "../kernel/validate.ts";
 import { answerTheme, lockThemeInRegion } from "../harvest/themes/actionSources.ts";
 import { actionPolicy } from "./policy.ts";
+import { partyLinks, writePartners } from "./parties.ts";
 import { actionColumns, actionSchema } from "./schema.ts";
 
 /**
@@ -33,18 +34,21 @@ export async function createAction(
     if (harvest === undefined) return notFound();
     const v = validate(actionSchema, input);
     if (!v.ok) return v;
+    const parties = await partyLinks(tx, scope.regionId, v.value);
     // One statement: the position is read where it is written (two at once may share one, and
     // then sort by age).
     const row = await tx
       .insertInto("actions")
       .values({
         ...actionColumns(v.value),
+        ...parties.columns,
         region_id: scope.regionId,
         harvest_id: theme?.harvest_id ?? harvest?.id ?? null,
         position: sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM actions WHERE region_id = ${scope.regionId})`,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await writePartners(tx, row.id, parties.partners);
     if (theme) await answerTheme(tx, row.id, theme);
     return ok({ id: row.id });
   });

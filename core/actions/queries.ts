@@ -259,3 +259,41 @@ export async function actionChoices(scope: RegionScope, harvestId: string | null
     q = q.where((eb) => eb.or([eb("harvest_id", "=", harvestId), eb("harvest_id", "is", null)]));
   return q.orderBy("position").execute();
 }
+
+/** The actions that name a person or organisation of the register as lead or partner, for their page. */
+export async function actionsOfParty(
+  scope: RegionScope,
+  party: { personId: string } | { organisationId: string },
+) {
+  if (!may(scope, actionPolicy.manage)) return [];
+  const byPerson = "personId" in party;
+  const id = byPerson ? party.personId : party.organisationId;
+  if (!isId(id)) return [];
+  const rows = await scope.db
+    .selectFrom("actions as a")
+    .leftJoin("action_partners as ap", (j) =>
+      j
+        .onRef("ap.action_id", "=", "a.id")
+        .on(byPerson ? "ap.person_id" : "ap.organisation_id", "=", id),
+    )
+    .select(["a.id", "a.title", "a.status", "a.owner_organisation_id", "ap.action_id as partner"])
+    .where("a.region_id", "=", scope.regionId)
+    .where((eb) =>
+      eb.or([
+        eb("ap.action_id", "is not", null),
+        ...(byPerson ? [] : [eb("a.owner_organisation_id", "=", id)]),
+      ]),
+    )
+    .orderBy("a.position")
+    .orderBy("a.created_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    roles: [
+      ...(!byPerson && r.owner_organisation_id === id ? ["owner"] : []),
+      ...(r.partner ? ["partner"] : []),
+    ],
+  }));
+}

@@ -36,6 +36,8 @@ export const actionSchema = z
     goal: optionalText(5000),
     ownerOrganisation: optionalText(200),
     partners: optionalText(2000),
+    /** One more partner, picked from the region's register; joins `partners` as a line. */
+    addPartner: optionalText(200),
     startsOn: day,
     endsOn: day,
     status: statusSchema.default("planned"),
@@ -43,6 +45,10 @@ export const actionSchema = z
   .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, {
     message: "actions.endBeforeStart",
     path: ["endsOn"],
+  })
+  .refine((v) => v.partners.length + v.addPartner.length < 2000, {
+    message: "validation.tooLong|2000",
+    path: ["partners"],
   });
 
 export function actionColumns(v: z.output<typeof actionSchema>) {

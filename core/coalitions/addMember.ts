@@ -3,6 +3,7 @@ import { fail, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import { validate } from "../kernel/validate.ts";
 import { coalitionPolicy } from "./policy.ts";
+import { memberLinks, personInCoalition } from "./parties.ts";
 import { memberSchema } from "./schema.ts";
 
 /** An organiser adds someone who is in the coalition already. */
@@ -12,16 +13,24 @@ export async function addMember(
   input: unknown,
 ): Promise<Result<{ id: string }>> {
   // The coalition is locked while its membership changes; the unique index on (coalition,
-  // e-mail) decides, in the same statement, whether the address is in it already.
+  // e-mail) decides, in the same statement, whether the address is in it already; a person of
+  // the register without an address is looked for under that lock.
   return withRow(
     scope,
     { role: coalitionPolicy.addMember, table: "coalitions", id: coalitionId, lock: true },
     async (tx, coalition) => {
       const v = validate(memberSchema, input);
       if (!v.ok) return v;
+      const links = await memberLinks(tx, scope.regionId, v.value);
+      if (!links.ok) return links;
+      if (
+        links.value.person_id &&
+        (await personInCoalition(tx, coalition.id, links.value.person_id))
+      )
+        return fail("validation.failed", { name: { key: "coalitions.personTaken" } });
       const row = await tx
         .insertInto("coalition_members")
-        .values({ ...v.value, coalition_id: coalition.id, status: "member" })
+        .values({ ...v.value, ...links.value, coalition_id: coalition.id, status: "member" })
         .onConflict((oc) => oc.columns(["coalition_id", "email"]).doNothing())
         .returning("id")
         .executeTakeFirst();

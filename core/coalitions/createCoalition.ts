@@ -3,6 +3,7 @@ import { notFound, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import { validate } from "../kernel/validate.ts";
 import { coalitionPolicy } from "./policy.ts";
+import { leadLinks } from "./parties.ts";
 import { coalitionColumns, coalitionSchema, holdAction } from "./schema.ts";
 
 /** A new coalition; made from an action (`actionId`), it works on that action. */
@@ -15,9 +16,11 @@ export async function createCoalition(
     if (input.actionId && !action) return notFound();
     const v = validate(coalitionSchema, input);
     if (!v.ok) return v;
+    const lead = await leadLinks(tx, scope.regionId, v.value);
+    if (!lead.ok) return lead;
     const row = await tx
       .insertInto("coalitions")
-      .values({ ...coalitionColumns(v.value), region_id: scope.regionId })
+      .values({ ...coalitionColumns(v.value), ...lead.value, region_id: scope.regionId })
       .returning("id")
       .executeTakeFirstOrThrow();
     if (action)

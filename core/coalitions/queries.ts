@@ -65,6 +65,7 @@ export async function getCoalition(scope: RegionScope, coalitionId: string) {
         "note",
         "status",
         "created_at",
+        "person_id",
       ])
       .where("coalition_id", "=", coalition.id)
       .orderBy("status")
@@ -112,4 +113,44 @@ export async function coalitionChoices(scope: RegionScope) {
     .where("region_id", "=", scope.regionId)
     .orderBy("title")
     .execute();
+}
+
+export type Party = { personId: string } | { organisationId: string };
+
+/**
+ * The coalitions that name a person or organisation of the register (led by, or with them as a
+ * member or interested), for their page; the links of db/migrations/016.
+ */
+export async function coalitionsOfParty(scope: RegionScope, party: Party) {
+  if (!may(scope, coalitionPolicy.view)) return [];
+  const [leadColumn, memberColumn, id] =
+    "personId" in party
+      ? (["c.lead_person_id", "m.person_id", party.personId] as const)
+      : (["c.lead_organisation_id", "m.organisation_id", party.organisationId] as const);
+  if (!isId(id)) return [];
+  const [leads, members] = await Promise.all([
+    scope.db
+      .selectFrom("coalitions as c")
+      .select(["c.id", "c.title"])
+      .where("c.region_id", "=", scope.regionId)
+      .where(leadColumn, "=", id)
+      .execute(),
+    scope.db
+      .selectFrom("coalition_members as m")
+      .innerJoin("coalitions as c", "c.id", "m.coalition_id")
+      .select(["c.id", "c.title", "m.status"])
+      .where("c.region_id", "=", scope.regionId)
+      .where(memberColumn, "=", id)
+      .execute(),
+  ]);
+  const byId = new Map<string, { id: string; title: string; roles: string[] }>();
+  for (const r of [
+    ...leads.map((l) => ({ ...l, role: "lead" })),
+    ...members.map((m) => ({ id: m.id, title: m.title, role: m.status as string })),
+  ]) {
+    const found = byId.get(r.id) ?? { id: r.id, title: r.title, roles: [] };
+    if (!found.roles.includes(r.role)) found.roles.push(r.role);
+    byId.set(r.id, found);
+  }
+  return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
 }

@@ -52,7 +52,9 @@ export interface NetworkFilter {
  * Who is a party: a person of the region's register (not erased) and an organisation. Records
  * that name someone the register does not know (a registrant by e-mail, a coalition member) are
  * kept only at the level of their organisation, matched by name; nobody enters the network
- * without being in the register. Attendance counts (checked in), not registration. A dialogue
+ * without being in the register; where a coordinator picked a coalition member or an action's
+ * lead or partner from the register (db/migrations/016), the link is followed instead of the name.
+ * Attendance counts (checked in), not registration. A dialogue
  * participant counts only under a name they gave (anonymous participants never appear), and as
  * a person only when exactly one person of the register has that name.
  */
@@ -141,13 +143,34 @@ async function readOccasions(
       WHERE pe.region_id = ${regionId} AND pe.erased_at IS NULL
     ),
     unique_name AS (SELECT name FROM p GROUP BY name HAVING count(*) = 1),
-    -- The owner and partners of each action, one row per name: split first and joined after,
-    -- so the join is hashed (splitting inside the join made it a nested loop of seconds).
+    -- The owner and partners of each action that are not linked to the register, one row per
+    -- name: split first and joined after, so the join is hashed (splitting inside the join made
+    -- it a nested loop of seconds). A linked name is followed by its link (action_links) instead.
     action_parties AS MATERIALIZED (
       SELECT a.id, ${actionAt} AS at, lower(btrim(party)) AS name
       FROM actions a
-      CROSS JOIN LATERAL unnest(regexp_split_to_array(a.owner_organisation || ';' || a.partners, '\\s*[,;\\n]\\s*')) AS party
+      CROSS JOIN LATERAL unnest(regexp_split_to_array(
+        CASE WHEN a.owner_organisation_id IS NULL THEN a.owner_organisation ELSE '' END
+          || ';' || a.partners, '\\s*[,;\\n]\\s*')) AS party
       WHERE a.region_id = ${regionId} AND btrim(party) <> ''
+        AND NOT EXISTS (SELECT 1 FROM action_partners l
+          WHERE l.action_id = a.id AND lower(l.name) = lower(btrim(party)))
+        ${servesChallenge(sql`a.id`, "action_id")}
+    ),
+    action_links AS (
+      SELECT ap.id, ap.at, NULL::int AS person, o.n AS org
+      FROM action_parties ap JOIN o ON o.name = ap.name
+      UNION ALL
+      SELECT a.id, ${actionAt}, NULL::int, o.n
+      FROM actions a JOIN o ON o.id = a.owner_organisation_id
+      WHERE a.region_id = ${regionId} ${servesChallenge(sql`a.id`, "action_id")}
+      UNION ALL
+      SELECT a.id, ${actionAt}, p.n, coalesce(o.n, p.org)
+      FROM action_partners l
+      JOIN actions a ON a.id = l.action_id
+      LEFT JOIN o ON o.id = l.organisation_id
+      LEFT JOIN p ON p.id = l.person_id
+      WHERE a.region_id = ${regionId} AND (o.id IS NOT NULL OR p.id IS NOT NULL)
         ${servesChallenge(sql`a.id`, "action_id")}
     ),
     named AS (SELECT p.* FROM p JOIN unique_name USING (name))
@@ -172,19 +195,26 @@ async function readOccasions(
       ${servesChallenge(sql`s.id`, "dialogue_session_id")}
     GROUP BY s.id, dp.group_no
     UNION ALL
-    SELECT 'c:' || c.id, 'coalition', ${coalitionAt}, ${people}, ${organisations}
+    SELECT 'c:' || c.id, 'coalition', ${coalitionAt},
+      array_remove(array_agg(DISTINCT coalesce(pl.n, p.n)), NULL),
+      array_remove(array_agg(DISTINCT coalesce(pl.org, p.org, ol.n, o.n)), NULL)
     FROM coalition_members m
     JOIN coalitions c ON c.id = m.coalition_id
-    LEFT JOIN p ON p.email = lower(m.email)
-    LEFT JOIN o ON o.name = lower(btrim(m.organisation)) AND m.organisation <> ''
+    -- The member's links where the coordinator picked them from the register, else the names.
+    LEFT JOIN p pl ON pl.id = m.person_id
+    LEFT JOIN p ON m.person_id IS NULL AND p.email = lower(m.email)
+    LEFT JOIN o ol ON ol.id = m.organisation_id
+    LEFT JOIN o ON m.organisation_id IS NULL AND o.name = lower(btrim(m.organisation))
+      AND m.organisation <> ''
     WHERE c.region_id = ${regionId} AND m.status = 'member'
-      AND (p.id IS NOT NULL OR o.id IS NOT NULL)
+      AND (pl.id IS NOT NULL OR p.id IS NOT NULL OR ol.id IS NOT NULL OR o.id IS NOT NULL)
       ${servesChallenge(sql`c.id`, "coalition_id")}
     GROUP BY c.id
     UNION ALL
-    SELECT 'a:' || ap.id, 'action', ap.at, '{}'::int[], array_agg(DISTINCT o.n)
-    FROM action_parties ap JOIN o ON o.name = ap.name
-    GROUP BY ap.id, ap.at
+    SELECT 'a:' || al.id, 'action', al.at, array_remove(array_agg(DISTINCT al.person), NULL),
+      array_remove(array_agg(DISTINCT al.org), NULL)
+    FROM action_links al
+    GROUP BY al.id, al.at
     UNION ALL
     SELECT 'r:' || ch.id, 'role', max(${roleAt}), ${people},
       array_remove(array_agg(DISTINCT coalesce(o.n, p.org)), NULL)

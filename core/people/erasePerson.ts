@@ -1,5 +1,7 @@
 import { forgetPeopleInChallenges } from "../challenges/forgetPeople.ts";
 import { forgetDeclaredTies } from "../network/moveTies.ts";
+import { forgetPeopleInCoalitions } from "../coalitions/parties.ts";
+import { forgetPeopleInActions } from "../actions/parties.ts";
 import { withRow } from "../kernel/guard.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
@@ -25,6 +27,8 @@ export async function erasePerson(
       await tx.updateTable("people").set(anonymisedPerson()).where("id", "=", person.id).execute();
       await forgetPeopleInChallenges(tx, [person.id]);
       await forgetDeclaredTies(tx, [person.id]);
+      await forgetPeopleInCoalitions(tx, [person.id]);
+      await forgetPeopleInActions(tx, [person.id]);
       return ok({ id: person.id });
     },
   );

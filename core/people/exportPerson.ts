@@ -4,6 +4,8 @@ import {
   type ChallengeRatingOfPerson,
   type ChallengeRoleOfPerson,
 } from "../challenges/personTraces.ts";
+import { coalitionTracesOf, type CoalitionOfPerson } from "../coalitions/parties.ts";
+import { actionTracesOf, type ActionOfPerson } from "../actions/parties.ts";
 import { withRow } from "../kernel/guard.ts";
 import { ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
@@ -27,6 +29,10 @@ export interface PersonDataExport {
   challengeRoles: ChallengeRoleOfPerson[];
   /** Who they work with, as recorded in the region's network. */
   declaredTies: DeclaredTieOfPerson[];
+  /** The coalitions they lead or are (or asked to be) a member of. */
+  coalitions: CoalitionOfPerson[];
+  /** The actions that name them as a partner. */
+  actions: ActionOfPerson[];
 }
 
 /**
@@ -78,6 +84,8 @@ export async function exportPerson(
         challengeRatings: traces.ratings,
         challengeRoles: traces.roles,
         declaredTies: await declaredTiesOfPeople(tx, [person.id]),
+        coalitions: await coalitionTracesOf(tx, [person.id]),
+        actions: await actionTracesOf(tx, [person.id]),
       });
     },
   );

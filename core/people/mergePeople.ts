@@ -8,6 +8,8 @@ import { isId } from "../kernel/validate.ts";
 import { peoplePolicy } from "./policy.ts";
 import { moveChallengeParty } from "../challenges/moveParty.ts";
 import { moveDeclaredTies } from "../network/moveTies.ts";
+import { moveCoalitionParty } from "../coalitions/parties.ts";
+import { moveActionParty } from "../actions/parties.ts";
 import { inPerspectiveOrder, unionTags } from "./schema.ts";
 
 /** `keepId` is the guarded row's (the guard parses it); `removeId` is read under its lock. */
@@ -54,6 +56,8 @@ export async function mergePeople(
       ] as Perspective[]);
       await moveChallengeParty(tx, remove.id, keep.id);
       await moveDeclaredTies(tx, remove.id, keep.id);
+      await moveCoalitionParty(tx, remove.id, keep.id);
+      await moveActionParty(tx, remove.id, keep.id);
       // The duplicate goes first: its e-mail address may be the one the kept record takes over.
       await tx.deleteFrom("people").where("id", "=", remove.id).execute();
       await tx

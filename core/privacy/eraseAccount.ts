@@ -4,6 +4,8 @@ import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
 import { forgetPeopleInChallenges } from "../challenges/forgetPeople.ts";
 import { forgetDeclaredTies } from "../network/moveTies.ts";
+import { forgetPeopleInCoalitions } from "../coalitions/parties.ts";
+import { forgetPeopleInActions } from "../actions/parties.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import type { LoginLimiter } from "../accounts/loginLimiter.ts";
 import { conflict, fail, notFound, ok, type Result } from "../kernel/result.ts";
@@ -102,6 +104,14 @@ export async function eraseAccount(
       anonymised.map((p) => p.id),
     );
     await forgetDeclaredTies(
+      trx,
+      anonymised.map((p) => p.id),
+    );
+    await forgetPeopleInCoalitions(
+      trx,
+      anonymised.map((p) => p.id),
+    );
+    await forgetPeopleInActions(
       trx,
       anonymised.map((p) => p.id),
     );

@@ -7,6 +7,8 @@ import {
   type ChallengeRoleOfPerson,
 } from "../challenges/personTraces.ts";
 import { redactSecretLinks } from "../kernel/secretLinks.ts";
+import { coalitionTracesOf, type CoalitionOfPerson } from "../coalitions/parties.ts";
+import { actionTracesOf, type ActionOfPerson } from "../actions/parties.ts";
 import { addressReach, inReach } from "./reach.ts";
 
 export interface MyDataExport {
@@ -54,6 +56,8 @@ export interface MyDataExport {
   challengeRoles: ChallengeRoleOfPerson[];
   /** Who they work with, as recorded in the region's network. */
   declaredTies: DeclaredTieOfPerson[];
+  coalitions: CoalitionOfPerson[];
+  actions: ActionOfPerson[];
   activeSessions: number;
 }
 
@@ -187,6 +191,14 @@ export async function exportMyData(db: Db, userId: string): Promise<MyDataExport
     challengeRatings: traces.ratings,
     challengeRoles: traces.roles,
     declaredTies: await declaredTiesOfPeople(
+      db,
+      people.map((p) => p.id),
+    ),
+    coalitions: await coalitionTracesOf(
+      db,
+      people.map((p) => p.id),
+    ),
+    actions: await actionTracesOf(
       db,
       people.map((p) => p.id),
     ),

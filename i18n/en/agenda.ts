@@ -36,7 +36,11 @@ export const agenda: CatalogOf<typeof nl> = {
       goal: "Goal",
       ownerOrganisation: "Owner (organisation)",
       partners: "Partners",
-      partnersHint: "Plain text, for instance one partner per line.",
+      partnersHint:
+        "One partner per line. A name the region knows is linked to that organisation or person.",
+      ownerHint: "Choose an organisation of the region or type a name from outside the region.",
+      addPartner: "Add a partner from the region",
+      addPartnerHint: "Choose an organisation or person; they are added to the partners above.",
       startsOn: "Starts on",
       endsOn: "Ends on",
       status: "Status",
@@ -198,6 +202,11 @@ export const agenda: CatalogOf<typeof nl> = {
     addMember: "Add member",
     memberAdded: "The member was added.",
     emailTaken: "Someone with this e-mail address is already in this coalition.",
+    personTaken: "This person is already in this coalition.",
+    personAmbiguous:
+      "Several people in the region have this name. Choose the right one from the list (with organisation or e-mail address).",
+    pickPersonHint: "Choose someone from the region or type the name of someone from outside.",
+    pickOrganisationHint: "Choose an organisation of the region or type a name from outside.",
     consentNeeded: "Please agree that we keep your details; otherwise we cannot use your sign-up.",
     memberColumns: {
       name: "Name",
@@ -232,5 +241,17 @@ export const agenda: CatalogOf<typeof nl> = {
     noneMissing: "None.",
     chart: "Bar chart, {{caption}}: {{items}}.",
     chartItem: "{{label}} {{count}}",
+  },
+  involvement: {
+    coalitions: "Coalitions",
+    actions: "Actions",
+    noCoalitions: "Not in any coalition yet.",
+    noActions: "Not in any action yet.",
+    lead: "lead",
+    member: "member",
+    interested: "wants to join",
+    declined: "declined",
+    owner: "owner",
+    partner: "partner",
   },
 };

@@ -33,7 +33,11 @@ export const agenda = {
       goal: "Doel",
       ownerOrganisation: "Trekker (organisatie)",
       partners: "Partners",
-      partnersHint: "Gewone tekst, bijvoorbeeld één partner per regel.",
+      partnersHint:
+        "Eén partner per regel. Een naam die in de regio bekend is, wordt gekoppeld aan die organisatie of persoon.",
+      ownerHint: "Kies een organisatie uit de regio of typ een naam van buiten de regio.",
+      addPartner: "Partner uit de regio toevoegen",
+      addPartnerHint: "Kies een organisatie of persoon; die komt bij de partners erboven.",
       startsOn: "Begint op",
       endsOn: "Eindigt op",
       status: "Status",
@@ -197,6 +201,11 @@ export const agenda = {
     addMember: "Lid toevoegen",
     memberAdded: "Het lid is toegevoegd.",
     emailTaken: "Iemand met dit e-mailadres hoort al bij deze coalitie.",
+    personTaken: "Deze persoon hoort al bij deze coalitie.",
+    personAmbiguous:
+      "Er zijn meer mensen met deze naam in de regio. Kies de juiste uit de lijst (met organisatie of e-mailadres).",
+    pickPersonHint: "Kies iemand uit de regio of typ de naam van iemand van buiten.",
+    pickOrganisationHint: "Kies een organisatie uit de regio of typ een naam van buiten.",
     consentNeeded:
       "Geef toestemming om je gegevens te bewaren, anders kunnen we niets met je aanmelding.",
     memberColumns: {
@@ -232,5 +241,18 @@ export const agenda = {
     noneMissing: "Geen.",
     chart: "Staafdiagram, {{caption}}: {{items}}.",
     chartItem: "{{label}} {{count}}",
+  },
+  // On a person's and an organisation's page: the coalitions and actions that name them.
+  involvement: {
+    coalitions: "Coalities",
+    actions: "Acties",
+    noCoalitions: "Nog in geen enkele coalitie.",
+    noActions: "Nog bij geen enkele actie.",
+    lead: "trekker",
+    member: "lid",
+    interested: "wil meedoen",
+    declined: "afgewezen",
+    owner: "trekker",
+    partner: "partner",
   },
 };

@@ -1,6 +1,7 @@
 import { PERSPECTIVES, SECTORS } from "../../../core/kernel/sectors.ts";
 import { Field, SelectField, type FieldErrors } from "../form.tsx";
 import { useT } from "../../lib/i18n.ts";
+import { PARTY_LISTS, PartyField } from "./PartyPicker.tsx";
 
 type Values = Record<string, string | string[] | null | undefined> | undefined;
 
@@ -18,17 +19,19 @@ export function CoalitionFields({ values, errors }: { values: Values; errors?: F
         defaultValue={text(values?.title)}
         errors={errors}
       />
-      <Field
+      <PartyField
         name="leadName"
+        list={PARTY_LISTS.people}
         label={`${t("coalitions.fields.leadName")} ${t("app.optional")}`}
-        maxLength={200}
+        description={t("coalitions.pickPersonHint")}
         defaultValue={text(values?.leadName)}
         errors={errors}
       />
-      <Field
+      <PartyField
         name="leadOrganisation"
+        list={PARTY_LISTS.organisations}
         label={`${t("coalitions.fields.leadOrganisation")} ${t("app.optional")}`}
-        maxLength={200}
+        description={t("coalitions.pickOrganisationHint")}
         defaultValue={text(values?.leadOrganisation)}
         errors={errors}
       />
@@ -46,14 +49,19 @@ export function CoalitionFields({ values, errors }: { values: Values; errors?: F
   );
 }
 
-/** Name, e-mail, organisation, sector, perspective and a note: what a member brings. */
+/**
+ * Name, e-mail, organisation, sector, perspective and a note: what a member brings. `pick`
+ * suggests the region's people and organisations (for an organiser; never on a public page).
+ */
 export function MemberFields({
   values,
   errors,
   labels,
+  pick = false,
 }: {
   values: Values;
   errors?: FieldErrors;
+  pick?: boolean;
   labels: {
     name: string;
     email: string;
@@ -67,15 +75,27 @@ export function MemberFields({
   const t = useT();
   return (
     <>
-      <Field
-        name="name"
-        label={labels.name}
-        required
-        maxLength={200}
-        autoComplete="name"
-        defaultValue={text(values?.name)}
-        errors={errors}
-      />
+      {pick ? (
+        <PartyField
+          name="name"
+          list={PARTY_LISTS.people}
+          label={labels.name}
+          description={t("coalitions.pickPersonHint")}
+          required
+          defaultValue={text(values?.name)}
+          errors={errors}
+        />
+      ) : (
+        <Field
+          name="name"
+          label={labels.name}
+          required
+          maxLength={200}
+          autoComplete="name"
+          defaultValue={text(values?.name)}
+          errors={errors}
+        />
+      )}
       <Field
         name="email"
         type="email"
@@ -85,14 +105,25 @@ export function MemberFields({
         defaultValue={text(values?.email)}
         errors={errors}
       />
-      <Field
-        name="organisation"
-        label={labels.organisation}
-        maxLength={200}
-        autoComplete="organization"
-        defaultValue={text(values?.organisation)}
-        errors={errors}
-      />
+      {pick ? (
+        <PartyField
+          name="organisation"
+          list={PARTY_LISTS.organisations}
+          label={labels.organisation}
+          description={t("coalitions.pickOrganisationHint")}
+          defaultValue={text(values?.organisation)}
+          errors={errors}
+        />
+      ) : (
+        <Field
+          name="organisation"
+          label={labels.organisation}
+          maxLength={200}
+          autoComplete="organization"
+          defaultValue={text(values?.organisation)}
+          errors={errors}
+        />
+      )}
       <SelectField
         name="sector"
         label={labels.sector}

@@ -1,5 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/list";
+import { partyChoices } from "../../../../core/people/parties.ts";
+import { PartyLists } from "../../../components/actions/PartyPicker.tsx";
 import { actionChoices } from "../../../../core/actions/queries.ts";
 import { createCoalition } from "../../../../core/coalitions/createCoalition.ts";
 import { coalitionPolicy } from "../../../../core/coalitions/policy.ts";
@@ -40,6 +42,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     base: `/manage/${region.slug}`,
     coalitions,
     actions,
+    parties: await partyChoices(scope),
     chosenAction: forAction && actions.some((a) => a.id === forAction) ? forAction : null,
     deleted: url.searchParams.get("done") === "deleted",
     pageTitle: requestT(context)("coalitions.title"),
@@ -125,6 +128,7 @@ export default function Coalitions({ loaderData, actionData }: Route.ComponentPr
         </h2>
         <PostForm>
           <CoalitionFields values={values} errors={fieldErrors} />
+          <PartyLists choices={loaderData.parties} />
           <SelectField
             name="actionId"
             label={t("coalitions.fields.action")}

@@ -18,6 +18,10 @@ import { formObject, intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
 import { notFound, refusedChange, requireRegion } from "../../../lib/request.server.ts";
 import { PersonName } from "../people/components.tsx";
+import { InvolvementSections } from "../../../components/actions/Involvement.tsx";
+import { coalitionsOfParty } from "../../../../core/coalitions/queries.ts";
+import { coalitionPolicy } from "../../../../core/coalitions/policy.ts";
+import { actionsOfParty } from "../../../../core/actions/queries.ts";
 import { OrganisationFields, sentOrganisationValues } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -54,6 +58,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       expertise: p.expertise,
     })),
     morePeople: people ? people.total > PAGE_SIZE : false,
+    involvement: may(scope, coalitionPolicy.view)
+      ? {
+          coalitions: await coalitionsOfParty(scope, { organisationId: organisation.id }),
+          actions: await actionsOfParty(scope, { organisationId: organisation.id }),
+        }
+      : null,
     canEdit: may(scope, peoplePolicy.updateOrganisation),
     title: `${organisation.name} · ${region.name}`,
   };
@@ -170,6 +180,14 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
             </p>
           ) : null}
         </section>
+      ) : null}
+
+      {loaderData.involvement ? (
+        <InvolvementSections
+          base={`/manage/${region.slug}`}
+          involvement={loaderData.involvement}
+          idPrefix="organisation"
+        />
       ) : null}
 
       {canEdit ? (

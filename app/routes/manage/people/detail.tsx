@@ -25,6 +25,10 @@ import {
   requireRegion,
 } from "../../../lib/request.server.ts";
 import { PersonFields, PersonName, sentPersonValues } from "./components.tsx";
+import { InvolvementSections } from "../../../components/actions/Involvement.tsx";
+import { coalitionsOfParty } from "../../../../core/coalitions/queries.ts";
+import { coalitionPolicy } from "../../../../core/coalitions/policy.ts";
+import { actionsOfParty } from "../../../../core/actions/queries.ts";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
@@ -60,6 +64,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       updatedIso: isoDate(person.updatedAt),
     },
     organisations: canEdit && !person.erasedAt ? await organisationOptions(scope) : [],
+    involvement: may(scope, coalitionPolicy.view)
+      ? {
+          coalitions: await coalitionsOfParty(scope, { personId: person.id }),
+          actions: await actionsOfParty(scope, { personId: person.id }),
+        }
+      : null,
     canEdit,
     title: `${person.erasedAt ? t("people.erasedName") : person.name} · ${region.name}`,
   };
@@ -174,6 +184,14 @@ export default function PersonPage({ loaderData, actionData }: Route.ComponentPr
           </Item>
         </dl>
       )}
+
+      {loaderData.involvement ? (
+        <InvolvementSections
+          base={`/manage/${region.slug}`}
+          involvement={loaderData.involvement}
+          idPrefix="person"
+        />
+      ) : null}
 
       {canEdit && !person.erased ? (
         <>
