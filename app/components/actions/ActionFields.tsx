@@ -2,6 +2,7 @@ import { ACTION_STATUSES } from "../../../core/actions/schema.ts";
 import type { ActionStatus } from "../../../core/actions/queries.ts";
 import { Field, SelectField, type FieldErrors } from "../form.tsx";
 import { useMessage, useT } from "../../lib/i18n.ts";
+import { PARTY_LISTS, PartyField } from "./PartyPicker.tsx";
 
 export interface ActionValues {
   title: string;
@@ -100,10 +101,11 @@ export function ActionFields({
         defaultValue={values?.goal}
         errors={errors}
       />
-      <Field
+      <PartyField
         name="ownerOrganisation"
+        list={PARTY_LISTS.organisations}
         label={`${t("actions.fields.ownerOrganisation")} ${t("app.optional")}`}
-        maxLength={200}
+        description={t("actions.fields.ownerHint")}
         defaultValue={values?.ownerOrganisation}
         errors={errors}
       />
@@ -115,6 +117,13 @@ export function ActionFields({
         rows={3}
         maxLength={2000}
         defaultValue={values?.partners}
+        errors={errors}
+      />
+      <PartyField
+        name="addPartner"
+        list={PARTY_LISTS.all}
+        label={`${t("actions.fields.addPartner")} ${t("app.optional")}`}
+        description={t("actions.fields.addPartnerHint")}
         errors={errors}
       />
       <DateField

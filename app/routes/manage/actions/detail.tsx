@@ -1,5 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
+import { partyChoices } from "../../../../core/people/parties.ts";
+import { PartyLists } from "../../../components/actions/PartyPicker.tsx";
 import { challengesLinkedTo } from "../../../../core/challenges/queries.ts";
 import { ServesChallenges } from "../../../components/challenges/ServesChallenges.tsx";
 import { actionPolicy } from "../../../../core/actions/policy.ts";
@@ -59,6 +61,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     found,
     themeOptions: themes.filter((th) => !linkedThemes.has(th.id)),
     coalitionOptions: coalitions.filter((c) => !linkedCoalitions.has(c.id)),
+    parties: await partyChoices(scope),
     done: DONE.find((d) => d === done) ?? null,
     challenges: await challengesLinkedTo(scope, "action", found.action.id),
   };
@@ -171,6 +174,7 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
         <fieldset className="lr-section">
           <legend>{t("actions.details")}</legend>
           <ActionFields values={values} errors={failed === "update" ? fieldErrors : undefined} />
+          <PartyLists choices={loaderData.parties} />
           <SubmitButton name="_intent" value="update">
             {t("actions.save")}
           </SubmitButton>

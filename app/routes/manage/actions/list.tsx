@@ -1,5 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/list";
+import { partyChoices } from "../../../../core/people/parties.ts";
+import { PartyLists } from "../../../components/actions/PartyPicker.tsx";
 import { actionPolicy } from "../../../../core/actions/policy.ts";
 import { createAction } from "../../../../core/actions/createAction.ts";
 import { ACTION_STATUSES } from "../../../../core/actions/schema.ts";
@@ -55,6 +57,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     actions,
     harvests,
     themes,
+    parties: await partyChoices(scope),
     chosenTheme: theme && themes.some((th) => th.id === theme) ? theme : null,
     done: DONE.find((d) => d === done) ?? null,
     pageTitle: requestT(context)("actions.title"),
@@ -191,6 +194,7 @@ export default function Actions({ loaderData, actionData }: Route.ComponentProps
             />
           ) : null}
           <ActionFields values={values} errors={fieldErrors} />
+          <PartyLists choices={loaderData.parties} />
           <SubmitButton name="_intent" value="create">
             {t("actions.create")}
           </SubmitButton>

@@ -1,5 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
+import { partyChoices } from "../../../../core/people/parties.ts";
+import { PartyLists } from "../../../components/actions/PartyPicker.tsx";
 import { challengesLinkedTo } from "../../../../core/challenges/queries.ts";
 import { ServesChallenges } from "../../../components/challenges/ServesChallenges.tsx";
 import { actionChoices } from "../../../../core/actions/queries.ts";
@@ -63,6 +65,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     base: `/manage/${region.slug}`,
     found,
     actionOptions: actions,
+    parties: await partyChoices(scope),
     done: DONE.find((d) => d === done) ?? null,
     challenges: await challengesLinkedTo(scope, "coalition", found.coalition.id),
   };
@@ -118,10 +121,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 type Member = Route.ComponentProps["loaderData"]["found"]["members"][number];
 
 function MemberTable({
+  base,
   caption,
   members,
   decisions,
 }: {
+  base: string;
   caption: string;
   members: Member[];
   decisions: ("accept" | "decline" | "remove")[];
@@ -148,7 +153,15 @@ function MemberTable({
     >
       {members.map((m) => (
         <Row key={m.id}>
-          <RowHeader>{m.name}</RowHeader>
+          <RowHeader>
+            {m.person_id ? (
+              <Link className="utrecht-link" to={`${base}/people/${m.person_id}`}>
+                {m.name}
+              </Link>
+            ) : (
+              m.name
+            )}
+          </RowHeader>
           <Cell>{m.organisation}</Cell>
           <Cell>{m.sector ? t(sectorKey(m.sector)) : t("coalitions.unknown")}</Cell>
           <Cell>
@@ -240,6 +253,7 @@ export default function CoalitionPage({ loaderData, actionData }: Route.Componen
           <p className="utrecht-paragraph">{t("coalitions.noInterested")}</p>
         ) : (
           <MemberTable
+            base={base}
             caption={t("coalitions.interested")}
             members={interested}
             decisions={["accept", "decline"]}
@@ -249,7 +263,12 @@ export default function CoalitionPage({ loaderData, actionData }: Route.Componen
         {members.length === 0 ? (
           <p className="utrecht-paragraph">{t("coalitions.noMembers")}</p>
         ) : (
-          <MemberTable caption={t("coalitions.members")} members={members} decisions={["remove"]} />
+          <MemberTable
+            base={base}
+            caption={t("coalitions.members")}
+            members={members}
+            decisions={["remove"]}
+          />
         )}
         {declined.length > 0 ? (
           <>
@@ -257,6 +276,7 @@ export default function CoalitionPage({ loaderData, actionData }: Route.Componen
               {`${t("coalitions.declined")} (${declined.length})`}
             </h3>
             <MemberTable
+              base={base}
               caption={t("coalitions.declined")}
               members={declined}
               decisions={["accept", "remove"]}
@@ -267,6 +287,7 @@ export default function CoalitionPage({ loaderData, actionData }: Route.Componen
           <fieldset className="lr-section">
             <legend>{t("coalitions.addMember")}</legend>
             <MemberFields
+              pick
               values={failed === "addMember" ? sent : undefined}
               errors={failed === "addMember" ? fieldErrors : undefined}
               labels={{
@@ -339,6 +360,8 @@ export default function CoalitionPage({ loaderData, actionData }: Route.Componen
           </SubmitButton>
         </fieldset>
       </PostForm>
+
+      <PartyLists choices={loaderData.parties} />
 
       <ServesChallenges base={base} challenges={loaderData.challenges} />
 
