@@ -25,6 +25,8 @@ export interface LiveView {
   status: LiveStatus;
   state: SessionState;
   presence: number | null;
+  /** Changes whenever the roster changed on the server (joins over plain HTTP included). */
+  roster: number | null;
   results: LiveResults | null;
   you: ParticipantInfo | null;
   myAnswer: unknown;
@@ -64,6 +66,7 @@ export function useLive(
     status: "connecting",
     state: initial.state,
     presence: null,
+    roster: null,
     results: null,
     you: null,
     myAnswer: initial.myAnswer,
@@ -140,7 +143,7 @@ export function useLive(
           );
           return;
         case "presence":
-          setView((v) => ({ ...v, presence: m.n }));
+          setView((v) => ({ ...v, presence: m.n, roster: m.roster ?? v.roster }));
           return;
         case "error":
           if (

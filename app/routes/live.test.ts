@@ -117,6 +117,71 @@ describe("a live session without JavaScript", () => {
     ).toHaveLength(0);
   });
 
+  it("ends only after a confirmation step, then gives every phone one closing page that links to shared results (issue 15, point 3)", async () => {
+    const { facilitator, consolePath, code, region } = await startSession();
+    const phone = new TestClient(s.url);
+    await phone.get(`/live/${code}`);
+    await phone.post(`/live/${code}`, { _intent: "join", displayName: "Sanne", sector: "mbo" });
+    await facilitator.post(consolePath, { _intent: "open" });
+    const page = await (await phone.get(`/live/${code}`)).text();
+    const questionId = /name="questionId" value="([^"]+)"/.exec(page)![1]!;
+    const key = /name="key" value="([^"]+)"/.exec(page)![1]!;
+    // Without JavaScript the phone never says it is connecting: it never will.
+    expect(page).not.toContain("Verbinden");
+
+    // "Sessie beëindigen" leads to a question; only its button ends the session.
+    const running = await (await facilitator.get(consolePath)).text();
+    expect(running).not.toContain(">Ja, sessie beëindigen</button>");
+    const asked = await (await facilitator.get(`${consolePath}?confirm=end`)).text();
+    expect(asked).toContain("Sessie beëindigen?");
+    expect(asked).toMatch(/value="end" name="_intent">Ja, sessie beëindigen<\/button>/);
+    expect((await facilitator.post(consolePath, { _intent: "end" })).status).toBe(302);
+
+    const ended = await phone.get(`/live/${code}`);
+    expect(ended.status).toBe(200);
+    const endedPage = await ended.text();
+    expect(endedPage).toContain("De sessie is afgelopen");
+    expect(endedPage).toContain("niet gedeeld");
+    expect(endedPage).not.toContain('name="questionId"');
+    const late = await phone.post(`/live/${code}`, {
+      _intent: "answer",
+      questionId,
+      key,
+      now: "2",
+      desired: "4",
+    });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain("De sessie is afgelopen");
+    // A new phone cannot join an ended session, and learns why.
+    const newcomer = new TestClient(s.url);
+    const refused = await newcomer.get(`/live/${code}`);
+    expect(refused.status).toBe(200);
+    expect(await refused.text()).toContain("De sessie is afgelopen");
+    const sessionId = consolePath.split("/").pop()!;
+    expect(
+      await s.db
+        .selectFrom("dialogue_answers")
+        .select("value")
+        .where("session_id", "=", sessionId)
+        .execute(),
+    ).toHaveLength(0);
+    const consoleAfter = await (await facilitator.get(consolePath)).text();
+    expect(consoleAfter).toContain("Deelnemers zien een afsluitpagina");
+    expect(consoleAfter).not.toContain("Deelnemers zien de uitkomsten");
+    expect(consoleAfter).not.toContain("lr-join__code");
+    const wall = await (await facilitator.get(`${consolePath}/present`)).text();
+    expect(wall).toContain("De sessie is afgelopen");
+    expect(wall).not.toContain("lr-join__code");
+
+    await facilitator.post(`/manage/${region.slug}/dialogue/${sessionId}/results`, {
+      _intent: "shareOn",
+    });
+    const shared = await (await phone.get(`/live/${code}`)).text();
+    const link = /href="(\/s\/[A-Za-z0-9_-]+)"/.exec(shared)![1]!;
+    expect(shared).toContain("Bekijk de uitkomsten");
+    expect((await phone.get(link)).status).toBe(200);
+  });
+
   it("shows an unknown code as such, and keeps another region's console from its facilitators", async () => {
     const phone = new TestClient(s.url);
     const unknown = await phone.get("/live/ABCD2345");

@@ -6,6 +6,19 @@ export interface AnswerRow {
   value: unknown;
   sector: string | null;
   hidden: boolean;
+  /** The answering participant's group, when the facilitator split the room. */
+  groupNo?: number | null;
+}
+
+/**
+ * The row of "results per sector" that answers given for a group count in: a group is mixed on
+ * purpose, so its answer is not its scribe's sector's.
+ */
+export const GROUP_SECTOR = "group";
+
+/** Whose answer a row is in the figures per sector: the group's for a group question, else the person's sector. */
+export function creditedSector(question: Question, row: AnswerRow): string | null {
+  return question.audience === "group" && row.groupNo != null ? GROUP_SECTOR : row.sector;
 }
 
 type Counts = Record<string, number>;
@@ -233,11 +246,12 @@ export function aggregateWithSectors(
   language: "nl" | "en" = "nl",
 ): Results {
   const bySector: Record<string, Aggregate> = {};
-  const sectors = new Set(rows.map((r) => r.sector).filter((s): s is string => !!s));
+  const credited = rows.map((r) => creditedSector(question, r));
+  const sectors = new Set(credited.filter((s): s is string => !!s));
   for (const sector of sectors)
     bySector[sector] = aggregateAnswers(
       question,
-      rows.filter((r) => r.sector === sector),
+      rows.filter((_, i) => credited[i] === sector),
       language,
     );
   return { questionId: question.id, all: aggregateAnswers(question, rows, language), bySector };

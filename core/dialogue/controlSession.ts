@@ -27,6 +27,10 @@ export const commandSchema = z.discriminatedUnion("cmd", [
   z.object({ cmd: z.literal("end") }),
   z.object({ cmd: z.literal("reopen") }),
   z.object({
+    cmd: z.literal("names"),
+    on: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+  }),
+  z.object({
     cmd: z.literal("share"),
     on: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
   }),
@@ -104,5 +108,7 @@ function changeFor(session: SessionRow, c: Command) {
                         }
                       : c.cmd === "reopen"
                         ? { status: "open" as const, closed_at: null }
-                        : { share_token: c.on ? (session.shareToken ?? newToken()) : null };
+                        : c.cmd === "names"
+                          ? { names_on_wall: c.on }
+                          : { share_token: c.on ? (session.shareToken ?? newToken()) : null };
 }

@@ -5,6 +5,7 @@ import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeSessionWithAnswers } from "../../test/dialogueResults.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { exportResultsCsv, exportResultsDocx, exportResultsXlsx } from "./exportResults.ts";
+import { sessionResults } from "./queries.ts";
 import { sessionDate } from "./resultsText.ts";
 
 let t: TestDb;
@@ -64,6 +65,37 @@ describe("exports of a session's results", () => {
     ]);
     // A word that looks like a formula is written as text.
     expect(find("Drie woorden", "anoniem")[5]).toBe("'=som(a1)");
+  });
+
+  it("credits a group's answer to the group, not its scribe, in the figures per sector and the CSV (issue 15, point 6)", async () => {
+    const { scope } = await makeScope(t.db, "facilitator");
+    const { sessionId, participants } = await makeSessionWithAnswers(scope);
+    // Sanne (mbo) is the scribe of group 1 with Ahmed (hbo); the anonymous one is in group 2.
+    for (const [i, groupNo] of [1, 1, 2].entries())
+      await t.db
+        .updateTable("dialogue_participants")
+        .set({ group_no: groupNo, is_scribe: i !== 1 })
+        .where("id", "=", participants[i]!)
+        .execute();
+    const results = (await sessionResults(scope, sessionId))!;
+    const ladder = results.questions.find((q) => q.question.id === "ladder")!.results;
+    expect(Object.keys(ladder.bySector)).toEqual(["group"]);
+    expect(ladder.bySector.group!.count).toBe(3);
+    // An individual question keeps each person's own sector.
+    const single = results.questions.find((q) => q.question.id === "single")!.results;
+    expect(Object.keys(single.bySector).sort()).toEqual(["hbo", "mbo"]);
+
+    const csv = await exportResultsCsv(scope, sessionId);
+    if (!csv.ok) throw new Error("export refused");
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv.value.body);
+    const rows: string[][] = parse(text.slice(1), { delimiter: ";" });
+    const ladderRows = rows.filter((r) => r[1] === "Welke trede?");
+    expect(ladderRows.map((r) => r.slice(3, 5))).toEqual([
+      ["Groep 1", "Hogeschool (hbo), Mbo-instelling"],
+      ["Groep 1", "Hogeschool (hbo), Mbo-instelling"],
+      ["Groep 2", ""],
+    ]);
+    expect(rows.find((r) => r[1] === "Welke vorm?" && r[3] === "Sanne")![4]).toBe("Mbo-instelling");
   });
 
   it("writes answers and figures per question to two sheets of a workbook", async () => {

@@ -61,8 +61,15 @@ function answerRows(data: Data): string[][] {
       q.theme.title[lang],
       q.question.prompt[lang],
       t(`dialogueResults.kinds.${q.question.kind}`),
-      a.displayName ?? t("dialogueResults.anonymous"),
-      a.sector ? t(sectorKey(a.sector)) : "",
+      // A group's answer is the group's: its number and its members' sectors, not the scribe's.
+      a.group
+        ? t("dialogueResults.groupAnswer", { n: a.group.no })
+        : (a.displayName ?? t("dialogueResults.anonymous")),
+      a.group
+        ? a.group.sectors.map((s) => t(sectorKey(s))).join(", ")
+        : a.sector
+          ? t(sectorKey(a.sector))
+          : "",
       answerText(q.question, a.value, t, lang),
       a.hidden ? t("dialogueResults.yes") : t("dialogueResults.no"),
       a.themeLabel ?? "",

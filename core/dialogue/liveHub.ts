@@ -15,7 +15,7 @@ import {
 } from "./liveQueries.ts";
 import { dialoguePolicy } from "./policy.ts";
 import type { ClientMessage, OpenAnswer, ServerMessage } from "./protocol.ts";
-import { findOpenSessionByCode, findParticipant, type Participant } from "./publicQueries.ts";
+import { findParticipant, findSessionByCode, type Participant } from "./publicQueries.ts";
 import { saveAnswers, type Submission } from "./saveAnswers.ts";
 import { stateOf, type SessionRow } from "./session.ts";
 
@@ -46,6 +46,10 @@ interface LiveSession {
   watchers: Set<Client>;
   sectors: Map<string, string | null>;
   names: Map<string, string | null>;
+  /** Each participant's group: a group question's answer belongs to the group, not its scribe. */
+  groups: Map<string, number | null>;
+  /** Rises whenever someone joins or leaves the roster, also over plain HTTP (no socket). */
+  roster: number;
   /** The current question's answers by participant, kept in step with what was committed. */
   answers: Map<string, AnswerRow & { theme: string | null }>;
   questionId: string;
@@ -148,7 +152,9 @@ export class LiveHub {
       s.answers.delete(id);
       s.sectors.delete(id);
       s.names.delete(id);
+      s.groups.delete(id);
     }
+    s.roster++;
     for (const c of [...s.participants]) {
       if (!c.participant || !gone.has(c.participant.id)) continue;
       s.participants.delete(c);
@@ -159,6 +165,24 @@ export class LiveHub {
     }
     this.broadcastPresence(s);
     this.markDirty(s);
+  }
+
+  /**
+   * Called after a participant joined over HTTP (every join does, with or without JavaScript):
+   * the consoles watching hear of it, so a phone without a socket shows up in the count too.
+   */
+  participantJoined(sessionId: string, participant: Participant): void {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    this.remember(s, participant);
+    s.roster++;
+    this.broadcastPresence(s);
+  }
+
+  private remember(s: LiveSession, p: Participant): void {
+    s.sectors.set(p.id, p.sector);
+    s.names.set(p.id, p.displayName);
+    s.groups.set(p.id, p.groupNo);
   }
 
   connect(conn: LiveConnection, auth: ConnectionAuth): Client {
@@ -204,6 +228,7 @@ export class LiveHub {
         s.answers.set(r.participant_id, {
           value: r.value,
           sector: r.sector,
+          groupNo: r.group_no,
           hidden: r.hidden,
           theme: r.theme_label,
         });
@@ -220,6 +245,8 @@ export class LiveHub {
         watchers: new Set(),
         sectors: new Map(),
         names: new Map(),
+        groups: new Map(),
+        roster: 0,
         answers: new Map(),
         questionId: "",
         seq: 0,
@@ -243,12 +270,19 @@ export class LiveHub {
     s.answers = new Map(
       rows.map((r) => [
         r.participant_id,
-        { value: r.value, sector: r.sector, hidden: r.hidden, theme: r.theme_label },
+        {
+          value: r.value,
+          sector: r.sector,
+          groupNo: r.group_no,
+          hidden: r.hidden,
+          theme: r.theme_label,
+        },
       ]),
     );
     for (const r of rows) {
       s.sectors.set(r.participant_id, r.sector);
       s.names.set(r.participant_id, r.display_name);
+      s.groups.set(r.participant_id, r.group_no);
     }
     s.dirty = true;
   }
@@ -259,7 +293,8 @@ export class LiveHub {
     if (await this.joinBlocked(client.auth.clientAddress))
       return client.conn.send({ t: "error", error: "dialogue.tooManyAttempts" });
     const normal = normaliseJoinCode(code);
-    const row = normal ? await findOpenSessionByCode(this.db, normal) : null;
+    // An ended session too: its phones get its closing state (and learn of a reopen), not "unknown".
+    const row = normal ? await findSessionByCode(this.db, normal) : null;
     const participant =
       row && typeof token === "string" ? await findParticipant(this.db, row.id, token) : null;
     if (!row || !participant) {
@@ -270,8 +305,7 @@ export class LiveHub {
     client.session = s;
     client.participant = participant;
     s.participants.add(client);
-    s.sectors.set(participant.id, participant.sector);
-    s.names.set(participant.id, participant.displayName);
+    this.remember(s, participant);
     this.sendState(s, client);
     if (s.row.resultsVisible) this.sendResults(s, [client]);
     this.broadcastPresence(s);
@@ -346,7 +380,9 @@ export class LiveHub {
       return { ok: false, error: "dialogue.tooFast" };
     }
     const live = this.sessions.get(sessionId);
-    live?.sectors.set(participant.id, participant.sector);
+    // A phone without JavaScript answers over HTTP and never joined the hub: its answer carries
+    // its name and group all the same.
+    if (live) this.remember(live, participant);
     const row = live?.row ?? (await findSessionById(this.db, sessionId));
     if (!row) return { ok: false, error: "dialogue.unknownCode" };
     const state = stateOf(row);
@@ -402,6 +438,7 @@ export class LiveHub {
               s.answers.set(submission.participantId, {
                 value: submission.value,
                 sector: s.sectors.get(submission.participantId) ?? null,
+                groupNo: s.groups.get(submission.participantId) ?? null,
                 hidden: previous?.hidden ?? false,
                 theme: previous?.theme ?? null,
               });
@@ -452,6 +489,7 @@ export class LiveHub {
     let forWatchers: ServerMessage = { t: "results", seq: s.seq, results };
     // The room (phones and wall) never sees a sector too small to hide who answered.
     let forParticipants: ServerMessage = { t: "results", seq: s.seq, results: forRoom(results) };
+    let forWall = forParticipants;
     if (question.kind === "open") {
       const open: OpenAnswer[] = [...s.answers].map(([id, a]) => ({
         participantId: id,
@@ -465,8 +503,18 @@ export class LiveHub {
         ...forParticipants,
         open: open.filter((a) => !a.hidden).map((a) => ({ text: a.text, theme: a.theme })),
       };
+      // The wall is in the room too: names only when the facilitator turned them on.
+      forWall = s.row.namesOnWall
+        ? {
+            ...forParticipants,
+            open: open
+              .filter((a) => !a.hidden)
+              .map((a) => ({ text: a.text, theme: a.theme, name: a.name })),
+          }
+        : forParticipants;
     }
-    for (const c of to) c.conn.send(c.watcher && !c.presenter ? forWatchers : forParticipants);
+    for (const c of to)
+      c.conn.send(c.presenter ? forWall : c.watcher ? forWatchers : forParticipants);
   }
 
   /** Participants whose device is connected right now, for the facilitator's list of who is here. */
@@ -508,7 +556,8 @@ export class LiveHub {
   }
 
   private broadcastPresence(s: LiveSession): void {
-    for (const c of s.watchers) c.conn.send({ t: "presence", n: s.participants.size });
+    for (const c of s.watchers)
+      c.conn.send({ t: "presence", n: s.participants.size, roster: s.roster });
   }
 
   private async applyRow(s: LiveSession, row: SessionRow): Promise<void> {
@@ -526,6 +575,8 @@ export class LiveHub {
   private async reloadParticipants(s: LiveSession): Promise<void> {
     const rows = await participantGroups(this.db, s.row.id);
     const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const r of rows) s.groups.set(r.id, r.group_no);
+    for (const [id, a] of s.answers) a.groupNo = s.groups.get(id) ?? null;
     for (const c of s.participants) {
       const r = c.participant && byId.get(c.participant.id);
       if (r && c.participant)

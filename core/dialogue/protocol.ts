@@ -84,7 +84,8 @@ export type ServerMessage =
    * Participants and the presenter get `forRoom(results)`; the console gets every sector.
    */
   | { t: "results"; seq: number; results: Results; open?: OpenAnswer[] }
-  | { t: "presence"; n: number }
+  /** `n` sockets of participants; `roster` rises whenever someone joins or is removed, socket or not. */
+  | { t: "presence"; n: number; roster?: number }
   | { t: "error"; error: string }
   | { t: "pong" };
 

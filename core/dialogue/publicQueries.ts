@@ -30,6 +30,20 @@ export async function findOpenSessionByCode(db: Db, code: string): Promise<Sessi
   return row ? toSessionRow(row) : null;
 }
 
+/**
+ * A session by its code whatever its status (codes are unique for good): a phone that reloads
+ * after the end gets the session's closing page, not "unknown code". Only the phone's own page
+ * and socket use it; joining and answering stay limited to open sessions.
+ */
+export async function findSessionByCode(db: Db, code: string): Promise<SessionRow | null> {
+  const row = await db
+    .selectFrom("dialogue_sessions")
+    .select(SESSION_COLUMNS)
+    .where("join_code", "=", code)
+    .executeTakeFirst();
+  return row ? toSessionRow(row) : null;
+}
+
 /** The participant a device token belongs to in one session; null for any other token. */
 export async function findParticipant(
   db: Db,

@@ -25,6 +25,7 @@ export interface SessionRow {
   timerEndsAt: Date | null;
   version: number;
   shareToken: string | null;
+  namesOnWall: boolean;
   createdAt: Date;
 }
 
@@ -42,6 +43,13 @@ export interface SessionState {
   resultsVisible: boolean;
   timerEndsAt: string | null;
   version: number;
+  /** The presenter shows who gave an open answer only when the facilitator turned it on. */
+  namesOnWall: boolean;
+  /**
+   * Once the session ended and the facilitator shares its results: the shared page's path, so
+   * every phone's closing page links to it. Null while it runs or when nothing is shared.
+   */
+  sharedResults: string | null;
 }
 
 export const SESSION_COLUMNS = [
@@ -58,6 +66,7 @@ export const SESSION_COLUMNS = [
   "timer_ends_at",
   "version",
   "share_token",
+  "names_on_wall",
   "created_at",
 ] as const;
 
@@ -78,6 +87,7 @@ export function toSessionRow(r: Raw): SessionRow {
     timerEndsAt: r.timer_ends_at ? new Date(r.timer_ends_at) : null,
     version: r.version,
     shareToken: r.share_token,
+    namesOnWall: r.names_on_wall,
     createdAt: new Date(r.created_at),
   };
 }
@@ -106,5 +116,7 @@ export function stateOf(s: SessionRow, now: number = Date.now()): SessionState {
     resultsVisible: s.resultsVisible,
     timerEndsAt: s.timerEndsAt ? s.timerEndsAt.toISOString() : null,
     version: s.version,
+    namesOnWall: s.namesOnWall,
+    sharedResults: s.status === "closed" && s.shareToken ? `/s/${s.shareToken}` : null,
   };
 }

@@ -51,6 +51,13 @@ export interface AnswerRecord {
   value: unknown;
   hidden: boolean;
   themeLabel: string | null;
+  /** The participant's group when the room was split (null before or without groups). */
+  groupNo: number | null;
+  /**
+   * Set when the answer was given for a group (a group question, by its scribe): the group's
+   * number and the sectors of its members. The answer is the group's, not the scribe's.
+   */
+  group?: { no: number; sectors: string[] };
 }
 
 async function sessionMeta(db: Reader, sessionId: string) {
@@ -75,6 +82,7 @@ async function allAnswers(db: Reader, sessionId: string): Promise<AnswerRecord[]
       "a.theme_label",
       "p.sector",
       "p.display_name",
+      "p.group_no",
     ])
     .where("a.session_id", "=", sessionId)
     .orderBy("a.created_at")
@@ -89,7 +97,27 @@ async function allAnswers(db: Reader, sessionId: string): Promise<AnswerRecord[]
     value: r.value,
     hidden: r.hidden,
     themeLabel: r.theme_label,
+    groupNo: r.group_no,
   }));
+}
+
+/** The sectors in each group of the session (each sector once, in the catalog's order of first seen). */
+async function groupSectors(db: Reader, sessionId: string): Promise<Map<number, string[]>> {
+  const rows = await db
+    .selectFrom("dialogue_participants")
+    .select(["group_no", "sector"])
+    .where("session_id", "=", sessionId)
+    .where("group_no", "is not", null)
+    .orderBy("group_no")
+    .orderBy("sector")
+    .execute();
+  const groups = new Map<number, string[]>();
+  for (const r of rows) {
+    const list = groups.get(r.group_no!) ?? [];
+    if (r.sector && !list.includes(r.sector)) list.push(r.sector);
+    groups.set(r.group_no!, list);
+  }
+  return groups;
 }
 
 async function sectorMixOf(db: Reader, sessionId: string) {
@@ -118,11 +146,20 @@ export async function buildResults(
   session: SessionRow,
   opts: { names: boolean },
 ): Promise<{ results: SessionResults; answers: AnswerRecord[] }> {
-  const [meta, answers, sectorMix] = await Promise.all([
+  const [meta, answers, sectorMix, groups] = await Promise.all([
     sessionMeta(db, session.id),
     allAnswers(db, session.id),
     sectorMixOf(db, session.id),
+    groupSectors(db, session.id),
   ]);
+  const groupQuestions = new Set(
+    questionsOf(session.template)
+      .filter(({ question }) => question.audience === "group")
+      .map(({ question }) => question.id),
+  );
+  for (const a of answers)
+    if (a.groupNo !== null && groupQuestions.has(a.questionId))
+      a.group = { no: a.groupNo, sectors: groups.get(a.groupNo) ?? [] };
   const byQuestion = new Map<string, AnswerRecord[]>();
   for (const a of answers)
     byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
@@ -132,6 +169,7 @@ export async function buildResults(
       value: r.value,
       sector: r.sector,
       hidden: r.hidden,
+      groupNo: r.groupNo,
     }));
     const q: QuestionResults = {
       index,

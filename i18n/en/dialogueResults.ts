@@ -68,7 +68,12 @@ export const dialogueResults: CatalogOf<typeof nl> = {
       "{{count}} groups not shown separately, as a group of fewer than {{min}} participants could otherwise be worked out from the total.",
     nav: "Results",
     title: "Results of {{title}}",
-    intro: "Every question of the session with what the participants answered.",
+    intro:
+      "The questions of the session that were answered, with what the participants answered; the questions without answers are folded away at the bottom.",
+    unanswered_one: "Question without answers ({{count}})",
+    unanswered_other: "Questions without answers ({{count}})",
+    nothingAnswered: "No question has been answered yet.",
+    groupAnswer: "Group {{n}}",
     held: "Held on {{date}}",
     participants: "Participants: {{count}}",
     sectorMix: "Sectors of the participants",

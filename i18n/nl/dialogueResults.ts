@@ -67,7 +67,12 @@ export const dialogueResults = {
     // The results page of a session
     nav: "Uitkomsten",
     title: "Uitkomsten van {{title}}",
-    intro: "Alle vragen van de sessie met wat de deelnemers antwoordden.",
+    intro:
+      "De beantwoorde vragen van de sessie met wat de deelnemers antwoordden; de vragen zonder antwoorden staan ingeklapt onderaan.",
+    unanswered_one: "Vraag zonder antwoorden ({{count}})",
+    unanswered_other: "Vragen zonder antwoorden ({{count}})",
+    nothingAnswered: "Nog geen enkele vraag beantwoord.",
+    groupAnswer: "Groep {{n}}",
     held: "Gehouden op {{date}}",
     participants: "Deelnemers: {{count}}",
     sectorMix: "Sectoren van de deelnemers",

@@ -1,5 +1,6 @@
+import { useState } from "react";
 import type { Question } from "../../../core/dialogue/template.ts";
-import { PHASES } from "../../../core/dialogue/template.ts";
+import { PHASE_POINTS, PHASES } from "../../../core/dialogue/template.ts";
 import { useT } from "../../lib/i18n.ts";
 
 type Lang = "nl" | "en";
@@ -156,32 +157,8 @@ export function AnswerInput({
         </>
       );
     }
-    case "phases": {
-      const v = (value ?? {}) as Record<string, number>;
-      return (
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            {t("dialogue.phasesHint")}
-          </legend>
-          {PHASES.map((p) => (
-            <div className="utrecht-form-field" key={p}>
-              <label className="utrecht-form-label" htmlFor={`phase-${p}`}>
-                {t(`dialogue.phases.${p}`)}
-              </label>
-              <input
-                type="number"
-                min={0}
-                max={10}
-                id={`phase-${p}`}
-                name={p}
-                defaultValue={v[p] ?? 0}
-                className="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric"
-              />
-            </div>
-          ))}
-        </fieldset>
-      );
-    }
+    case "phases":
+      return <PhasesInput value={(value ?? {}) as Record<string, number>} />;
     case "ranking": {
       const order = Array.isArray(value) ? (value as string[]) : question.options.map((o) => o.id);
       return (
@@ -212,6 +189,53 @@ export function AnswerInput({
       );
     }
   }
+}
+
+/**
+ * Ten points over the four phases, with the points given so far counted as they are typed (the
+ * page without JavaScript shows the count it was sent with; the core checks the sum either way).
+ */
+function PhasesInput({ value }: { value: Record<string, number> }) {
+  const t = useT();
+  const [points, setPoints] = useState<Record<string, string>>(() =>
+    Object.fromEntries(PHASES.map((p) => [p, String(value[p] ?? 0)])),
+  );
+  const total = PHASES.reduce((sum, p) => {
+    const n = Number(points[p]);
+    return sum + (Number.isFinite(n) ? n : 0);
+  }, 0);
+  return (
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {t("dialogue.phasesHint")}
+      </legend>
+      {PHASES.map((p) => (
+        <div className="utrecht-form-field" key={p}>
+          <label className="utrecht-form-label" htmlFor={`phase-${p}`}>
+            {t(`dialogue.phases.${p}`)}
+          </label>
+          <input
+            type="number"
+            min={0}
+            max={PHASE_POINTS}
+            id={`phase-${p}`}
+            name={p}
+            value={points[p]}
+            onChange={(e) => setPoints((old) => ({ ...old, [p]: e.target.value }))}
+            className="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric"
+          />
+        </div>
+      ))}
+      <p className="utrecht-paragraph lr-points-total" role="status">
+        {t("dialogue.phasesTotal", { total, points: PHASE_POINTS })}
+        {total !== PHASE_POINTS
+          ? ` ${t(total > PHASE_POINTS ? "dialogue.phasesOver" : "dialogue.phasesLeft", {
+              n: Math.abs(PHASE_POINTS - total),
+            })}`
+          : null}
+      </p>
+    </fieldset>
+  );
 }
 
 /** Turns the posted form back into the value the question expects; the core checks it. */

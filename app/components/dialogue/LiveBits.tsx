@@ -1,12 +1,22 @@
+import { useSyncExternalStore } from "react";
 import { useT } from "../../lib/i18n.ts";
 import type { LiveStatus } from "../../lib/useLive.ts";
+
+const noSubscription = () => () => undefined;
 
 /** Says whether the screen is live; announced politely when it changes, never on every tick. */
 export function ConnectionStatus({ status }: { status: LiveStatus }) {
   const t = useT();
+  // Only a page whose script runs ever connects: the server's page (all a browser without
+  // JavaScript has) says nothing rather than "connecting…" for ever.
+  const running = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <p className={`utrecht-paragraph lr-live-status lr-live-status--${status}`} role="status">
-      {t(`dialogue.connection.${status}`)}
+      {running ? t(`dialogue.connection.${status}`) : null}
     </p>
   );
 }

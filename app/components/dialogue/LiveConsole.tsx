@@ -1,5 +1,5 @@
 import { useEffect, type FormEvent, type ReactNode } from "react";
-import { Link, useRevalidator } from "react-router";
+import { Form, Link, useRevalidator } from "react-router";
 import type { Results } from "../../../core/dialogue/aggregate.ts";
 import type { Command } from "../../../core/dialogue/controlSession.ts";
 import type { JoinBurst } from "../../../core/dialogue/queries.ts";
@@ -7,7 +7,7 @@ import type { OpenAnswer } from "../../../core/dialogue/protocol.ts";
 import type { SessionState } from "../../../core/dialogue/session.ts";
 import { formatMoment } from "../../../core/kernel/time.ts";
 import { messageKey } from "../../../i18n/index.ts";
-import { useT } from "../../lib/i18n.ts";
+import { useLocale, useT } from "../../lib/i18n.ts";
 import { useCountdown, useLive } from "../../lib/useLive.ts";
 import { Notice, PostForm, SubmitButton } from "../form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
@@ -37,6 +37,8 @@ interface ConsoleProps {
   bursts: JoinBurst[];
   /** How many participants the last removal took out, shown once after the redirect. */
   removed: number | null;
+  /** The facilitator asked to end the session: the console asks to confirm. */
+  confirmEnd: boolean;
 }
 
 /** Join times to the second, in Dutch time wherever the browser is (24-hour in both languages). */
@@ -80,6 +82,7 @@ function Control({
  */
 export function LiveConsole(props: ConsoleProps) {
   const t = useT();
+  const locale = useLocale();
   const live = useLive({ t: "watch", sessionId: props.session.id }, { state: props.state });
   const { state } = live;
   const lang = state.language;
@@ -91,10 +94,10 @@ export function LiveConsole(props: ConsoleProps) {
   // Who joined or left comes from the loader; presence changes in bursts when a room joins, so
   // reload the list at most every two seconds.
   useEffect(() => {
-    if (live.presence === null) return;
+    if (live.presence === null && live.roster === null) return;
     const id = setTimeout(() => void revalidate(), 2000);
     return () => clearTimeout(id);
-  }, [live.presence, revalidate]);
+  }, [live.presence, live.roster, revalidate]);
 
   /** Sends the form's command over the socket when it is up; otherwise lets the form post. */
   const viaSocket = (e: FormEvent<HTMLFormElement>) => {
@@ -121,12 +124,19 @@ export function LiveConsole(props: ConsoleProps) {
             {state.question.prompt[lang]}
           </h2>
           <Notice kind="info">
-            {state.status === "closed"
-              ? t("dialogue.sessionEnded")
-              : state.answeringOpen
-                ? t("dialogue.answeringOpen")
-                : t("dialogue.answeringClosed")}{" "}
-            {state.resultsVisible ? t("dialogue.resultsShown") : t("dialogue.resultsHidden")}
+            {state.status === "closed" ? (
+              <>
+                {t("dialogue.sessionEnded")}{" "}
+                {state.sharedResults
+                  ? t("dialogue.endedShared")
+                  : t("dialogue.endedNotSharedConsole")}
+              </>
+            ) : (
+              <>
+                {state.answeringOpen ? t("dialogue.answeringOpen") : t("dialogue.answeringClosed")}{" "}
+                {state.resultsVisible ? t("dialogue.resultsShown") : t("dialogue.resultsHidden")}
+              </>
+            )}
           </Notice>
           {state.answeringOpen && seconds !== null ? <Countdown seconds={seconds} /> : null}
           {live.error ? (
@@ -179,11 +189,47 @@ export function LiveConsole(props: ConsoleProps) {
             {state.timerEndsAt ? (
               <Control onSubmit={viaSocket} cmd="stopTimer" label={t("dialogue.stopTimer")} />
             ) : null}
-            {state.status === "open" ? (
-              <Control onSubmit={viaSocket} cmd="end" label={t("dialogue.end")} kind="danger" />
-            ) : (
+            {state.status === "open" && !props.confirmEnd ? (
+              <Form method="get" className="lr-inline-form">
+                <input type="hidden" name="confirm" value="end" />
+                <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                  {t("dialogue.end")}
+                </button>
+              </Form>
+            ) : state.status === "closed" ? (
               <Control onSubmit={viaSocket} cmd="reopen" label={t("dialogue.reopen")} />
-            )}
+            ) : null}
+          </div>
+          {state.status === "open" && props.confirmEnd ? (
+            <div className="utrecht-alert utrecht-alert--warning" role="alert">
+              <h3 className="utrecht-heading-3">{t("dialogue.endConfirmTitle")}</h3>
+              <p className="utrecht-paragraph">{t("dialogue.endConfirmBody")}</p>
+              <div className="lr-actions">
+                <Control
+                  onSubmit={viaSocket}
+                  cmd="end"
+                  label={t("dialogue.endConfirm")}
+                  kind="danger"
+                />
+                <Link className="utrecht-link" to={props.base}>
+                  {t("dialogue.endCancel")}
+                </Link>
+              </div>
+            </div>
+          ) : null}
+          <div className="lr-actions">
+            <p className="utrecht-paragraph">
+              {state.namesOnWall ? t("dialogue.namesOnWallOn") : t("dialogue.namesOnWallOff")}
+            </p>
+            <Control
+              onSubmit={viaSocket}
+              cmd="names"
+              label={
+                state.namesOnWall ? t("dialogue.hideNamesOnWall") : t("dialogue.showNamesOnWall")
+              }
+            >
+              <input type="hidden" name="on" value={state.namesOnWall ? "false" : "true"} />
+            </Control>
           </div>
         </section>
 
@@ -191,7 +237,13 @@ export function LiveConsole(props: ConsoleProps) {
           <h2 className="utrecht-heading-2" id="results">
             {t("dialogue.answers", { count: results.all.count })}
           </h2>
-          <ResultsView question={state.question} results={results} open={open} lang={lang} />
+          <ResultsView
+            question={state.question}
+            results={results}
+            open={open}
+            lang={lang}
+            reader={locale}
+          />
           {state.question.kind === "open" && open.length > 0 ? (
             <OpenModeration
               open={open}
@@ -208,7 +260,11 @@ export function LiveConsole(props: ConsoleProps) {
           <h2 className="utrecht-heading-2" id="join">
             {t("dialogue.joinHeading")}
           </h2>
-          <JoinPanel {...props.join} />
+          {state.status === "closed" ? (
+            <p className="utrecht-paragraph">{t("dialogue.joinClosed")}</p>
+          ) : (
+            <JoinPanel {...props.join} />
+          )}
         </section>
 
         <section aria-labelledby="people" className="lr-section">

@@ -89,14 +89,7 @@ export function LiveParticipant({
     );
 
   if (state.status === "closed" || live.status === "ended")
-    return (
-      <section aria-labelledby="ended">
-        <h1 className="utrecht-heading-1" id="ended">
-          {t("dialogue.endedTitle")}
-        </h1>
-        <p className="utrecht-paragraph">{t("dialogue.endedBody")}</p>
-      </section>
-    );
+    return <SessionEnded sharedResults={state.sharedResults} />;
 
   return (
     <section aria-labelledby="question" className="lr-live">
@@ -115,11 +108,7 @@ export function LiveParticipant({
       <h1 className="utrecht-heading-1" id="question" lang={lang}>
         {state.question.prompt[lang]}
       </h1>
-      {state.question.help ? (
-        <p className="utrecht-paragraph" lang={lang}>
-          {state.question.help[lang]}
-        </p>
-      ) : null}
+      {state.question.help ? <HelpText text={state.question.help[lang]} lang={lang} /> : null}
       {state.answeringOpen && seconds !== null ? <Countdown seconds={seconds} /> : null}
       {shown?.ok ? <Notice>{t("dialogue.saved")}</Notice> : null}
       {shown && !shown.ok ? <FormError error={shown.error} /> : null}
@@ -164,5 +153,54 @@ export function LiveParticipant({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The one closing page of a session, on every phone (with or without JavaScript, reloaded or
+ * not): it has ended, and the results are one link away once the facilitator shares them.
+ */
+export function SessionEnded({ sharedResults }: { sharedResults: string | null }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="ended">
+      <h1 className="utrecht-heading-1" id="ended">
+        {t("dialogue.endedTitle")}
+      </h1>
+      <p className="utrecht-paragraph">{t("dialogue.endedThanks")}</p>
+      {sharedResults ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={sharedResults}>
+            {t("dialogue.endedResultsLink")}
+          </a>
+        </p>
+      ) : (
+        <p className="utrecht-paragraph">{t("dialogue.endedNotShared")}</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A question's explanation. A numbered run ("1 Goed en genoeg personeel: … 2 Actueel …", as the
+ * ambition ladder's) reads on a phone as a list of steps, not one paragraph.
+ */
+export function HelpText({ text, lang }: { text: string; lang: string }) {
+  const steps = text.split(/\s+(?=\d{1,2}\s+\S)/);
+  const numbered = steps.length > 1 && steps.every((s, i) => s.startsWith(`${i + 1} `));
+  if (!numbered)
+    return (
+      <p className="utrecht-paragraph" lang={lang}>
+        {text}
+      </p>
+    );
+  return (
+    <ol className="utrecht-ordered-list lr-help-steps" lang={lang}>
+      {steps.map((s, i) => (
+        <li key={i} className="utrecht-ordered-list__item">
+          {s.slice(String(i + 1).length + 1)}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Aggregate, Results } from "../../../core/dialogue/aggregate.ts";
+import { GROUP_SECTOR, type Aggregate, type Results } from "../../../core/dialogue/aggregate.ts";
 import type { OpenAnswer } from "../../../core/dialogue/protocol.ts";
 import {
   formatNumber,
@@ -552,9 +552,9 @@ function BySector({
   lang: Lang;
   t: T;
 }) {
-  const sectors = Object.keys(results.bySector).sort((a, b) =>
-    t(sectorKey(a)).localeCompare(t(sectorKey(b))),
-  );
+  // Answers given for a group count as the group's (mixed on purpose), not as its scribe's sector.
+  const label = (s: string) => (s === GROUP_SECTOR ? t("dialogue.groupAnswers") : t(sectorKey(s)));
+  const sectors = Object.keys(results.bySector).sort((a, b) => label(a).localeCompare(label(b)));
   if (sectors.length === 0) return null;
   const columns = sectorColumns(question, lang, t);
   return (
@@ -570,7 +570,7 @@ function BySector({
         const agg = results.bySector[s]!;
         return (
           <Row key={s}>
-            <RowHeader>{t(sectorKey(s))}</RowHeader>
+            <RowHeader>{label(s)}</RowHeader>
             <Cell numeric>{agg.count}</Cell>
             {columns.map((c, i) => (
               <Cell key={i} numeric={question.kind !== "wordcloud"}>
@@ -586,25 +586,28 @@ function BySector({
 
 /**
  * The results of one question as a chart with a data table beside it (in a "show as table"
- * disclosure, always in the document), and the same figures per sector. Written in the session's
- * language, as the question is, and marked as such for screen readers. Pure: it renders the same
- * on the server and in the browser, so the live console and presenter can use it as it is.
+ * disclosure, always in the document), and the same figures per sector. The question's own texts
+ * (options, prompt) are in the session's language (`lang`); the words around the figures are in
+ * the reader's (`reader`): the room's screens pass none and speak the session's language, the
+ * facilitator's pages pass the page's. Marked as such for screen readers. Pure: it renders the
+ * same on the server and in the browser, so the live console and presenter can use it as it is.
  */
 export function ResultsView({
   question,
   results,
   lang,
+  reader = lang,
   open,
   size = "normal",
 }: {
   question: Question;
   results: Results;
   lang: Lang;
+  reader?: Lang;
   open?: OpenAnswer[];
   size?: "normal" | "large";
 }) {
-  // The figures speak the session's language, as its questions do, whatever the page's language.
-  const t: T = translator(lang);
+  const t: T = translator(reader);
   const agg = results.all;
   // Only the room's copy (`forRoom`) leaves sectors out; the facilitator's shows them all.
   const withheld = withheldText(results.withheld, t, "sectors");
@@ -623,7 +626,7 @@ export function ResultsView({
     body = <Words question={question} agg={agg} lang={lang} t={t} />;
   else if (agg.kind === "open") body = <Open open={open} t={t} />;
   return (
-    <div className={`lr-results lr-results--${size}`} lang={lang}>
+    <div className={`lr-results lr-results--${size}`} lang={reader}>
       <p className="utrecht-paragraph lr-muted">
         {t("dialogueResults.answerCount", { count: agg.count })}
       </p>

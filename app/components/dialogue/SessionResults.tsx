@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { SessionResults as Data } from "../../../core/dialogue/sessionResults.ts";
 import { percentOf, withheldText } from "../../../core/dialogue/resultsText.ts";
-import { useT } from "../../lib/i18n.ts";
+import { useLocale, useT } from "../../lib/i18n.ts";
 import { Cell, DataTable, Row, RowHeader } from "../table.tsx";
 import { ResultsView } from "./ResultsView.tsx";
 import { sectorKey } from "../../../core/kernel/sectors.ts";
@@ -13,16 +13,17 @@ import { sectorKey } from "../../../core/kernel/sectors.ts";
  */
 export function SessionResults({ results, date }: { results: Data; date: string }) {
   const t = useT();
+  // The page around the results is in the reader's language; so are the words of the figures.
+  const locale = useLocale();
   const lang = results.session.language;
   const total = results.questions.length;
   // Behind the shared link, groups of fewer than three people are left out of the sector mix.
   const mixWithheld = withheldText(results.sectorMixWithheld, t, "groups");
-  const themes: { id: string; title: string; items: Data["questions"] }[] = [];
-  for (const q of results.questions) {
-    const last = themes[themes.length - 1];
-    if (last && last.id === q.theme.id) last.items.push(q);
-    else themes.push({ id: q.theme.id, title: q.theme.title[lang], items: [q] });
-  }
+  // A template of fifty questions of which a session used five: the answered ones are the
+  // results, the rest is folded away under one summary.
+  const answered = results.questions.filter((q) => q.results.all.count > 0);
+  const unanswered = results.questions.filter((q) => q.results.all.count === 0);
+  const themes = byTheme(answered, lang);
   return (
     <>
       <p className="utrecht-paragraph">
@@ -73,13 +74,52 @@ export function SessionResults({ results, date }: { results: Data; date: string 
               <h3 className="utrecht-heading-3" id={`question-${q.question.id}`} lang={lang}>
                 {q.question.prompt[lang]}
               </h3>
-              <ResultsView question={q.question} results={q.results} lang={lang} open={q.open} />
+              <ResultsView
+                question={q.question}
+                results={q.results}
+                lang={lang}
+                reader={locale}
+                open={q.open}
+              />
             </Question>
           ))}
         </section>
       ))}
+      {answered.length === 0 ? (
+        <p className="utrecht-paragraph">{t("dialogueResults.nothingAnswered")}</p>
+      ) : null}
+      {unanswered.length > 0 ? (
+        <details className="lr-unanswered lr-section">
+          <summary>{t("dialogueResults.unanswered", { count: unanswered.length })}</summary>
+          {byTheme(unanswered, lang).map((theme) => (
+            <div key={theme.id}>
+              <p className="utrecht-paragraph" lang={lang}>
+                <strong>{theme.title}</strong>
+              </p>
+              <ul className="utrecht-unordered-list">
+                {theme.items.map((q) => (
+                  <li key={q.question.id} className="utrecht-unordered-list__item" lang={lang}>
+                    {q.index + 1}. {q.question.prompt[lang]}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+      ) : null}
     </>
   );
+}
+
+/** Questions under their themes, in running order (a theme may come back after another). */
+function byTheme(questions: Data["questions"], lang: "nl" | "en") {
+  const themes: { id: string; title: string; items: Data["questions"] }[] = [];
+  for (const q of questions) {
+    const last = themes[themes.length - 1];
+    if (last && last.id === q.theme.id) last.items.push(q);
+    else themes.push({ id: q.theme.id, title: q.theme.title[lang], items: [q] });
+  }
+  return themes;
 }
 
 function Question({ id, children }: { id: string; children: ReactNode }) {

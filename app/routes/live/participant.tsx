@@ -4,15 +4,15 @@ import type { Route } from "./+types/participant";
 import { joinSession } from "../../../core/dialogue/joinSession.ts";
 import { normaliseJoinCode } from "../../../core/dialogue/joinCode.ts";
 import {
-  findOpenSessionByCode,
   findParticipant,
+  findSessionByCode,
   participantAnswer,
 } from "../../../core/dialogue/publicQueries.ts";
 import { stateOf } from "../../../core/dialogue/session.ts";
 import { failure, rateLimited } from "../../../core/kernel/result.ts";
 import { SECTORS } from "../../../core/kernel/sectors.ts";
 import { answerFromForm } from "../../components/dialogue/AnswerInput.tsx";
-import { LiveParticipant } from "../../components/dialogue/LiveParticipant.tsx";
+import { LiveParticipant, SessionEnded } from "../../components/dialogue/LiveParticipant.tsx";
 import {
   Field,
   FormError,
@@ -42,7 +42,8 @@ async function sessionFor(request: Request, context: Route.LoaderArgs["context"]
   if (await live.joinBlocked(clientAddress))
     refusedPage(context, rateLimited("dialogue.tooManyAttempts"));
   const normal = normaliseJoinCode(code);
-  const session = normal ? await findOpenSessionByCode(db, normal) : null;
+  // An ended session is found too: its phones, reloaded or not, get one closing page.
+  const session = normal ? await findSessionByCode(db, normal) : null;
   if (!session || !normal) {
     await live.joinFailed(clientAddress);
     refusedPage(context, failure("notFound", "dialogue.unknownCode"));
@@ -59,9 +60,10 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { session, participant, code, token } = await sessionFor(request, context, params.code);
   const state = stateOf(session);
-  const myAnswer = participant
-    ? await participantAnswer(getServices(context).db, participant, state.question.id)
-    : undefined;
+  const myAnswer =
+    participant && session.status === "open"
+      ? await participantAnswer(getServices(context).db, participant, state.question.id)
+      : undefined;
   return {
     title: `${session.title} · ${requestT(context)("app.name")}`,
     code,
@@ -81,6 +83,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { session, participant, code, token } = await sessionFor(request, context, params.code);
   const { db, config, live } = getServices(context);
   const form = await request.formData();
+  // The page the loader renders says the session has ended; nothing is joined or stored.
+  if (session.status === "closed")
+    return data(
+      { ok: false as const, error: { key: "dialogue.sessionClosed" as const } },
+      { status: 409 },
+    );
   if (intent(form) === "join") {
     // The device's own token: joining again from the same phone resumes and takes no new join.
     const joined = await joinSession(
@@ -91,6 +99,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       live.joinSource(getRequestInfo(context).clientAddress),
     );
     if (!joined.ok) return refused(context, joined);
+    if (!joined.value.resumed) live.participantJoined(session.id, joined.value.participant);
     return redirect(`/live/${code}`, {
       headers: {
         "Set-Cookie": serializeCookie(deviceCookie(code), joined.value.deviceToken, {
@@ -123,14 +132,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function ParticipantView({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const { joined, sessionTitle } = loaderData;
+  const { joined, sessionTitle, state } = loaderData;
   const sectors = useTranslatedOptions("sectors", SECTORS);
   const failed =
     actionData && "ok" in actionData && actionData.ok === false ? actionData.error : undefined;
   return (
     <Shell>
       <p className="utrecht-paragraph">{sessionTitle}</p>
-      {!joined ? (
+      {state.status === "closed" && !joined ? (
+        <SessionEnded sharedResults={state.sharedResults} />
+      ) : !joined ? (
         <PostForm className="lr-form">
           <h1 className="utrecht-heading-1">{t("dialogue.joinTitle")}</h1>
           <p className="utrecht-paragraph">{t("dialogue.joinAbout")}</p>

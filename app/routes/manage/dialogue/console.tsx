@@ -50,7 +50,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     session: { id: session.id, title: session.title, status: session.status },
     join: await joinInfo(config.publicUrl, session.joinCode),
     state,
-    results: aggregateWithSectors(state.question, rows, session.language),
+    results: aggregateWithSectors(
+      state.question,
+      rows.map((r) => ({ ...r, groupNo: r.group_no })),
+      session.language,
+    ),
     open:
       state.question.kind === "open"
         ? rows.map((r) => ({
@@ -79,6 +83,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     connectedCount: connected.size,
     bursts,
     removed: Number.isInteger(removed) && removed >= 0 ? removed : null,
+    // Ending is asked for first: the button leads here, and only this step's button ends it.
+    confirmEnd: new URL(request.url).searchParams.get("confirm") === "end",
   };
 }
 
@@ -94,6 +100,7 @@ const COMMANDS = new Set([
   "stopTimer",
   "end",
   "reopen",
+  "names",
 ]);
 
 /**

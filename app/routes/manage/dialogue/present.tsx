@@ -34,12 +34,23 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     join: await joinInfo(getServices(context).config.publicUrl, session.joinCode),
     state,
     // The wall is for the room: no sector too small to hide who answered (see `groupsToShow`).
-    results: forRoom(aggregateWithSectors(state.question, rows, session.language)),
+    results: forRoom(
+      aggregateWithSectors(
+        state.question,
+        rows.map((r) => ({ ...r, groupNo: r.group_no })),
+        session.language,
+      ),
+    ),
+    // Names only when the facilitator turned them on: the join page promises they stay private.
     open:
       state.question.kind === "open"
         ? rows
             .filter((r) => !r.hidden)
-            .map((r): OpenAnswer => ({ text: String(r.value), theme: r.theme_label }))
+            .map((r): OpenAnswer => ({
+              text: String(r.value),
+              theme: r.theme_label,
+              ...(session.namesOnWall ? { name: r.display_name } : {}),
+            }))
         : [],
   };
 }
@@ -47,13 +58,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function Presenter({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { session, join } = loaderData;
-  const live = useLive({ t: "watch", sessionId: session.id }, { state: loaderData.state });
+  const live = useLive(
+    { t: "watch", sessionId: session.id, view: "presenter" },
+    { state: loaderData.state },
+  );
   const { state } = live;
   const lang = state.language;
   const seconds = useCountdown(state.timerEndsAt, live.clockOffset);
   const results = live.results?.results ?? loaderData.results;
-  // The hub sends the wall the room's results (no hidden answers, no names); filter all the same.
-  const open = (live.results?.open ?? loaderData.open).filter((a) => !a.hidden);
+  // The hub sends the wall the room's results (no hidden answers, names only when turned on);
+  // filter all the same.
+  const open = (live.results?.open ?? loaderData.open)
+    .filter((a) => !a.hidden)
+    .map((a) => (state.namesOnWall ? a : { ...a, name: null }));
   return (
     <div className="lr-presenter" style={regionThemeStyle(loaderData.color)}>
       <main id="main" className="lr-presenter__main">
@@ -62,7 +79,10 @@ export default function Presenter({ loaderData }: Route.ComponentProps) {
           <ConnectionStatus status={live.status} />
         </header>
         {state.status === "closed" ? (
-          <h1 className="utrecht-heading-1">{t("dialogue.endedTitle")}</h1>
+          <>
+            <h1 className="utrecht-heading-1">{t("dialogue.endedTitle")}</h1>
+            <p className="utrecht-paragraph">{t("dialogue.endedThanks")}</p>
+          </>
         ) : (
           <>
             <p className="utrecht-paragraph lr-presenter__meta" lang={lang}>
@@ -93,9 +113,11 @@ export default function Presenter({ loaderData }: Route.ComponentProps) {
             ) : null}
           </>
         )}
-        <aside aria-label={t("dialogue.joinHeading")} className="lr-presenter__join">
-          <JoinPanel {...join} large />
-        </aside>
+        {state.status === "closed" ? null : (
+          <aside aria-label={t("dialogue.joinHeading")} className="lr-presenter__join">
+            <JoinPanel {...join} large />
+          </aside>
+        )}
       </main>
     </div>
   );

@@ -63,6 +63,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     cmd === "shareOn" || cmd === "shareOff" ? { cmd: "share", on: cmd === "shareOn" } : {},
   );
   if (!result.ok) return refused(context, result);
+  // The closing page on the phones of an ended session links to the shared results at once.
+  await getServices(context).live.refresh(params.id);
   return redirect(
     `/manage/${region.slug}/dialogue/${params.id}/results?share=${cmd === "shareOn" ? "on" : "off"}`,
   );
