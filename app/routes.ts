@@ -46,6 +46,10 @@ export default [
   route("r/:slug/challenges/:challengeSlug", "routes/public/challenges/challenge.tsx"),
   // A harvest's contribution form: anyone with the link, no account, only while it is open.
   route("r/:slug/harvest/:harvestSlug/contribute", "routes/public/harvest-contribute.tsx"),
+  // The self-scan's response form: by a round's join code, or by a personal (signed) link.
+  route("r/:slug/scan", "routes/public/scan/join.tsx"),
+  route("r/:slug/scan/:code", "routes/public/scan/byCode.tsx"),
+  route("scan/:token", "routes/public/scan/byLink.tsx"),
 
   // Inside a region: members only, scoped by the layout's loader and again by every route.
   ...prefix("manage/:slug", [
@@ -130,6 +134,12 @@ export default [
       route("challenges/:id/network", "routes/manage/network/challenge.tsx"),
       route("people/:id/network", "routes/manage/network/person.tsx"),
       route("my-network", "routes/manage/network/mine.tsx"),
+      // (self-scan: scans, rounds, results per round, development over rounds, benchmark)
+      route("scans", "routes/manage/scan/list.tsx"),
+      route("scans/new", "routes/manage/scan/new.tsx"),
+      route("scans/:id", "routes/manage/scan/detail.tsx"),
+      route("scans/:id/rounds/:roundId", "routes/manage/scan/results.tsx"),
+      route("scans/:id/development", "routes/manage/scan/development.tsx"),
     ]),
   ]),
 ] satisfies RouteConfig;

@@ -6,7 +6,8 @@ import { createScan } from "./createScan.ts";
 import { makeLinks } from "./makeLinks.ts";
 import { openRound } from "./openRound.ts";
 import { scanFormByLink } from "./publicQueries.ts";
-import { statementField, submitResponse } from "./submitResponse.ts";
+import { statementField } from "./statements.ts";
+import { submitResponse } from "./submitResponse.ts";
 
 /**
  * The same personal link sent several times at once (a double tap, a retry on a bad connection),

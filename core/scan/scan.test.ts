@@ -12,7 +12,8 @@ import { scanFormByCode, scanFormByLink, type ScanFormPage } from "./publicQueri
 import { getScan, roundPage, scanDevelopment } from "./queries.ts";
 import { removeStatement } from "./removeStatement.ts";
 import { setBenchmark } from "./setBenchmark.ts";
-import { statementField, submitResponse } from "./submitResponse.ts";
+import { statementField } from "./statements.ts";
+import { submitResponse } from "./submitResponse.ts";
 
 let t: TestDb;
 let scope: RegionScope;

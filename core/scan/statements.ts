@@ -206,6 +206,9 @@ export const SHIPPED_STATEMENTS: readonly ShippedStatement[] = SCAN_THEMES.flatM
   ]),
 );
 
+/** The form field of a statement's answer. */
+export const statementField = (key: string) => `st_${key}`;
+
 export const OWN_PREFIX = "own.";
 export const ownKey = (id: string) => `${OWN_PREFIX}${id}`;
 

@@ -5,9 +5,7 @@ import type { Db } from "../kernel/tx.ts";
 import { validate } from "../kernel/validate.ts";
 import type { ScanFormPage } from "./publicQueries.ts";
 import { answerScale, responseSchema } from "./schema.ts";
-
-/** The form field of a statement's answer. */
-export const statementField = (key: string) => `st_${key}`;
+import { statementField } from "./statements.ts";
 
 export type SubmitOutcome = "stored" | "alreadyAnswered" | "ignored";
 

@@ -11,6 +11,7 @@ import { networkPolicy } from "../../../core/network/policy.ts";
 import { may } from "../../../core/kernel/scope.ts";
 import { peoplePolicy } from "../../../core/people/policy.ts";
 import { regionPolicy } from "../../../core/regions/policy.ts";
+import { scanPolicy } from "../../../core/scan/policy.ts";
 import { Shell } from "../../root.tsx";
 import { AreaHelp } from "../../components/AreaHelp.tsx";
 import { useT } from "../../lib/i18n.ts";
@@ -78,6 +79,7 @@ export default function RegionLayout() {
       label: t("coalitions.nav"),
       show: may({ role }, coalitionPolicy.view),
     },
+    { to: `${base}/scans`, label: t("scan.nav"), show: may({ role }, scanPolicy.view) },
     {
       to: `${base}/members`,
       label: t("nav.members"),
