@@ -100,9 +100,21 @@ export async function listRegistrations(
   return q.orderBy("status").orderBy("seq").limit(20_000).execute();
 }
 
-/** Figures for the organiser: places, waitlist, who came, and the sector mix of both. */
-export async function eventFigures(scope: RegionScope, eventId: string) {
+/**
+ * Figures for the organiser: places, waitlist, who came, and the sector mix of both. No-shows
+ * exist only once the event has ended: before that, `noShow` is null (someone confirmed for next
+ * month has not failed to come).
+ */
+export async function eventFigures(scope: RegionScope, eventId: string, now = new Date()) {
   if (!isId(eventId)) return null;
+  const event = await scope.db
+    .selectFrom("events")
+    .select("ends_at")
+    .where("region_id", "=", scope.regionId)
+    .where("id", "=", eventId)
+    .executeTakeFirst();
+  if (!event) return null;
+  const ended = new Date(event.ends_at).getTime() <= now.getTime();
   const rows = await scope.db
     .selectFrom("registrations")
     .select(["status", "sector", sql<boolean>`checked_in_at IS NOT NULL`.as("attended")])
@@ -124,7 +136,7 @@ export async function eventFigures(scope: RegionScope, eventId: string) {
       attendedBySector[sector] = (attendedBySector[sector] ?? 0) + n;
     } else if (r.status === "confirmed") figures.noShow += n;
   }
-  return { ...figures, registered, attendedBySector };
+  return { ...figures, noShow: ended ? figures.noShow : null, registered, attendedBySector };
 }
 
 /** The invitation links of one event of the region (their tokens are not kept). */

@@ -566,12 +566,30 @@ describe("on the day", () => {
     page = await (await facilitator.get(path)).text();
     expect(page).toContain("1 van 2 aanwezig");
     expect(page).toContain("Toch niet");
-    expect(await eventFigures(scope, id)).toMatchObject({ confirmed: 2, attended: 1, noShow: 1 });
-    const figures = plain(await (await organiser.get(`${base()}/${id}`)).text());
+    // The event is still to come (issue 15, point 1): nobody has failed to come yet.
+    expect(await eventFigures(scope, id)).toMatchObject({
+      confirmed: 2,
+      attended: 1,
+      noShow: null,
+    });
+    let figures = plain(await (await organiser.get(`${base()}/${id}`)).text());
     expect(figures).toContain("1 aanwezig");
-    expect(figures).toContain("1 niet gekomen");
+    expect(figures).not.toContain("niet gekomen");
     expect(figures).toMatch(/Hogeschool \(hbo\) 1 1/);
     expect(figures).toMatch(/Maatschappelijke of zorgorganisatie 1 0/);
+
+    // Once it has ended, whoever was confirmed and did not come is a no-show.
+    await s.db
+      .updateTable("events")
+      .set({
+        starts_at: new Date(Date.now() - 3 * 3600 * 1000),
+        ends_at: new Date(Date.now() - 3600 * 1000),
+      })
+      .where("id", "=", id)
+      .execute();
+    expect(await eventFigures(scope, id)).toMatchObject({ attended: 1, noShow: 1 });
+    figures = plain(await (await organiser.get(`${base()}/${id}`)).text());
+    expect(figures).toContain("1 niet gekomen");
 
     await facilitator.post(path, { _intent: "checkin", registrationId: anna, present: "0" });
     expect(await (await facilitator.get(path)).text()).toContain("0 van 2 aanwezig");

@@ -29,9 +29,11 @@ export function EventFiguresSection({ data }: { data: Data }) {
         <li>
           <strong>{figures.attended}</strong> {t("eventsAdmin.figAttended")}
         </li>
-        <li>
-          <strong>{figures.noShow}</strong> {t("eventsAdmin.figNoShow")}
-        </li>
+        {figures.noShow === null ? null : (
+          <li>
+            <strong>{figures.noShow}</strong> {t("eventsAdmin.figNoShow")}
+          </li>
+        )}
       </ul>
       <h3 className="utrecht-heading-3">{t("eventsAdmin.sectorMixTitle")}</h3>
       <DataTable

@@ -89,7 +89,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     waitlisted: 0,
     cancelled: 0,
     attended: 0,
-    noShow: 0,
+    noShow: null as number | null,
     registered: {} as Record<string, number>,
     attendedBySector: {} as Record<string, number>,
   };
