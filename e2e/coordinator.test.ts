@@ -128,7 +128,7 @@ describe("a live session as a coordinator runs it (issue 15)", () => {
     await plain.getByText("Praktijkleren met de buurt").waitFor();
   });
 
-  it("shows the ladder's steps as a list, counts the ten points as they are typed, and keeps an empty note box calm (point 15)", async () => {
+  it("shows the ladder's steps as a list and counts the ten points as they are typed (point 15)", async () => {
     const { facilitator, code } = await startSession("Regiosessie kleine dingen");
     await facilitator.getByRole("button", { name: "Antwoorden openen" }).click();
     const phone = await t.newPage();
@@ -152,8 +152,9 @@ describe("a live session as a coordinator runs it (issue 15)", () => {
     await phone.getByLabel(/Het samen doen/).fill("3");
     await phone.getByText("Verdeeld: 10 van 10 punten.", { exact: true }).waitFor();
     await checkA11y(phone, "ten points counted");
+  });
 
-    // The action page: its title names the region, and the empty note box is not red.
+  it("names the region in the actions page's title and keeps an empty note box calm (point 15)", async () => {
     const { scope, region, user } = await makeScope(t.server.db, "organiser");
     const action = await createAction(scope, { title: "Stageplaatsen wijkzorg" });
     if (!action.ok) throw new Error("action not created");

@@ -60,7 +60,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     parties: await partyChoices(scope),
     chosenTheme: theme && themes.some((th) => th.id === theme) ? theme : null,
     done: DONE.find((d) => d === done) ?? null,
-    pageTitle: requestT(context)("actions.title"),
+    // The region in the title, as on every other page of a region: tabs of two regions differ.
+    pageTitle: `${requestT(context)("actions.title")} · ${region.name}`,
   };
 }
 
