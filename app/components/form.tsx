@@ -1,18 +1,53 @@
-import type { ReactNode } from "react";
-import { Form, useNavigation, type FormProps } from "react-router";
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { Form, useActionData, useLocation, useNavigation, type FormProps } from "react-router";
 import type { Message, MessageKey } from "../../i18n/index.ts";
 import { useCsrfToken, useMessage, useT } from "../lib/i18n.ts";
 
 export type FieldErrors = Record<string, Message> | undefined;
 
-/** A post form that always carries the CSRF token; works before (and without) JavaScript. */
+const FieldIdScope = createContext("");
+
+/**
+ * Fields within are given ids of their own (`field-<scope>-<name>`), for a form whose field names
+ * another form on the same page also uses: one id twice would let a label name the wrong field.
+ */
+export function FieldIds({ scope, children }: { scope: string; children: ReactNode }) {
+  return <FieldIdScope.Provider value={scope}>{children}</FieldIdScope.Provider>;
+}
+
+/** The id of a field by its name, unique on its page within its form's scope. */
+export function useFieldId(name: string): string {
+  const scope = useContext(FieldIdScope);
+  return scope ? `field-${scope}-${name}` : `field-${name}`;
+}
+
+/**
+ * A key that changes when a page is arrived at without a refusal to show: after a post that
+ * succeeded (redirected) or any other navigation, not after a refused one (action data).
+ */
+function useFormGeneration(): string {
+  const location = useLocation();
+  const refusal = useActionData();
+  const [generation, setGeneration] = useState(location.key);
+  // Adjusted while rendering (React renders again at once), so no stale form is ever shown.
+  if (refusal === undefined && generation !== location.key) setGeneration(location.key);
+  return generation;
+}
+
+/**
+ * A post form that always carries the CSRF token; works before (and without) JavaScript. With
+ * JavaScript the page is not reloaded, so a form would keep what was typed after it was saved
+ * (the next "add" would send the last one again): it starts afresh after a success, as a page
+ * load without JavaScript does, and keeps what was typed after a refusal.
+ */
 export function PostForm({
   children,
   ...props
 }: Omit<FormProps, "method"> & { children: ReactNode }) {
   const token = useCsrfToken();
+  const generation = useFormGeneration();
   return (
-    <Form method="post" {...props}>
+    <Form method="post" key={generation} {...props}>
       <input type="hidden" name="_csrf" value={token} />
       {children}
     </Form>
@@ -141,7 +176,7 @@ export function Field({
   rows = 4,
 }: FieldProps) {
   const error = errors?.[name];
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   const common = {
     id,
     name,
@@ -189,7 +224,7 @@ export function SelectField({
   emptyLabel?: string;
 }) {
   const error = errors?.[name];
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   return (
     <FieldFrame id={id} label={label} error={error}>
       <select
@@ -227,6 +262,7 @@ export function CheckboxGroup({
   errors?: FieldErrors;
 }) {
   const error = errors?.[name];
+  const baseId = useFieldId(name);
   return (
     <fieldset
       className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? " utrecht-form-fieldset--invalid" : ""}`}
@@ -236,7 +272,7 @@ export function CheckboxGroup({
       </legend>
       <FieldError error={error} />
       {options.map((o) => {
-        const id = `field-${name}-${o.value}`;
+        const id = `${baseId}-${o.value}`;
         return (
           <FieldFrame id={id} label={o.label} kind="checkbox" key={o.value}>
             <input
@@ -320,7 +356,7 @@ export function FileField({
   description?: string;
 }) {
   const error = errors?.[name];
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   return (
     <FieldFrame id={id} label={label} description={description} error={error}>
       <input
@@ -351,7 +387,7 @@ export function CheckboxField({
   required?: boolean;
 }) {
   const error = errors?.[name];
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   return (
     <FieldFrame id={id} label={label} error={error} kind="checkbox">
       <input
