@@ -1,6 +1,6 @@
 import { ACTION_STATUSES } from "../../../core/actions/schema.ts";
 import type { ActionStatus } from "../../../core/actions/queries.ts";
-import { Field, SelectField, type FieldErrors } from "../form.tsx";
+import { Field, SelectField, useFieldId, type FieldErrors } from "../form.tsx";
 import { useMessage, useT } from "../../lib/i18n.ts";
 import { PARTY_LISTS, PartyField } from "./PartyPicker.tsx";
 
@@ -44,7 +44,7 @@ export function DateField({
 }) {
   const message = useMessage();
   const error = errors?.[name];
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   return (
     <div
       className={`utrecht-form-field utrecht-form-field--text${error ? " utrecht-form-field--invalid" : ""}`}

@@ -2,6 +2,7 @@ import type { Route } from "./+types/detail";
 import { Link } from "react-router";
 import {
   Field,
+  FieldIds,
   FormError,
   PostForm,
   SelectField,
@@ -71,31 +72,33 @@ export function EventDialogueSection({ data, sent }: { data: Data; sent: SentFor
       <PostForm className="lr-form" noValidate aria-labelledby="start-dialogue">
         <input type="hidden" name="_intent" value="startDialogue" />
         <FormError error={dialogue.error} />
-        <Field
-          name="title"
-          label={t("eventsAdmin.dialogueSessionTitle")}
-          defaultValue={(dialogueValues?.title as string | undefined) ?? event.title}
-          required
-          maxLength={200}
-          errors={dialogue.fieldErrors}
-        />
-        <SelectField
-          name="template"
-          label={t("eventsAdmin.dialogueTemplate")}
-          options={templates.map((tp) => ({ value: tp.value, label: tp.title[locale] }))}
-          defaultValue={dialogueValues?.template as string | undefined}
-          errors={dialogue.fieldErrors}
-        />
-        <SelectField
-          name="language"
-          label={t("eventsAdmin.dialogueLanguage")}
-          defaultValue={(dialogueValues?.language as string | undefined) ?? event.language}
-          options={[
-            { value: "nl", label: t("app.languageName.nl") },
-            { value: "en", label: t("app.languageName.en") },
-          ]}
-          errors={dialogue.fieldErrors}
-        />
+        <FieldIds scope="dialogue">
+          <Field
+            name="title"
+            label={t("eventsAdmin.dialogueSessionTitle")}
+            defaultValue={(dialogueValues?.title as string | undefined) ?? event.title}
+            required
+            maxLength={200}
+            errors={dialogue.fieldErrors}
+          />
+          <SelectField
+            name="template"
+            label={t("eventsAdmin.dialogueTemplate")}
+            options={templates.map((tp) => ({ value: tp.value, label: tp.title[locale] }))}
+            defaultValue={dialogueValues?.template as string | undefined}
+            errors={dialogue.fieldErrors}
+          />
+          <SelectField
+            name="language"
+            label={t("eventsAdmin.dialogueLanguage")}
+            defaultValue={(dialogueValues?.language as string | undefined) ?? event.language}
+            options={[
+              { value: "nl", label: t("app.languageName.nl") },
+              { value: "en", label: t("app.languageName.en") },
+            ]}
+            errors={dialogue.fieldErrors}
+          />
+        </FieldIds>
         <SubmitButton kind="secondary">{t("eventsAdmin.startDialogue")}</SubmitButton>
       </PostForm>
     </Section>

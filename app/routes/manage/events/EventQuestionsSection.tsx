@@ -2,6 +2,7 @@ import type { Route } from "./+types/detail";
 import {
   CheckboxField,
   Field,
+  FieldIds,
   FormError,
   PostForm,
   SelectField,
@@ -71,40 +72,42 @@ export function EventQuestionsSection({ data, sent }: { data: Data; sent: SentFo
       >
         <input type="hidden" name="_intent" value="addQuestion" />
         <FormError error={question.error} />
-        <Field
-          name="label"
-          label={t("eventsAdmin.questionLabel")}
-          defaultValue={questionValues?.label as string | undefined}
-          required
-          maxLength={300}
-          errors={question.fieldErrors}
-        />
-        <SelectField
-          name="kind"
-          label={t("eventsAdmin.questionKind")}
-          options={(["text", "choice", "yesno"] as const).map((k) => ({
-            value: k,
-            label: t(`eventsAdmin.questionKinds.${k}`),
-          }))}
-          defaultValue={(questionValues?.kind as string | undefined) ?? "text"}
-          errors={question.fieldErrors}
-        />
-        <Field
-          name="options"
-          label={t("eventsAdmin.questionOptions")}
-          description={t("eventsAdmin.questionOptionsHint")}
-          defaultValue={questionValues?.options as string | undefined}
-          multiline
-          rows={4}
-          maxLength={4000}
-          errors={question.fieldErrors}
-        />
-        <CheckboxField
-          name="required"
-          label={t("eventsAdmin.questionRequired")}
-          defaultChecked={questionValues?.required === true}
-          errors={question.fieldErrors}
-        />
+        <FieldIds scope="question">
+          <Field
+            name="label"
+            label={t("eventsAdmin.questionLabel")}
+            defaultValue={questionValues?.label as string | undefined}
+            required
+            maxLength={300}
+            errors={question.fieldErrors}
+          />
+          <SelectField
+            name="kind"
+            label={t("eventsAdmin.questionKind")}
+            options={(["text", "choice", "yesno"] as const).map((k) => ({
+              value: k,
+              label: t(`eventsAdmin.questionKinds.${k}`),
+            }))}
+            defaultValue={(questionValues?.kind as string | undefined) ?? "text"}
+            errors={question.fieldErrors}
+          />
+          <Field
+            name="options"
+            label={t("eventsAdmin.questionOptions")}
+            description={t("eventsAdmin.questionOptionsHint")}
+            defaultValue={questionValues?.options as string | undefined}
+            multiline
+            rows={4}
+            maxLength={4000}
+            errors={question.fieldErrors}
+          />
+          <CheckboxField
+            name="required"
+            label={t("eventsAdmin.questionRequired")}
+            defaultChecked={questionValues?.required === true}
+            errors={question.fieldErrors}
+          />
+        </FieldIds>
         <SubmitButton kind="secondary">{t("eventsAdmin.addQuestion")}</SubmitButton>
       </PostForm>
     </Section>

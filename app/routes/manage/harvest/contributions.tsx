@@ -27,6 +27,7 @@ import {
   SubmitButton,
   useFieldErrors,
   useTranslatedOptions,
+  FieldIds,
 } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
@@ -502,46 +503,48 @@ export default function Contributions({ loaderData, actionData }: Route.Componen
           <PostForm className="lr-form" noValidate>
             <input type="hidden" name="_intent" value="add" />
             <FormError error={add.error} />
-            <Field
-              name="text"
-              label={t("harvest.contribution.text")}
-              multiline
-              rows={4}
-              required
-              maxLength={HARVEST_LIMITS.text}
-              defaultValue={addValues?.text}
-              errors={add.fieldErrors}
-            />
-            <SelectField
-              name="kind"
-              label={t("harvest.contribution.kind")}
-              options={kinds}
-              defaultValue={addValues?.kind ?? "other"}
-              errors={add.fieldErrors}
-            />
-            <SelectField
-              name="sector"
-              label={`${t("harvest.contribution.sector")} ${t("app.optional")}`}
-              options={sectors}
-              emptyLabel={t("harvest.contribution.noSector")}
-              defaultValue={addValues?.sector}
-              errors={add.fieldErrors}
-            />
-            <Field
-              name="sourceLabel"
-              label={`${t("harvest.contributions.sourceLabel")} ${t("app.optional")}`}
-              description={t("harvest.contributions.sourceLabelHint")}
-              maxLength={HARVEST_LIMITS.sourceLabel}
-              defaultValue={addValues?.sourceLabel}
-              errors={add.fieldErrors}
-            />
-            <Field
-              name="tags"
-              label={`${t("harvest.contributions.tags")} ${t("app.optional")}`}
-              description={t("harvest.contributions.tagsHint")}
-              defaultValue={addValues?.tags}
-              errors={add.fieldErrors}
-            />
+            <FieldIds scope="add">
+              <Field
+                name="text"
+                label={t("harvest.contribution.text")}
+                multiline
+                rows={4}
+                required
+                maxLength={HARVEST_LIMITS.text}
+                defaultValue={addValues?.text}
+                errors={add.fieldErrors}
+              />
+              <SelectField
+                name="kind"
+                label={t("harvest.contribution.kind")}
+                options={kinds}
+                defaultValue={addValues?.kind ?? "other"}
+                errors={add.fieldErrors}
+              />
+              <SelectField
+                name="sector"
+                label={`${t("harvest.contribution.sector")} ${t("app.optional")}`}
+                options={sectors}
+                emptyLabel={t("harvest.contribution.noSector")}
+                defaultValue={addValues?.sector}
+                errors={add.fieldErrors}
+              />
+              <Field
+                name="sourceLabel"
+                label={`${t("harvest.contributions.sourceLabel")} ${t("app.optional")}`}
+                description={t("harvest.contributions.sourceLabelHint")}
+                maxLength={HARVEST_LIMITS.sourceLabel}
+                defaultValue={addValues?.sourceLabel}
+                errors={add.fieldErrors}
+              />
+              <Field
+                name="tags"
+                label={`${t("harvest.contributions.tags")} ${t("app.optional")}`}
+                description={t("harvest.contributions.tagsHint")}
+                defaultValue={addValues?.tags}
+                errors={add.fieldErrors}
+              />
+            </FieldIds>
             <SubmitButton>{t("harvest.contributions.add")}</SubmitButton>
           </PostForm>
         </section>

@@ -18,6 +18,7 @@ import {
   SelectField,
   SubmitButton,
   useFieldErrors,
+  FieldIds,
 } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
@@ -314,13 +315,15 @@ export default function HarvestOverview({ loaderData, actionData }: Route.Compon
                   <input type="hidden" name="_intent" value="addSource" />
                   <input type="hidden" name="source" value="event" />
                   <FormError error={addEvent.error} />
-                  <SelectField
-                    name="sourceId"
-                    label={t("harvest.event")}
-                    options={choices.events}
-                    emptyLabel={t("harvest.chooseEvent")}
-                    errors={addEvent.fieldErrors}
-                  />
+                  <FieldIds scope="event">
+                    <SelectField
+                      name="sourceId"
+                      label={t("harvest.event")}
+                      options={choices.events}
+                      emptyLabel={t("harvest.chooseEvent")}
+                      errors={addEvent.fieldErrors}
+                    />
+                  </FieldIds>
                   <SubmitButton kind="secondary">{t("harvest.addEvent")}</SubmitButton>
                 </PostForm>
               ) : null}
