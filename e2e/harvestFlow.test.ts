@@ -33,6 +33,10 @@ const ANSWERS = {
   ],
 };
 const QUOTE = ANSWERS.q1[1]!;
+/** The button that takes a quote out: it shows "Weghalen" and says which quote after it. */
+const UNQUOTE = new RegExp(
+  `^Weghalen\\s*:\\s*${QUOTE.slice(0, 80).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+);
 
 let smtp: TestSmtp;
 let app: RunningApp;
@@ -178,7 +182,8 @@ describe("from a live session to a downloaded publication, in a real browser", (
     await organiser.getByRole("heading", { name: "2 antwoorden" }).waitFor();
 
     await organiser.getByRole("button", { name: "Sessie beëindigen" }).click();
-    await organiser.getByText("De sessie is beëindigd.").waitFor();
+    await organiser.getByRole("button", { name: "Ja, sessie beëindigen" }).click();
+    await organiser.getByText(/^De sessie is beëindigd\./).waitFor();
     for (const phone of phones) await phone.getByText("De sessie is afgelopen").waitFor();
     await checkA11y(phones[0]!, "participant after the end");
     await checkA11y(organiser, "console after the end");
@@ -287,13 +292,13 @@ describe("from a live session to a downloaded publication, in a real browser", (
       organiser,
       () => organiser.getByRole("button", { name: `Citaat toevoegen: ${QUOTE}` }).click(),
       /\?quoted/,
-      organiser.getByRole("button", { name: `Haal citaat weg: ${QUOTE}` }),
+      organiser.getByRole("button", { name: UNQUOTE }),
     );
     await submit(
       organiser,
       () => organiser.getByRole("link", { name: `Publicatie: ${HARVEST}` }).click(),
       /\/publication#theme-/,
-      themeEdit.getByRole("button", { name: `Haal citaat weg: ${QUOTE}` }),
+      themeEdit.getByRole("button", { name: UNQUOTE }),
     );
     await themeEdit.locator("blockquote", { hasText: QUOTE }).waitFor();
 

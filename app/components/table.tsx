@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 /**
  * A column heading: its text, or `{ label, numeric }` for a column of figures; `null` is the empty
@@ -8,7 +8,10 @@ export type Column = string | { label: ReactNode; numeric?: boolean } | null;
 
 /**
  * A Utrecht table in its scrolling wrapper, with a caption (visually hidden with `hideCaption`,
- * still read by screen readers) and column headings; the rows (`Row`) are the children.
+ * still read by screen readers) and column headings; the rows (`Row`) are the children. A table
+ * wider than its column scrolls sideways: the wrapper is a region named by the caption that takes
+ * the keyboard's focus, so that it can be scrolled without a mouse (WCAG 2.1.1), and a shadow at
+ * an edge shows that more of the table lies beyond it.
  */
 export function DataTable({
   caption,
@@ -21,10 +24,12 @@ export function DataTable({
   columns: Column[];
   children: ReactNode;
 }) {
+  const captionId = useId();
   return (
-    <div className="lr-table-wrap">
+    <div className="lr-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="utrecht-table utrecht-table--html-table">
         <caption
+          id={captionId}
           className={
             hideCaption ? "utrecht-table__caption lr-visually-hidden" : "utrecht-table__caption"
           }

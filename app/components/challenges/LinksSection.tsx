@@ -75,9 +75,9 @@ export function LinksSection({
                       name="_intent"
                       value="unlink"
                       className="utrecht-button utrecht-button--secondary-action"
-                      aria-label={t("challengePages.links.unlinkNamed", { title: l.title })}
                     >
                       {t("challengePages.links.unlink")}
+                      <span className="lr-visually-hidden">: {l.title}</span>
                     </button>
                   </PostForm>
                 </Cell>

@@ -86,9 +86,9 @@ export function RatingsSection({
                         name="_intent"
                         value="removeRating"
                         className="utrecht-button utrecht-button--secondary-action"
-                        aria-label={t("challengePages.ratings.removeNamed", { name })}
                       >
                         {t("challengePages.ratings.remove")}
+                        <span className="lr-visually-hidden">: {name}</span>
                       </button>
                     </PostForm>
                   </Cell>

@@ -82,12 +82,11 @@ export function RolesSection({
                       name="_intent"
                       value="removeRole"
                       className="utrecht-button utrecht-button--secondary-action"
-                      aria-label={t("challengePages.roles.removeNamed", {
-                        role: roleName(t, r.role),
-                        name: party(r),
-                      })}
                     >
                       {t("challengePages.roles.remove")}
+                      <span className="lr-visually-hidden">
+                        : {roleName(t, r.role)}, {party(r)}
+                      </span>
                     </button>
                   </PostForm>
                 </Cell>

@@ -181,8 +181,10 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
         </fieldset>
       </PostForm>
 
-      <section className="lr-section" aria-labelledby="progress" id="progress">
-        <h2 className="utrecht-heading-2">{t("actions.progress")}</h2>
+      <section className="lr-section" aria-labelledby="progress-title" id="progress">
+        <h2 className="utrecht-heading-2" id="progress-title">
+          {t("actions.progress")}
+        </h2>
         {progress.length === 0 ? (
           <p className="utrecht-paragraph">{t("actions.noProgress")}</p>
         ) : (

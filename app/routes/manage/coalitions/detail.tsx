@@ -132,11 +132,6 @@ function MemberTable({
   decisions: ("accept" | "decline" | "remove")[];
 }) {
   const t = useT();
-  const names = {
-    accept: (n: string) => t("coalitions.acceptNamed", { name: n }),
-    decline: (n: string) => t("coalitions.declineNamed", { name: n }),
-    remove: (n: string) => t("coalitions.removeNamed", { name: n }),
-  };
   return (
     <DataTable
       caption={caption}
@@ -189,9 +184,9 @@ function MemberTable({
                   name="_intent"
                   value={d}
                   className="utrecht-button utrecht-button--secondary-action"
-                  aria-label={names[d](m.name)}
                 >
                   {t(`coalitions.${d}`)}
+                  <span className="lr-visually-hidden">: {m.name}</span>
                 </button>
               ))}
             </PostForm>

@@ -148,9 +148,9 @@ export default function PublicationTheme({ loaderData, actionData }: Route.Compo
                     name="unquote"
                     value={c.id}
                     className="utrecht-button utrecht-button--secondary-action"
-                    aria-label={t("publication.removeQuote", { text: c.text.slice(0, 80) })}
                   >
                     {t("publication.remove")}
+                    <span className="lr-visually-hidden">: {c.text.slice(0, 80)}</span>
                   </button>
                 ) : (
                   <button
