@@ -62,7 +62,7 @@ export const events: CatalogOf<typeof nl> = {
     registerButton: "Register",
     waitlistButton: "Join the waitlist",
     registered:
-      "Done! Check your mail: your confirmation has a link to view or cancel your registration.",
+      "Done! You have a place. Check your mail: your confirmation has a link to view or cancel your registration.",
     registeredWaitlist:
       "You are on the waitlist. If a place becomes free, it is yours automatically and we will mail you.",
     registeredCheckMail: "Thank you! Check your mail for the confirmation.",
@@ -99,6 +99,12 @@ export const events: CatalogOf<typeof nl> = {
     cancelButton: "Cancel",
     cancelHint: "Can't come? Cancel, and your place goes to the first person on the waitlist.",
     cancelledDone: "You have cancelled. You will receive a confirmation by mail.",
+    cancelConfirmTitle: "Are you sure you want to cancel?",
+    cancelConfirmPlace:
+      "Your place then goes to the first person on the waitlist; if you want to come after all, register again.",
+    cancelConfirmWaitlist: "You will then no longer be on the waitlist.",
+    cancelConfirmButton: "Yes, cancel",
+    cancelKeep: "No, keep my registration",
     eraseTitle: "Erase my details",
     eraseHint:
       "We erase your name, e-mail address and answers. For an event still to come, this also cancels your registration.",

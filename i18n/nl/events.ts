@@ -58,7 +58,7 @@ export const events = {
     registerButton: "Aanmelden",
     waitlistButton: "Aanmelden voor de wachtlijst",
     registered:
-      "Gelukt! Kijk in je mail: daar staat je bevestiging met een link om je aanmelding te bekijken of af te zeggen.",
+      "Gelukt! Je hebt een plaats. Kijk in je mail: daar staat je bevestiging met een link om je aanmelding te bekijken of af te zeggen.",
     registeredWaitlist:
       "Je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je die automatisch en sturen we je een mail.",
     registeredCheckMail: "Dank je! Kijk in je mail voor de bevestiging.",
@@ -98,6 +98,12 @@ export const events = {
     cancelButton: "Afzeggen",
     cancelHint: "Kun je niet komen? Zeg af, dan gaat je plaats naar de eerste op de wachtlijst.",
     cancelledDone: "Je hebt afgezegd. Je krijgt een bevestiging per mail.",
+    cancelConfirmTitle: "Weet je zeker dat je wilt afzeggen?",
+    cancelConfirmPlace:
+      "Je plaats gaat dan naar de eerste op de wachtlijst; wil je later toch komen, dan meld je je opnieuw aan.",
+    cancelConfirmWaitlist: "Je staat dan niet meer op de wachtlijst.",
+    cancelConfirmButton: "Ja, afzeggen",
+    cancelKeep: "Nee, ik blijf aangemeld",
     eraseTitle: "Mijn gegevens wissen",
     eraseHint:
       "We wissen je naam, e-mailadres en antwoorden. Voor een bijeenkomst die nog moet komen zeg je daarmee ook af.",

@@ -236,7 +236,8 @@ describe("registering without JavaScript", () => {
     expect(res.headers.get("Location")).toBe(`${path}?registered=confirmed`);
     const notice = await (await visitor.get(`${path}?registered=confirmed`)).text();
     expect(notice).toContain('role="status"');
-    expect(notice).toContain("Gelukt! Kijk in je mail");
+    // The confirmation says that this is a place, not the waitlist (issue 15, point 15).
+    expect(notice).toContain("Gelukt! Je hebt een plaats.");
     expect(notice).toContain("Nog 2 van 3 plaatsen vrij.");
 
     const again = await visitor.post(path, person(email.toUpperCase(), { name: "Iemand anders" }));
@@ -579,6 +580,15 @@ describe("the registrant's own page", () => {
     const htmlB = await (await reader.get(`/registration/${tokenB}`)).text();
     expect(htmlB).toContain("je staat op de wachtlijst");
     expect(htmlB).not.toContain("meet.example.org");
+
+    // The mail's page asks before it cancels (issue 15, point 15): its button only leads to the
+    // question, and only the question's button cancels.
+    expect(htmlA).not.toContain('value="cancel" name="_intent"');
+    const asked = await (await reader.get(`/registration/${tokenA}?confirm=cancel`)).text();
+    expect(asked).toContain("Weet je zeker dat je wilt afzeggen?");
+    expect(asked).toContain("Je plaats gaat dan naar de eerste op de wachtlijst");
+    expect(asked).toContain('value="cancel" name="_intent"');
+    expect((await rows(event.id)).map((r) => r.status)).toEqual(["confirmed", "waitlisted"]);
 
     const cancelled = await reader.post(`/registration/${tokenA}`, { _intent: "cancel" });
     expect(cancelled.status).toBe(302);

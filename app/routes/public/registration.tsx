@@ -1,4 +1,4 @@
-import { data, Link, redirect, useParams } from "react-router";
+import { data, Form, Link, redirect, useParams } from "react-router";
 import type { Route } from "./+types/registration";
 import { cancelRegistration } from "../../../core/events/cancelRegistration.ts";
 import { eraseRegistration } from "../../../core/events/eraseRegistration.ts";
@@ -70,6 +70,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       started,
     },
     cancelled: new URL(request.url).searchParams.get("cancelled") === "1",
+    // "Afzeggen" asks first (a plain GET, so also without JavaScript); only this step cancels.
+    confirmCancel: new URL(request.url).searchParams.get("confirm") === "cancel",
   };
 }
 
@@ -97,7 +99,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function MyRegistration({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { region, registration, event, cancelled } = loaderData;
+  const { region, registration, event, cancelled, confirmCancel } = loaderData;
   const { token } = useParams();
   const { error } = useFieldErrors(actionData);
   const canCancel = registration.status !== "cancelled" && !event.started;
@@ -175,12 +177,36 @@ export default function MyRegistration({ loaderData, actionData }: Route.Compone
           <h2 className="utrecht-heading-2" id="cancel">
             {t("events.cancelTitle")}
           </h2>
-          <p className="utrecht-paragraph">{t("events.cancelHint")}</p>
-          <PostForm>
-            <SubmitButton name="_intent" value="cancel" kind="secondary">
-              {t("events.cancelButton")}
-            </SubmitButton>
-          </PostForm>
+          {confirmCancel ? (
+            <div className="utrecht-alert utrecht-alert--warning" role="alert">
+              <h3 className="utrecht-heading-3">{t("events.cancelConfirmTitle")}</h3>
+              <p className="utrecht-paragraph">
+                {registration.status === "waitlisted"
+                  ? t("events.cancelConfirmWaitlist")
+                  : t("events.cancelConfirmPlace")}
+              </p>
+              <PostForm>
+                <SubmitButton name="_intent" value="cancel" kind="danger">
+                  {t("events.cancelConfirmButton")}
+                </SubmitButton>
+              </PostForm>
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to={`/registration/${token}`}>
+                  {t("events.cancelKeep")}
+                </Link>
+              </p>
+            </div>
+          ) : (
+            <>
+              <p className="utrecht-paragraph">{t("events.cancelHint")}</p>
+              <Form method="get">
+                <input type="hidden" name="confirm" value="cancel" />
+                <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                  {t("events.cancelButton")}
+                </button>
+              </Form>
+            </>
+          )}
         </section>
       ) : null}
       <section className="lr-event-section" aria-labelledby="erase">
