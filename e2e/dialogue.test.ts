@@ -166,8 +166,9 @@ describe("a live dialogue session, in a real browser", () => {
     await presenter.getByRole("cell", { name: "vertrouwen" }).first().waitFor();
     await checkA11y(presenter, "presenter word cloud");
 
-    // Ending the session tells every phone.
+    // Ending the session, once confirmed, tells every phone.
     await facilitator.getByRole("button", { name: "Sessie beëindigen" }).click();
+    await facilitator.getByRole("button", { name: "Ja, sessie beëindigen" }).click();
     for (const phone of phones) await phone.getByText("De sessie is afgelopen").waitFor();
     await checkA11y(phones[0]!, "participant after the end");
   });

@@ -82,7 +82,8 @@ describe("events for visitors, in a real browser", () => {
       a,
       () => a.getByRole("button", { name: "Aanmelden" }).click(),
       (url) => url.searchParams.get("registered") === "confirmed",
-      a.getByRole("status").filter({ hasText: "Gelukt!" }),
+      // It says which it is: a place (issue 15, point 15), not only "Gelukt!".
+      a.getByRole("status").filter({ hasText: "Gelukt! Je hebt een plaats." }),
     );
     const confirmed = await smtp.waitForMail(
       (m) => m.to.includes("lotte@example.org") && m.subject.startsWith("Aanmelding bevestigd"),
@@ -121,9 +122,17 @@ describe("events for visitors, in a real browser", () => {
     // A cancels from the link in the confirmation.
     await visit(a, registrationLink(confirmed));
     await expect(a.getByText("je hebt een plaats").count()).resolves.toBeGreaterThan(0);
+    // Cancelling asks first (issue 15, point 15): one click on the mail's page does not cancel.
     await submit(
       a,
       () => a.getByRole("button", { name: "Afzeggen" }).click(),
+      (url) => url.searchParams.get("confirm") === "cancel",
+      a.getByRole("heading", { name: "Weet je zeker dat je wilt afzeggen?" }),
+    );
+    await expect(a.getByText("je hebt een plaats").count()).resolves.toBeGreaterThan(0);
+    await submit(
+      a,
+      () => a.getByRole("button", { name: "Ja, afzeggen" }).click(),
       (url) => url.searchParams.get("cancelled") === "1",
       a.getByRole("status").filter({ hasText: "Je hebt afgezegd." }),
     );
