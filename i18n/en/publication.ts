@@ -114,6 +114,13 @@ export const publication: CatalogOf<typeof nl> = {
     unpublish: "Take offline",
     published: "The publication is online.",
     unpublished: "The publication was taken offline.",
+    unreviewedTitle: "Not reviewed yet",
+    unreviewedIntro:
+      "The platform proposed these themes and nobody has reviewed them yet. Review them first, or confirm that you publish them as they are.",
+    unreviewedThemes: "Some proposed themes have not been reviewed by anyone: {{themes}}.",
+    confirmUnreviewed: "Publish anyway, with the themes not reviewed yet",
+    confirmUnreviewedRequired: "Tick that you want to publish anyway, or review the themes first.",
+    reviewThemes: "Go to the themes",
     preview: "Preview",
     previewIntro: "This is how the publication looks as a web page.",
 

@@ -114,6 +114,13 @@ export const publication = {
     unpublish: "Offline halen",
     published: "De publicatie staat online.",
     unpublished: "De publicatie is offline gehaald.",
+    unreviewedTitle: "Nog niet bekeken",
+    unreviewedIntro:
+      "Deze thema's heeft het platform voorgesteld en nog niemand bekeken. Bekijk ze eerst, of bevestig dat je ze zo publiceert.",
+    unreviewedThemes: "Er zijn voorgestelde thema's die nog niemand bekeek: {{themes}}.",
+    confirmUnreviewed: "Toch publiceren met de thema's die nog niet bekeken zijn",
+    confirmUnreviewedRequired: "Vink aan dat je toch wilt publiceren, of bekijk eerst de thema's.",
+    reviewThemes: "Naar de thema's",
     preview: "Voorbeeld",
     previewIntro: "Zo ziet de publicatie eruit als webpagina.",
 

@@ -90,10 +90,124 @@ describe("the themes page", () => {
     // Texts are text: the markup in a contribution is shown, never run.
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    // A checkbox per contribution belongs to its theme's split form.
+    // A checkbox per contribution belongs to its theme's selection form (move many, split).
     const stage = (await themeOf(idOf(0))).theme_id!;
-    expect(html).toContain(`form="split-form-${stage}"`);
-    expect(html).toContain(`id="split-form-${stage}"`);
+    expect(html).toContain(`form="select-form-${stage}"`);
+    expect(html).toContain(`id="select-form-${stage}"`);
+  });
+
+  // Issue 15, point 17: theme curation at scale.
+  it("moves many ticked contributions in one post, also to a strategic theme, and folds each theme's rows", async () => {
+    const { client, page, idOf, harvestId } = await organiserWithHarvest();
+    await client.post(page, { _intent: "propose" });
+    const stage = (await themeOf(idOf(0))).theme_id!;
+    const html = await (await client.get(page)).text();
+    // The strategic themes entered with the harvest are targets; rows are folded per theme and
+    // there is no move form per row (one select per section, not one per contribution).
+    expect(html).toContain(`value="strategic:Leercultuur"`);
+    expect(html).toContain("Leercultuur (strategisch thema)");
+    expect(html.match(/<details/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(html).not.toMatch(/<details[^>]* open/);
+    expect(html.match(/name="target"/g)?.length).toBe(html.match(/id="select-form-/g)?.length);
+    expect(html).not.toContain('name="contributionId"');
+
+    // Three contributions to a strategic theme no theme carries yet: one theme made for it.
+    let res = await client.post(page, {
+      _intent: "moveMany",
+      open: stage,
+      contributionIds: [idOf(0), idOf(3), idOf(6)],
+      target: "strategic:Leercultuur",
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(
+      `${page}?done=movedMany&theme=${stage}#theme-${stage}`,
+    );
+    const moved = await Promise.all([0, 3, 6].map((i) => themeOf(idOf(i))));
+    expect(new Set(moved.map((m) => m.theme_id)).size).toBe(1);
+    expect(moved[0]).toMatchObject({ label: "Leercultuur", origin: "curated", theme_locked: true });
+    const made = await s.db
+      .selectFrom("harvest_themes")
+      .select(["id", "strategic_theme"])
+      .where("harvest_id", "=", harvestId)
+      .where("label", "=", "Leercultuur")
+      .execute();
+    expect(made).toEqual([{ id: moved[0]!.theme_id, strategic_theme: "Leercultuur" }]);
+    // Again to the same strategic theme: the theme that carries it now, not a second one.
+    res = await client.post(page, {
+      _intent: "moveMany",
+      contributionIds: idOf(9),
+      target: "strategic:Leercultuur",
+    });
+    expect(res.status).toBe(302);
+    expect((await themeOf(idOf(9))).theme_id).toBe(moved[0]!.theme_id);
+    // The opened section shows its rows; the others stay folded.
+    const after = await (await client.get(`${page}?theme=${moved[0]!.theme_id}`)).text();
+    expect(after.match(/<details[^>]* open/g)).toHaveLength(1);
+
+    // To no theme, and to a theme, many at once.
+    res = await client.post(page, {
+      _intent: "moveMany",
+      contributionIds: [idOf(0), idOf(1)],
+      target: "",
+    });
+    expect(res.status).toBe(302);
+    expect((await themeOf(idOf(1))).theme_id).toBeNull();
+    // Nothing ticked says so; a tampered id or target changes nothing.
+    res = await client.post(page, { _intent: "moveMany", target: stage });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Vink minstens één bijdrage aan");
+    res = await client.post(page, {
+      _intent: "moveMany",
+      contributionIds: [idOf(2), "00000000-0000-4000-8000-000000000000"],
+      target: stage,
+    });
+    expect(res.status).toBe(404);
+    res = await client.post(page, {
+      _intent: "moveMany",
+      contributionIds: idOf(2),
+      target: "strategic:Nep",
+    });
+    expect(res.status).toBe(404);
+    expect((await themeOf(idOf(2))).theme_id).not.toBe(stage);
+  });
+
+  it("publishing with proposed themes nobody reviewed warns, lists them and asks to confirm", async () => {
+    const { client, page, idOf, harvestId } = await organiserWithHarvest();
+    await client.post(page, { _intent: "propose" });
+    const stage = (await themeOf(idOf(0))).theme_id!;
+    const proposed = await s.db
+      .selectFrom("harvest_themes")
+      .select(["id", "label"])
+      .where("origin", "=", "proposed")
+      .where("id", "=", stage)
+      .executeTakeFirstOrThrow();
+    const publication = page.replace(/\/themes$/, "/publication");
+    const html = await (await client.get(publication)).text();
+    expect(html).toContain("Nog niet bekeken");
+    expect(html).toContain(`#theme-${stage}`);
+    expect(html).toContain('name="confirmUnreviewed"');
+
+    let res = await client.post(publication, { _intent: "publish" });
+    expect(res.status).toBe(400);
+    const refused = await res.text();
+    expect(refused).toContain("Er zijn voorgestelde thema&#x27;s die nog niemand bekeek");
+    expect(refused).toContain(proposed.label);
+    expect(refused).toContain("Vink aan dat je toch wilt publiceren");
+    res = await client.post(publication, { _intent: "publish", confirmUnreviewed: "on" });
+    expect(res.headers.get("Location")).toContain("done=published");
+    await client.post(publication, { _intent: "unpublish" });
+
+    // Once every theme is reviewed, publishing asks nothing more.
+    const all = await s.db
+      .selectFrom("harvest_themes")
+      .select("id")
+      .where("origin", "=", "proposed")
+      .where("harvest_id", "=", harvestId)
+      .execute();
+    for (const th of all) await client.post(page, { _intent: "accept", themeId: th.id });
+    expect(await (await client.get(publication)).text()).not.toContain("Nog niet bekeken");
+    res = await client.post(publication, { _intent: "publish" });
+    expect(res.headers.get("Location")).toContain("done=published");
   });
 
   it("accepts, renames, files under a strategic theme, merges, splits and moves", async () => {

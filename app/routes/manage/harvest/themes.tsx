@@ -6,6 +6,10 @@ import { acceptTheme } from "../../../../core/harvest/themes/acceptTheme.ts";
 import { THEME_LABEL_MAX } from "../../../../core/harvest/themes/harvest.ts";
 import { mergeThemes } from "../../../../core/harvest/themes/mergeThemes.ts";
 import { moveContribution } from "../../../../core/harvest/themes/moveContribution.ts";
+import {
+  moveContributions,
+  STRATEGIC_TARGET,
+} from "../../../../core/harvest/themes/moveContributions.ts";
 import { moveTheme } from "../../../../core/harvest/themes/moveTheme.ts";
 import { proposeThemes } from "../../../../core/harvest/themes/proposeThemes.ts";
 import {
@@ -42,6 +46,7 @@ const DONE = [
   "merged",
   "split",
   "moved",
+  "movedMany",
   "strategic",
   "reordered",
 ] as const;
@@ -101,6 +106,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         const r = await moveContribution(scope, harvest.id, input);
         return [r, "moved", r.ok ? (r.value.themeId ?? "none") : null];
       }
+      case "moveMany": {
+        const r = await moveContributions(scope, harvest.id, input);
+        // Back where the organiser was sorting: the section the contributions came from.
+        const from = typeof input.open === "string" ? input.open : "";
+        return [r, "movedMany", /^(none|[0-9a-f-]{36})$/.test(from) ? from : null];
+      }
       case "strategic":
         return [await setStrategicTheme(scope, harvest.id, input), "strategic", themeId];
       case "up":
@@ -150,101 +161,141 @@ function SectorTable({ sectors, caption }: { sectors: SectorCount[]; caption: st
   );
 }
 
-function ContributionRow({
-  c,
-  theme,
-  themes,
-  splitForm,
-  open,
-}: {
-  c: ThemeContribution;
-  theme: { id: string; label: string } | null;
-  themes: { id: string; label: string }[];
-  splitForm: string | null;
-  open: string | null;
-}) {
+/** The id of the form a section's checkboxes belong to: a theme's, or "none" for no theme. */
+const selectionForm = (key: string) => `select-form-${key}`;
+
+function ContributionRow({ c, form }: { c: ThemeContribution; form: string }) {
   const t = useT();
-  const which = short(c.text);
   return (
     <Row>
-      {splitForm ? (
-        <Cell>
-          <input
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            name="contributionIds"
-            value={c.id}
-            form={splitForm}
-            id={`split-${c.id}`}
-            aria-label={t("harvestThemes.chooseFor", { text: which })}
-          />
-        </Cell>
-      ) : null}
+      <Cell>
+        <input
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          name="contributionIds"
+          value={c.id}
+          form={form}
+          id={`choose-${c.id}`}
+          aria-label={t("harvestThemes.chooseFor", { text: short(c.text) })}
+        />
+      </Cell>
       <RowHeader>{c.text}</RowHeader>
       <Cell>{c.sector ? t(`sectors.${c.sector}`) : t("harvestThemes.unknownSector")}</Cell>
       <Cell>{c.locked ? t("harvestThemes.placedYes") : t("harvestThemes.placedNo")}</Cell>
-      <Cell>
-        <ThemeSelectForm
-          intent="move"
-          hidden={
-            <>
-              <input type="hidden" name="contributionId" value={c.id} />
-              {open ? <input type="hidden" name="open" value={open} /> : null}
-            </>
-          }
-          id={`move-${c.id}`}
-          name="themeId"
-          label={t("harvestThemes.moveTo")}
-          labelWhich={which}
-          defaultValue={theme?.id ?? ""}
-          emptyOption={t("harvestThemes.noTheme")}
-          options={themes.map((th) => ({ value: th.id, label: th.label }))}
-          submit={t("harvestThemes.move")}
-          which={which}
-        />
-      </Cell>
     </Row>
   );
 }
 
 function ContributionsTable({
   contributions,
-  theme,
-  themes,
+  form,
   caption,
-  open,
 }: {
   contributions: ThemeContribution[];
-  theme: { id: string; label: string } | null;
-  themes: { id: string; label: string }[];
+  form: string;
   caption: string;
-  open: string | null;
 }) {
   const t = useT();
-  const splitForm = theme ? `split-form-${theme.id}` : null;
   return (
     <DataTable
       caption={caption}
       hideCaption
       columns={[
-        ...(splitForm ? [t("harvestThemes.choose")] : []),
+        t("harvestThemes.choose"),
         t("harvestThemes.contribution"),
         t("harvestThemes.sector"),
         t("harvestThemes.placed"),
-        t("app.actions"),
       ]}
     >
       {contributions.map((c) => (
-        <ContributionRow
-          key={c.id}
-          c={c}
-          theme={theme}
-          themes={themes}
-          splitForm={splitForm}
-          open={open}
-        />
+        <ContributionRow key={c.id} c={c} form={form} />
       ))}
     </DataTable>
+  );
+}
+
+/**
+ * What to do with the ticked contributions of a section, in one post: move them together to a
+ * theme, to a strategic theme (made a theme when none carries it yet) or to none, or, in a theme,
+ * split them off into a new theme. The checkboxes in the table belong to this form (`form=`).
+ */
+function SelectionForm({
+  sectionKey,
+  theme,
+  themes,
+  strategicThemes,
+}: {
+  sectionKey: string;
+  theme: { id: string; label: string } | null;
+  themes: { id: string; label: string }[];
+  strategicThemes: string[];
+}) {
+  const t = useT();
+  const which = theme?.label ?? t("harvestThemes.unthemed");
+  const carried = new Set(themes.map((th) => th.label.toLowerCase()));
+  const strategic = strategicThemes.filter((s) => !carried.has(s.toLowerCase()));
+  return (
+    <PostForm id={selectionForm(sectionKey)} className="lr-form">
+      {theme ? <input type="hidden" name="themeId" value={theme.id} /> : null}
+      <input type="hidden" name="open" value={sectionKey} />
+      <fieldset>
+        <legend>{t("harvestThemes.selection", { theme: which })}</legend>
+        <div className="lr-inline-form">
+          <label className="utrecht-form-label" htmlFor={`move-target-${sectionKey}`}>
+            {t("harvestThemes.moveSelectedLabel")}
+          </label>
+          <select
+            id={`move-target-${sectionKey}`}
+            name="target"
+            className="utrecht-select utrecht-select--html-select"
+            defaultValue=""
+          >
+            <option value="">{t("harvestThemes.noTheme")}</option>
+            <optgroup label={t("harvestThemes.themesGroup")}>
+              {themes
+                .filter((th) => th.id !== theme?.id)
+                .map((th) => (
+                  <option key={th.id} value={th.id}>
+                    {th.label}
+                  </option>
+                ))}
+            </optgroup>
+            {strategic.length > 0 ? (
+              <optgroup label={t("harvestThemes.strategicGroup")}>
+                {strategic.map((name) => (
+                  <option key={name} value={`${STRATEGIC_TARGET}${name}`}>
+                    {t("harvestThemes.strategicTarget", { theme: name })}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+          <SubmitButton name="_intent" value="moveMany" kind="secondary">
+            {t("harvestThemes.moveSelected")}
+            <span className="lr-visually-hidden">: {which}</span>
+          </SubmitButton>
+        </div>
+        {theme ? (
+          <div className="lr-inline-form">
+            <label className="utrecht-form-label" htmlFor={`split-label-${sectionKey}`}>
+              {t("harvestThemes.splitLabel")}
+              <span className="lr-visually-hidden">: {theme.label}</span>
+            </label>
+            <input
+              id={`split-label-${sectionKey}`}
+              name="label"
+              type="text"
+              maxLength={THEME_LABEL_MAX}
+              className="utrecht-textbox utrecht-textbox--html-input"
+            />
+            <SubmitButton name="_intent" value="split" kind="secondary">
+              {t("harvestThemes.split")}
+              <span className="lr-visually-hidden">: {theme.label}</span>
+            </SubmitButton>
+          </div>
+        ) : null}
+      </fieldset>
+    </PostForm>
   );
 }
 
@@ -358,28 +409,22 @@ function ThemeSection({
       </div>
 
       {theme.contributions.length > 0 ? (
-        <>
+        // Folded unless opened: a harvest of thousands is a page of headings, not of rows.
+        <details className="lr-results__table" open={open === theme.id}>
+          <summary>{t("harvestThemes.expand", { theme: theme.label })}</summary>
           <p className="utrecht-paragraph">{t("harvestThemes.splitHint")}</p>
-          <ThemeTextForm
-            formId={`split-form-${theme.id}`}
-            intent="split"
-            hidden={hidden}
-            id={`split-label-${theme.id}`}
-            name="label"
-            label={t("harvestThemes.splitLabel")}
-            labelWhich={theme.label}
-            maxLength={THEME_LABEL_MAX}
-            submit={t("harvestThemes.split")}
-            which={theme.label}
+          <SelectionForm
+            sectionKey={theme.id}
+            theme={theme}
+            themes={themes}
+            strategicThemes={strategicThemes}
           />
           <ContributionsTable
             contributions={theme.contributions}
-            theme={theme}
-            themes={themes}
+            form={selectionForm(theme.id)}
             caption={t("harvestThemes.contributionsCaption", { theme: theme.label })}
-            open={open}
           />
-        </>
+        </details>
       ) : null}
       {theme.contributions.length < count ? (
         <p className="utrecht-paragraph">
@@ -508,15 +553,25 @@ export default function HarvestThemes({ loaderData }: Route.ComponentProps) {
                 sectors={unthemed.sectors}
                 caption={t("harvestThemes.sectorsCaption", { theme: t("harvestThemes.unthemed") })}
               />
-              <ContributionsTable
-                contributions={unthemed.contributions}
-                theme={null}
-                themes={list}
-                caption={t("harvestThemes.contributionsCaption", {
-                  theme: t("harvestThemes.unthemed"),
-                })}
-                open={open}
-              />
+              <details className="lr-results__table" open={open === "none"}>
+                <summary>
+                  {t("harvestThemes.expand", { theme: t("harvestThemes.unthemed") })}
+                </summary>
+                <p className="utrecht-paragraph">{t("harvestThemes.splitHint")}</p>
+                <SelectionForm
+                  sectionKey="none"
+                  theme={null}
+                  themes={list}
+                  strategicThemes={harvest.strategicThemes}
+                />
+                <ContributionsTable
+                  contributions={unthemed.contributions}
+                  form={selectionForm("none")}
+                  caption={t("harvestThemes.contributionsCaption", {
+                    theme: t("harvestThemes.unthemed"),
+                  })}
+                />
+              </details>
               {unthemed.contributions.length < unthemed.count ? (
                 <p className="utrecht-paragraph">
                   {t("harvestThemes.showing", {
