@@ -2,7 +2,10 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/publication";
 import { harvestPolicy } from "../../../../core/harvest/policy.ts";
 import { publicationModel } from "../../../../core/harvest/publication.ts";
-import { setPublicationPublic } from "../../../../core/harvest/setPublicationPublic.ts";
+import {
+  setPublicationPublic,
+  unreviewedThemes,
+} from "../../../../core/harvest/setPublicationPublic.ts";
 import { setThemeSummary } from "../../../../core/harvest/themes/setThemeSummary.ts";
 import { unselectQuote } from "../../../../core/harvest/themes/unselectQuote.ts";
 import { updatePublicationText } from "../../../../core/harvest/updatePublicationText.ts";
@@ -13,6 +16,7 @@ import {
 } from "../../../../core/harvest/publicationText.ts";
 import { isLocale, type Message } from "../../../../i18n/index.ts";
 import {
+  CheckboxField,
   Field,
   FormError,
   Notice,
@@ -63,6 +67,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     themeCharts: model.themes.map((_, i) => themeSectorChart(model, i)),
     date: publicationDate(model.date, model.lang),
     done: DONE.find((d) => d === done) ?? null,
+    unreviewed: model.harvest.publicationPublic
+      ? []
+      : await unreviewedThemes(scope.db, model.harvest.id),
     pageTitle: requestT(context)("publication.pageTitle", { title: model.title }),
   };
 }
@@ -96,7 +103,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     case "publish":
     case "unpublish": {
-      const r = await setPublicationPublic(scope, params.id, cmd === "publish");
+      const r = await setPublicationPublic(scope, params.id, cmd === "publish", {
+        confirmUnreviewed: sent.confirmUnreviewed === "on",
+      });
       return r.ok
         ? back(cmd === "publish" ? "published" : "unpublished")
         : refusedChange(context, r, cmd, sent);
@@ -240,7 +249,31 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
         ) : (
           <>
             <p className="utrecht-paragraph">{t("publication.isPrivate")}</p>
+            {loaderData.unreviewed.length > 0 ? (
+              <div className="utrecht-alert utrecht-alert--warning">
+                <h3 className="utrecht-heading-3" id="unreviewed">
+                  {t("publication.unreviewedTitle")}
+                </h3>
+                <p className="utrecht-paragraph">{t("publication.unreviewedIntro")}</p>
+                <ul className="utrecht-unordered-list">
+                  {loaderData.unreviewed.map((th) => (
+                    <li key={th.id}>
+                      <Link className="utrecht-link" to={`${base}/themes#theme-${th.id}`}>
+                        {th.label}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <PostForm>
+              {loaderData.unreviewed.length > 0 ? (
+                <CheckboxField
+                  name="confirmUnreviewed"
+                  label={t("publication.confirmUnreviewed")}
+                  errors={errorsFor("publish")}
+                />
+              ) : null}
               <SubmitButton name="_intent" value="publish" kind="secondary">
                 {t("publication.publish")}
               </SubmitButton>
