@@ -67,6 +67,9 @@ export const requestMiddleware: MiddlewareFunction<Response> = async (
   // Only a page can hold a form that needs the token. A file (a calendar feed, a CSV, an image)
   // carries no cookie, so that a shared cache may keep a public one for everybody.
   const isPage = (response.headers.get("Content-Type") ?? "").startsWith("text/html");
+  // A page carries a form token and often a name: a browser may keep it, a shared cache never.
+  if (isPage && !response.headers.has("Cache-Control"))
+    response.headers.set("Cache-Control", "private, no-cache");
   if (!cookieToken && isPage) {
     response.headers.append(
       "Set-Cookie",
