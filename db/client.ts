@@ -1,9 +1,17 @@
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
+
+/**
+ * The contrib extensions the migrations create, which PGlite loads only when asked: unaccent
+ * for the knowledge base's search (PostgreSQL ships it as a trusted extension). Every PGlite
+ * the product or its tests open passes these.
+ */
+export const pgliteExtensions = { unaccent };
 
 // Postgres returns bigint counts as strings; counts in this product stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -40,7 +48,7 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       close: () => db.destroy(),
     };
   }
-  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const pglite = new PGlite({ dataDir: target.dataDir, extensions: pgliteExtensions });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {

@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect } from "kysely";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDb, type DbHandle } from "../db/client.ts";
+import { openDb, pgliteExtensions, type DbHandle } from "../db/client.ts";
 import type { Database } from "../db/schema.ts";
 import { migrate } from "../db/migrate.ts";
 
@@ -61,7 +61,10 @@ export async function createTestDb(): Promise<TestDb> {
   if (!serverUrl) {
     const tar = template("pgliteTemplate");
     if (tar) {
-      const pglite = new PGlite({ loadDataDir: new Blob([await readFile(tar)]) });
+      const pglite = new PGlite({
+        loadDataDir: new Blob([await readFile(tar)]),
+        extensions: pgliteExtensions,
+      });
       await pglite.waitReady;
       const handle = pgliteHandle(pglite);
       return { ...handle, dispose: () => handle.close() };

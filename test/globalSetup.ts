@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { openDb } from "../db/client.ts";
+import { openDb, pgliteExtensions } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { adminQuery, pgliteHandle } from "./db.ts";
 
@@ -25,7 +25,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const pglite = new PGlite();
+    const pglite = new PGlite({ extensions: pgliteExtensions });
     const handle = pgliteHandle(pglite);
     await migrate(handle);
     const dir = await mkdtemp(join(tmpdir(), "lr-pglite-template-"));
