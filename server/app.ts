@@ -30,6 +30,7 @@ import { maskSecretPath } from "../core/kernel/secretLinks.ts";
 import { translator, type MessageKey } from "../i18n/index.ts";
 import type { Config } from "./env.server.ts";
 import { attachLive } from "./live.ts";
+import { seedShippedEntries } from "../core/knowledge/shipped.ts";
 
 /** Request bodies above these sizes are refused before anything reads them. */
 export const BODY_LIMITS = { form: 1024 * 1024, upload: 5 * 1024 * 1024 };
@@ -179,6 +180,8 @@ export async function createApp(
       onIdleError: (err) => log.warn({ err: err.message }, "database connection lost"),
     }));
   await migrate(handle);
+  // Regions that predate the knowledge base get the poster's tips too; seeding again adds nothing.
+  await seedShippedEntries(handle.db);
   const mailer = new Mailer(handle.db, config.SMTP_URL, config.MAIL_FROM, log);
   const jobs = new JobRunner(
     handle.db,

@@ -1,5 +1,6 @@
 import { redirect, useActionData } from "react-router";
 import type { Route } from "./+types/regions-new";
+import { seedShippedEntries } from "../../core/knowledge/shipped.ts";
 import { createRegion } from "../../core/regions/createRegion.ts";
 import { Field, FormError, PostForm, SubmitButton, useFieldErrors } from "../components/form.tsx";
 import { Shell } from "../root.tsx";
@@ -29,6 +30,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (result.kind === "forbidden") notFound(context);
     return refused(context, result);
   }
+  // The poster's tips for the new region's knowledge base. Not inside createRegion's transaction:
+  // core/regions may not import core/knowledge (it would close a cycle of capabilities), and
+  // seeding is idempotent, so the start-up step catches a region whose seeding failed here.
+  await seedShippedEntries(getServices(context).db, result.value.id);
   return redirect(`/manage/${result.value.slug}/settings`);
 }
 

@@ -14,6 +14,7 @@ import { events } from "./events.ts";
 import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
 import { harvestThemes } from "./harvestThemes.ts";
+import { knowledge } from "./knowledge.ts";
 import { help } from "./help.ts";
 import { network } from "./network.ts";
 import { people } from "./people.ts";
@@ -31,6 +32,7 @@ export const en = {
   ...eventsAdmin,
   ...harvest,
   ...harvestThemes,
+  ...knowledge,
   ...regions,
   ...people,
   ...admin,
