@@ -8,7 +8,7 @@ export function useStatusText() {
   return (status: MailStatus, attempts: number, delivers: boolean) =>
     status === "waiting" && !delivers
       ? t("outbox.statuses.kept")
-      : t(`outbox.statuses.${status}`, { attempts });
+      : t(`outbox.statuses.${status}`, { count: attempts });
 }
 
 /** Whether mail leaves the platform at all; `maxAttempts` comes from the loader (server-only code). */

@@ -34,9 +34,10 @@ export function withoutAddresses(message: string): string {
 /**
  * Every mail is written to the outbox table first, in the caller's transaction (a `Tx`, so it cannot be
  * queued outside one), so a mail is never sent for work that was rolled back and never lost when SMTP is down.
+ * Returns the new row's id.
  */
-export async function queueMail(db: Tx, mail: MailMessage): Promise<void> {
-  await db
+export async function queueMail(db: Tx, mail: MailMessage): Promise<string> {
+  const { id } = await db
     .insertInto("outbox")
     .values({
       region_id: mail.regionId,
@@ -46,7 +47,9 @@ export async function queueMail(db: Tx, mail: MailMessage): Promise<void> {
       attachments: JSON.stringify(mail.attachments ?? []),
       registration_id: mail.registrationId ?? null,
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 /**

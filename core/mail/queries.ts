@@ -101,6 +101,7 @@ export async function getOutboxMail(scope: RegionScope, mailId: string, secretMa
       "attempts",
       "claimed_at",
       "last_error",
+      "attachments",
     ])
     .where("region_id", "=", scope.regionId)
     .where("id", "=", mailId)
@@ -116,5 +117,34 @@ export async function getOutboxMail(scope: RegionScope, mailId: string, secretMa
     attempts: row.attempts,
     lastError: row.last_error,
     status: statusOf(row),
+    // What the admin can download: each file as `outboxAttachment` gives it, secrets hidden.
+    attachments: row.attachments.map((a, index) => ({
+      index,
+      filename: a.filename,
+      contentType: a.contentType,
+      bytes: Buffer.byteLength(redactSecretLinks(a.content, secretMarker)),
+    })),
   };
+}
+
+/**
+ * One attachment of one of the region's mails (by its place in the mail), or null. Its personal
+ * links are hidden as in the text: a calendar invite carries the registrant's own page.
+ */
+export async function outboxAttachment(
+  scope: RegionScope,
+  mailId: string,
+  index: number,
+  secretMarker: string,
+): Promise<{ filename: string; contentType: string; content: string } | null> {
+  if (!isId(mailId) || !Number.isInteger(index) || index < 0) return null;
+  const row = await scope.db
+    .selectFrom("outbox")
+    .select("attachments")
+    .where("region_id", "=", scope.regionId)
+    .where("id", "=", mailId)
+    .executeTakeFirst();
+  const found = row?.attachments[index];
+  if (!found) return null;
+  return { ...found, content: redactSecretLinks(found.content, secretMarker) };
 }

@@ -10,4 +10,5 @@ export const regionPolicy = {
   viewSettings: "admin",
   updateSettings: "admin",
   viewOutbox: "admin",
+  resendOutbox: "admin",
 } as const satisfies Policy<string>;

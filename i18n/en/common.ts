@@ -35,7 +35,7 @@ export const common: CatalogOf<typeof nl> = {
     people: "People",
     members: "Members and roles",
     settings: "Settings",
-    outbox: "Sent e-mail",
+    outbox: "Outgoing e-mail",
     publicPage: "Public page",
     newRegion: "New region",
   },

@@ -32,7 +32,7 @@ export const common = {
     people: "Mensen",
     members: "Leden en rollen",
     settings: "Instellingen",
-    outbox: "Verzonden e-mail",
+    outbox: "Uitgaande e-mail",
     publicPage: "Publieke pagina",
     newRegion: "Nieuwe regio",
   },

@@ -407,6 +407,142 @@ describe("region administration", () => {
       expect(html).toContain("Met &lt;b&gt;opmaak&lt;/b&gt;");
       expect(html).toContain("Bewaard, niet verzonden");
     });
+
+    it("is named for what it holds: outgoing mail, each with its status, counted in words that fit", async () => {
+      const { client, region } = await signedIn(s, "admin");
+      await s.db
+        .insertInto("outbox")
+        .values({
+          region_id: region.id,
+          to_address: "een@example.org",
+          subject: "Een",
+          body_text: "",
+        })
+        .execute();
+      const html = await (await client.get(`/manage/${region.slug}/outbox`)).text();
+      expect(html).toContain('<h1 class="utrecht-heading-1">Uitgaande e-mail</h1>');
+      expect(html).toContain(">Uitgaande e-mail</a>");
+      expect(html).not.toContain("Verzonden e-mail");
+      expect(html).toContain("1 bericht in totaal.");
+      expect(html).toContain("Bewaard, niet verzonden");
+    });
+
+    it("shows a mail's attachments to download and its addresses as links, its secrets hidden in both", async () => {
+      const { client, region } = await signedIn(s, "admin");
+      const secret = "Zr8xSecretToken123";
+      const mail = await s.db
+        .insertInto("outbox")
+        .values({
+          region_id: region.id,
+          to_address: "deelnemer@example.org",
+          subject: "Je aanmelding",
+          body_text: [
+            "In de bijlage vind je de uitnodiging.",
+            "Programma: https://example.org/programma?dag=1.",
+            `Je eigen pagina: https://lerende.example/registration/${secret}`,
+            'Vragen? mailto:info@example.org of javascript:alert(1) <a href="https://evil.example">x</a>',
+          ].join("\n"),
+          attachments: JSON.stringify([
+            {
+              filename: "uitnodiging.ics",
+              contentType: "text/calendar; method=REQUEST",
+              content: `BEGIN:VCALENDAR\r\nURL:https://lerende.example/registration/${secret}\r\nEND:VCALENDAR\r\n`,
+            },
+            { filename: "<script>.html", contentType: "text/html", content: "<script>x</script>" },
+          ]),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const page = `/manage/${region.slug}/outbox/${mail.id}`;
+      const html = await (await client.get(page)).text();
+      expect(html).toContain('href="https://example.org/programma?dag=1"');
+      expect(html).toContain('href="mailto:info@example.org"');
+      expect(html).not.toContain('href="javascript');
+      // Markup in a mail stays text; the address in it is an address like any other.
+      expect(html).not.toContain('<a href="https://evil.example">');
+      expect(html).toContain("&lt;a href=&quot;");
+      expect(html).not.toContain(secret);
+      expect(html).not.toContain('href="https://lerende.example/registration/');
+      expect(html).toContain(`href="${page}/attachments/0"`);
+      expect(html).toMatch(/uitnodiging\.ics \(0,1 kB\)/);
+
+      const ics = await client.get(`${page}/attachments/0`);
+      expect(ics.status).toBe(200);
+      expect(ics.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+      expect(ics.headers.get("Content-Disposition")).toContain("attachment;");
+      const body = await ics.text();
+      expect(body).toContain("BEGIN:VCALENDAR");
+      expect(body).not.toContain(secret);
+      const other = await client.get(`${page}/attachments/1`);
+      expect(other.headers.get("Content-Type")).toBe("application/octet-stream");
+      expect(other.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect((await client.get(`${page}/attachments/2`)).status).toBe(404);
+      expect((await client.get(`${page}/attachments/x`)).status).toBe(404);
+    });
+
+    it("sends a mail again as a copy through the outbox, to its own recipient, for admins only", async () => {
+      const admin = await signedIn(s, "admin");
+      const mail = await s.db
+        .insertInto("outbox")
+        .values({
+          region_id: admin.region.id,
+          to_address: "deelnemer@example.org",
+          subject: "Uitnodiging werkplaats",
+          body_text: "Tot dan.",
+          attachments: JSON.stringify([
+            {
+              filename: "uitnodiging.ics",
+              contentType: "text/calendar",
+              content: "BEGIN:VCALENDAR",
+            },
+          ]),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const copies = () =>
+        s.db
+          .selectFrom("outbox")
+          .select(["id", "to_address", "subject", "body_text", "attachments", "sent_at"])
+          .where("region_id", "=", admin.region.id)
+          .where("subject", "=", "Uitnodiging werkplaats")
+          .execute();
+      const page = `/manage/${admin.region.slug}/outbox/${mail.id}`;
+      await admin.client.get(page);
+      // Whatever else is posted, the copy goes to the mail's own recipient.
+      const res = await admin.client.post(page, { to: "iemand-anders@example.org" });
+      expect(res.status).toBe(302);
+      const rows = await copies();
+      expect(rows).toHaveLength(2);
+      const copy = rows.find((r) => r.id !== mail.id)!;
+      expect(res.headers.get("Location")).toBe(
+        `/manage/${admin.region.slug}/outbox/${copy.id}?done=resent`,
+      );
+      expect(copy).toMatchObject({
+        to_address: "deelnemer@example.org",
+        body_text: "Tot dan.",
+        sent_at: null,
+      });
+      expect(copy.attachments).toEqual([
+        { filename: "uitnodiging.ics", contentType: "text/calendar", content: "BEGIN:VCALENDAR" },
+      ]);
+      const shown = await (await admin.client.get(res.headers.get("Location")!)).text();
+      expect(shown).toContain(
+        "Er staat een kopie van het bericht klaar voor deelnemer@example.org.",
+      );
+
+      // Not by an organiser of the region, not for another region's mail.
+      const organiser = await addMember(s, admin.region.id, "organiser", "Organisator");
+      const orgClient = new TestClient(s.url);
+      await orgClient.signIn(organiser.email, TEST_PASSWORD);
+      await orgClient.get(`/manage/${admin.region.slug}`);
+      expect((await orgClient.post(page, {})).status).toBe(403);
+      const other = await signedIn(s, "admin");
+      await other.client.get(`/manage/${other.region.slug}`);
+      expect(
+        (await other.client.post(`/manage/${other.region.slug}/outbox/${mail.id}`, {})).status,
+      ).toBe(404);
+      expect(await copies()).toHaveLength(2);
+    });
   });
 });
 

@@ -1,10 +1,19 @@
-import { Link } from "react-router";
+import { Link, redirect } from "react-router";
 import { MAX_ATTEMPTS } from "../../../core/mail/outbox.ts";
 import type { Route } from "./+types/outbox-mail";
 import { getOutboxMail } from "../../../core/mail/queries.ts";
+import { resendMail } from "../../../core/mail/resendMail.ts";
 import { forbidden } from "../../../core/kernel/result.ts";
 import { may } from "../../../core/kernel/scope.ts";
 import { regionPolicy } from "../../../core/regions/policy.ts";
+import { LinkedText } from "../../components/LinkedText.tsx";
+import {
+  FormError,
+  Notice,
+  PostForm,
+  SubmitButton,
+  useFieldErrors,
+} from "../../components/form.tsx";
 import { DeliveryNotice, useStatusText } from "../../components/outbox.tsx";
 import { formatDateTime, isoDate } from "../../lib/format.ts";
 import { useT } from "../../lib/i18n.ts";
@@ -12,6 +21,7 @@ import {
   getRequestInfo,
   getServices,
   notFound,
+  refused,
   refusedPage,
   requestT,
   requireRegion,
@@ -28,8 +38,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!mail) notFound(context);
   if (!may(scope, regionPolicy.viewOutbox)) refusedPage(context, forbidden());
   const { locale } = getRequestInfo(context);
+  const kilobytes = new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: "kilobyte",
+    maximumFractionDigits: 1,
+  });
   return {
     region: { slug: region.slug, name: region.name },
+    resent: new URL(request.url).searchParams.get("done") === "resent",
     delivers: getServices(context).mailer.delivers,
     maxAttempts: MAX_ATTEMPTS,
     mail: {
@@ -43,15 +59,34 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       status: mail.status,
       attempts: mail.attempts,
       lastError: mail.lastError,
+      attachments: mail.attachments.map((a) => ({
+        href: `/manage/${region.slug}/outbox/${mail.id}/attachments/${a.index}`,
+        filename: a.filename,
+        size: kilobytes.format(Math.max(0.1, a.bytes / 1000)),
+      })),
     },
     title: `${mail.subject} · ${requestT(context)("outbox.title")} · ${region.name}`,
   };
 }
 
-export default function OutboxMail({ loaderData }: Route.ComponentProps) {
+/** Sends the mail again to its own recipient, as a copy through the outbox (admins). */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { scope, region } = await requireRegion(
+    request,
+    context,
+    params.slug,
+    regionPolicy.resendOutbox,
+  );
+  const result = await resendMail(scope, params.mailId);
+  if (!result.ok) return refused(context, result);
+  return redirect(`/manage/${region.slug}/outbox/${result.value.id}?done=resent`);
+}
+
+export default function OutboxMail({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const statusText = useStatusText();
-  const { region, delivers, maxAttempts, mail } = loaderData;
+  const { error } = useFieldErrors(actionData);
+  const { region, delivers, maxAttempts, mail, resent } = loaderData;
   return (
     <>
       <p className="utrecht-paragraph">
@@ -60,6 +95,8 @@ export default function OutboxMail({ loaderData }: Route.ComponentProps) {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{mail.subject}</h1>
+      {resent ? <Notice>{t("outbox.resent", { to: mail.to })}</Notice> : null}
+      <FormError error={error} />
       {mail.status !== "sent" ? (
         <DeliveryNotice delivers={delivers} maxAttempts={maxAttempts} />
       ) : null}
@@ -105,10 +142,36 @@ export default function OutboxMail({ loaderData }: Route.ComponentProps) {
         {t("outbox.text")}
       </h2>
       <p className="utrecht-paragraph">{t("outbox.secretLinksNote")}</p>
-      {/* Mail is plain text: React escapes it, so markup in a mail shows as the characters it is. */}
+      {/* Mail is plain text: React escapes it, so markup in a mail shows as the characters it is;
+          only its web and mail addresses become links. */}
       <pre className="lr-mail-text" aria-labelledby="mail-text" tabIndex={0}>
-        {mail.text}
+        <LinkedText text={mail.text} />
       </pre>
+      {mail.attachments.length > 0 ? (
+        <section className="lr-section" aria-labelledby="mail-attachments">
+          <h2 className="utrecht-heading-2" id="mail-attachments">
+            {t("outbox.attachments")}
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {mail.attachments.map((a) => (
+              <li key={a.href}>
+                <a className="utrecht-link" href={a.href} download={a.filename}>
+                  {t("outbox.attachment", { name: a.filename, size: a.size })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="lr-section" aria-labelledby="mail-resend">
+        <h2 className="utrecht-heading-2" id="mail-resend">
+          {t("outbox.resendTitle")}
+        </h2>
+        <p className="utrecht-paragraph">{t("outbox.resendIntro", { to: mail.to })}</p>
+        <PostForm>
+          <SubmitButton kind="secondary">{t("outbox.resend")}</SubmitButton>
+        </PostForm>
+      </section>
     </>
   );
 }

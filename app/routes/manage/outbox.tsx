@@ -58,7 +58,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
         <p className="utrecht-paragraph">{t("outbox.empty")}</p>
       ) : (
         <>
-          <p className="utrecht-paragraph">{t("outbox.count", { total })}</p>
+          <p className="utrecht-paragraph">{t("outbox.count", { count: total })}</p>
           <DataTable
             caption={t("outbox.caption", { region: region.name })}
             columns={[t("outbox.subject"), t("outbox.to"), t("outbox.created"), t("outbox.status")]}
