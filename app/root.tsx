@@ -10,7 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
-import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
+import utrechtCss from "./utrecht.css?url";
 import utrechtTokens from "@utrecht/design-tokens/dist/theme.css?url";
 import type { ReactNode } from "react";
 import type { Route } from "./+types/root";
