@@ -44,6 +44,9 @@ export default [
   // The region's published challenges and each one's page.
   route("r/:slug/challenges", "routes/public/challenges/list.tsx"),
   route("r/:slug/challenges/:challengeSlug", "routes/public/challenges/challenge.tsx"),
+  // A region's public knowledge entries: a stable page each (with JSON-LD) and an Atom feed.
+  route("r/:slug/knowledge.atom", "routes/public/knowledge/feed.ts"),
+  route("r/:slug/knowledge/:entrySlug", "routes/public/knowledge/entry.tsx"),
   // A harvest's contribution form: anyone with the link, no account, only while it is open.
   route("r/:slug/harvest/:harvestSlug/contribute", "routes/public/harvest-contribute.tsx"),
   // The self-scan's response form: by a round's join code, or by a personal (signed) link.
@@ -62,7 +65,6 @@ export default [
       route("members", "routes/manage/members.tsx"),
       route("outbox", "routes/manage/outbox.tsx"),
       route("outbox/:mailId", "routes/manage/outbox-mail.tsx"),
-      route("outbox/:mailId/attachments/:index", "routes/manage/outbox-attachment.ts"),
       route("dialogue", "routes/manage/dialogue/list.tsx"),
       route("dialogue/templates", "routes/manage/dialogue/templates.tsx"),
       route("dialogue/templates/:id", "routes/manage/dialogue/template-edit.tsx"),
@@ -135,6 +137,16 @@ export default [
       route("challenges/:id/network", "routes/manage/network/challenge.tsx"),
       route("people/:id/network", "routes/manage/network/person.tsx"),
       route("my-network", "routes/manage/network/mine.tsx"),
+      // (knowledge base: entries, adoption, exports, drafts from what happened; communities)
+      route("knowledge/new", "routes/manage/knowledge/new.tsx"),
+      route("knowledge/export.csv", "routes/manage/knowledge/export-csv.ts"),
+      route("knowledge/export.json", "routes/manage/knowledge/export-json.ts"),
+      route("knowledge/draft", "routes/manage/knowledge/draft.ts"),
+      route("knowledge/:id", "routes/manage/knowledge/detail.tsx"),
+      route("knowledge/:id/edit", "routes/manage/knowledge/edit.tsx"),
+      route("knowledge/:id/adopt", "routes/manage/knowledge/adopt.tsx"),
+      route("communities", "routes/manage/communities/list.tsx"),
+      route("communities/:id", "routes/manage/communities/detail.tsx"),
       // (self-scan: scans, rounds, results per round, development over rounds, benchmark)
       route("scans", "routes/manage/scan/list.tsx"),
       route("scans/new", "routes/manage/scan/new.tsx"),

@@ -7,6 +7,7 @@ import { coalitionPolicy } from "../../../core/coalitions/policy.ts";
 import { dialoguePolicy } from "../../../core/dialogue/policy.ts";
 import { eventPolicy } from "../../../core/events/policy.ts";
 import { harvestPolicy } from "../../../core/harvest/policy.ts";
+import { knowledgePolicy } from "../../../core/knowledge/policy.ts";
 import { networkPolicy } from "../../../core/network/policy.ts";
 import { may } from "../../../core/kernel/scope.ts";
 import { peoplePolicy } from "../../../core/people/policy.ts";
@@ -78,6 +79,11 @@ export default function RegionLayout() {
       to: `${base}/coalitions`,
       label: t("coalitions.nav"),
       show: may({ role }, coalitionPolicy.view),
+    },
+    {
+      to: `${base}/knowledge`,
+      label: t("knowledge.nav"),
+      show: may({ role }, knowledgePolicy.view),
     },
     { to: `${base}/scans`, label: t("scan.nav"), show: may({ role }, scanPolicy.view) },
     {
