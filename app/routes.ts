@@ -65,6 +65,7 @@ export default [
       route("members", "routes/manage/members.tsx"),
       route("outbox", "routes/manage/outbox.tsx"),
       route("outbox/:mailId", "routes/manage/outbox-mail.tsx"),
+      route("outbox/:mailId/attachments/:index", "routes/manage/outbox-attachment.ts"),
       route("dialogue", "routes/manage/dialogue/list.tsx"),
       route("dialogue/templates", "routes/manage/dialogue/templates.tsx"),
       route("dialogue/templates/:id", "routes/manage/dialogue/template-edit.tsx"),
