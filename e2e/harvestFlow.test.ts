@@ -226,7 +226,7 @@ describe("from a live session to a downloaded publication, in a real browser", (
 
     // Themes: the platform proposes, the organiser accepts one and names it.
     await visit(organiser, `${overview}/themes`);
-    await organiser.getByText("5 bijdragen in 0 thema's, 5 zonder thema.").waitFor();
+    await organiser.getByText("5 bijdragen; thema's: 0, zonder thema: 5.").waitFor();
     await submit(
       organiser,
       () => organiser.getByRole("button", { name: "Thema's voorstellen" }).click(),

@@ -170,7 +170,7 @@ async function partyNames(page: Page): Promise<string[]> {
 
 /** The ties of the ties table as "A – B" with the two names in alphabetical order, sorted. */
 async function tiePairs(page: Page): Promise<string[]> {
-  const rows = table(page, /sterkste banden$/).locator("tbody tr");
+  const rows = table(page, /sterkste band(?:en)?$/).locator("tbody tr");
   const pairs: string[] = [];
   for (const row of await rows.all()) {
     const a = (await row.locator("th").innerText()).trim();

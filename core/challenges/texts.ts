@@ -8,9 +8,9 @@ import type { Warning } from "./warnings.ts";
 export function warningText(t: T, w: Warning): string {
   switch (w.kind) {
     case "stale":
-      return t("challenges.warning.stale", { weeks: w.weeks });
+      return t("challenges.warning.stale", { count: w.weeks });
     case "phaseTooLong":
-      return t("challenges.warning.phaseTooLong", { months: w.months });
+      return t("challenges.warning.phaseTooLong", { count: w.months });
     case "missingSectors":
       return t("challenges.warning.missingSectors", {
         list: w.strands.map((s) => t(`challenges.helix.${s}`)).join(", "),

@@ -230,7 +230,7 @@ export async function buildPublicationDocx(
   body.push(
     p(
       t("publication.figuresLine", {
-        total: model.figures.total,
+        count: model.figures.total,
         sources: model.figures.sources,
         themed: model.figures.themed,
       }),

@@ -313,7 +313,7 @@ export async function buildPublicationPdf(
   w.heading(1, t("publication.figures"), { newPage: !model.introduction.trim() });
   w.para(
     t("publication.figuresLine", {
-      total: model.figures.total,
+      count: model.figures.total,
       sources: model.figures.sources,
       themed: model.figures.themed,
     }),

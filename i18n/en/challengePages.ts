@@ -75,8 +75,10 @@ export const challengePages: CatalogOf<typeof nl> = {
       current: "(current phase)",
       nothing: "Nothing linked in this phase yet.",
       attention: "Attention per phase from dialogue sessions",
-      attentionIntro:
-        "The mean of the 10 points participants of linked sessions divided over the phases ({{answers}} answers).",
+      attentionIntro_one:
+        "The mean of the 10 points participants of linked sessions divided over the phases ({{count}} answer).",
+      attentionIntro_other:
+        "The mean of the 10 points participants of linked sessions divided over the phases ({{count}} answers).",
       noAttention: "No answers about the phases from linked dialogue sessions yet.",
       attentionColumns: {
         phase: "Phase",

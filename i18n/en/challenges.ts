@@ -35,7 +35,8 @@ export const challenges: CatalogOf<typeof nl> = {
     },
     ambitionSource: {
       coordinator: "set by the coordinator",
-      dialogue: "from a dialogue session ({{answers}} answers)",
+      dialogue_one: "from a dialogue session ({{count}} answer)",
+      dialogue_other: "from a dialogue session ({{count}} answers)",
     },
     helix: {
       government: "government",
@@ -52,8 +53,10 @@ export const challenges: CatalogOf<typeof nl> = {
       processLead: "Process lead",
     },
     warning: {
-      stale: "No activity for {{weeks}} weeks.",
-      phaseTooLong: "In the same phase for {{months}} months.",
+      stale_one: "No activity for {{count}} week.",
+      stale_other: "No activity for {{count}} weeks.",
+      phaseTooLong_one: "In the same phase for {{count}} month.",
+      phaseTooLong_other: "In the same phase for {{count}} months.",
       missingSectors: "No partner from: {{list}}.",
       missingPerspectives: "No perspective: {{list}}.",
       noContinuation: "In phase 4 without an agreement on: {{list}}.",

@@ -52,8 +52,10 @@ export const events: CatalogOf<typeof nl> = {
     accessibility: "What do you need to take part fully? (optional)",
     accessibilityHint:
       "For example a wheelchair-accessible room, a hearing loop or an interpreter.",
-    consent:
-      "I agree to the privacy statement: my details are used only for this event and anonymised after {{months}} months.",
+    consent_one:
+      "I agree to the privacy statement: my details are used only for this event and anonymised after {{count}} month.",
+    consent_other:
+      "I agree to the privacy statement: my details are used only for this event and anonymised after {{count}} months.",
     privacyStatement: "Privacy statement",
     honeypot: "Leave this field empty",
     yes: "Yes",
@@ -129,8 +131,10 @@ export const events: CatalogOf<typeof nl> = {
       "Done! Check your mail: for every event of the series you receive a confirmation with a link to cancel.",
     seriesKind: "Series of events",
     past: "past",
-    privacyDefault:
-      "{{region}} uses your details only to organise events: your name, e-mail address, organisation and what you fill in when registering. We share them with nobody outside the organisation and anonymise them {{months}} months after the event.",
+    privacyDefault_one:
+      "{{region}} uses your details only to organise events: your name, e-mail address, organisation and what you fill in when registering. We share them with nobody outside the organisation and anonymise them {{count}} month after the event.",
+    privacyDefault_other:
+      "{{region}} uses your details only to organise events: your name, e-mail address, organisation and what you fill in when registering. We share them with nobody outside the organisation and anonymise them {{count}} months after the event.",
     privacyRights:
       "With the link in your confirmation mail you can always view or cancel your registration and have your details erased.",
     eventTitle: "Event",

@@ -121,7 +121,8 @@ export const network: typeof nl = {
         brokerage: "brokerage roles",
         label: "name",
       },
-      pageOf: "Page {{page}} of {{pages}} ({{total}} parties)",
+      pageOf_one: "Page {{page}} of {{pages}} ({{count}} party)",
+      pageOf_other: "Page {{page}} of {{pages}} ({{count}} parties)",
       previous: "Previous",
       next: "Next",
       focus: "View",
@@ -129,7 +130,8 @@ export const network: typeof nl = {
     },
     ties: {
       heading: "Strongest ties",
-      caption: "The {{count}} strongest ties",
+      caption_one: "The {{count}} strongest tie",
+      caption_other: "The {{count}} strongest ties",
       none: "No ties yet.",
     },
     focus: {
@@ -183,7 +185,8 @@ export const network: typeof nl = {
       label_other:
         "Network map with {{count}} parties and {{ties}} ties. The tables on this page show the same network.",
       community: "Community {{number}}",
-      moreCommunities: "and {{count}} smaller communities (colours repeat)",
+      moreCommunities_one: "and {{count}} smaller community (colours repeat)",
+      moreCommunities_other: "and {{count}} smaller communities (colours repeat)",
       focused_one: "{{name}}: {{count}} tie on the map.",
       focused_other: "{{name}}: {{count}} ties on the map.",
       notFound: "No party with that name on the map.",
@@ -216,7 +219,8 @@ export const network: typeof nl = {
       contacts_other: "{{count}} contacts, strength {{strength}}.",
       openness:
         "Constraint {{constraint}}, effective size {{effective}}: the lower the constraint, the fewer of your contacts already know each other.",
-      community: "Belongs to a community of {{count}} parties.",
+      community_one: "Belongs to a community of {{count}} party.",
+      community_other: "Belongs to a community of {{count}} parties.",
       contactSectors: "Contacts per sector",
       connects: "Connects sectors",
       strongest: "Strongest ties",

@@ -34,7 +34,8 @@ export const people: CatalogOf<typeof nl> = {
     peopleCaption: "People from {{name}}",
     noPeople: "No people from this organisation are known yet.",
     addPerson: "Add a person from this organisation",
-    allPeople: "All {{count}} people from this organisation",
+    allPeople_one: "The {{count}} person from this organisation",
+    allPeople_other: "All {{count}} people from this organisation",
     edit: "Edit organisation",
     delete: "Delete organisation",
     deleteExplain_one:

@@ -14,8 +14,10 @@ export const publication: CatalogOf<typeof nl> = {
     themeCount_other: "{{count}} contributions",
     sectorMixOf: "Sectors of the contributions to {{theme}}",
     figures: "In figures",
-    figuresLine:
-      "{{total}} contributions, {{themed}} of them in a theme. Number of sources (sessions, questions, forms): {{sources}}.",
+    figuresLine_one:
+      "{{count}} contribution, in a theme: {{themed}}. Number of sources (sessions, questions, forms): {{sources}}.",
+    figuresLine_other:
+      "{{count}} contributions, of them in a theme: {{themed}}. Number of sources (sessions, questions, forms): {{sources}}.",
     byKind: "Contributions by kind",
     bySector: "Contributions by sector",
     byOrigin: "Contributions by origin",

@@ -73,8 +73,10 @@ export const challengePages = {
       current: "(huidige fase)",
       nothing: "Nog niets gekoppeld in deze fase.",
       attention: "Aandacht per fase uit dialoogsessies",
-      attentionIntro:
-        "Het gemiddelde van de 10 punten die deelnemers van gekoppelde sessies over de fasen verdeelden ({{answers}} antwoorden).",
+      attentionIntro_one:
+        "Het gemiddelde van de 10 punten die deelnemers van gekoppelde sessies over de fasen verdeelden ({{count}} antwoord).",
+      attentionIntro_other:
+        "Het gemiddelde van de 10 punten die deelnemers van gekoppelde sessies over de fasen verdeelden ({{count}} antwoorden).",
       noAttention: "Nog geen antwoorden over de fasen uit gekoppelde dialoogsessies.",
       attentionColumns: {
         phase: "Fase",

@@ -33,7 +33,8 @@ export const challenges = {
     },
     ambitionSource: {
       coordinator: "ingesteld door de coördinator",
-      dialogue: "uit dialoogsessie ({{answers}} antwoorden)",
+      dialogue_one: "uit dialoogsessie ({{count}} antwoord)",
+      dialogue_other: "uit dialoogsessie ({{count}} antwoorden)",
     },
     helix: {
       government: "overheid",
@@ -50,8 +51,10 @@ export const challenges = {
       processLead: "Procesbegeleider",
     },
     warning: {
-      stale: "Al {{weeks}} weken geen activiteit.",
-      phaseTooLong: "Al {{months}} maanden in dezelfde fase.",
+      stale_one: "Al {{count}} week geen activiteit.",
+      stale_other: "Al {{count}} weken geen activiteit.",
+      phaseTooLong_one: "Al {{count}} maand in dezelfde fase.",
+      phaseTooLong_other: "Al {{count}} maanden in dezelfde fase.",
       missingSectors: "Geen partner uit: {{list}}.",
       missingPerspectives: "Geen perspectief: {{list}}.",
       noContinuation: "In fase 4 zonder afspraak over: {{list}}.",

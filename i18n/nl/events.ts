@@ -48,8 +48,10 @@ export const events = {
     diet: "Dieetwensen (optioneel)",
     accessibility: "Wat heb je nodig om goed mee te kunnen doen? (optioneel)",
     accessibilityHint: "Bijvoorbeeld een rolstoeltoegankelijke zaal, ringleiding of tolk.",
-    consent:
-      "Ik ga akkoord met de privacyverklaring: mijn gegevens worden alleen voor deze bijeenkomst gebruikt en na {{months}} maanden geanonimiseerd.",
+    consent_one:
+      "Ik ga akkoord met de privacyverklaring: mijn gegevens worden alleen voor deze bijeenkomst gebruikt en na {{count}} maand geanonimiseerd.",
+    consent_other:
+      "Ik ga akkoord met de privacyverklaring: mijn gegevens worden alleen voor deze bijeenkomst gebruikt en na {{count}} maanden geanonimiseerd.",
     privacyStatement: "Privacyverklaring",
     honeypot: "Laat dit veld leeg",
     yes: "Ja",
@@ -128,8 +130,10 @@ export const events = {
       "Gelukt! Kijk in je mail: voor elke bijeenkomst van de reeks krijg je een bevestiging met een link om af te zeggen.",
     seriesKind: "Reeks bijeenkomsten",
     past: "voorbij",
-    privacyDefault:
-      "{{region}} gebruikt je gegevens alleen om bijeenkomsten te organiseren: je naam, e-mailadres, organisatie en wat je bij je aanmelding invult. We delen ze met niemand buiten de organisatie en anonimiseren ze {{months}} maanden na de bijeenkomst.",
+    privacyDefault_one:
+      "{{region}} gebruikt je gegevens alleen om bijeenkomsten te organiseren: je naam, e-mailadres, organisatie en wat je bij je aanmelding invult. We delen ze met niemand buiten de organisatie en anonimiseren ze {{count}} maand na de bijeenkomst.",
+    privacyDefault_other:
+      "{{region}} gebruikt je gegevens alleen om bijeenkomsten te organiseren: je naam, e-mailadres, organisatie en wat je bij je aanmelding invult. We delen ze met niemand buiten de organisatie en anonimiseren ze {{count}} maanden na de bijeenkomst.",
     privacyRights:
       "Via de link in je bevestigingsmail kun je je aanmelding altijd bekijken, afzeggen en je gegevens laten wissen.",
     eventTitle: "Bijeenkomst",

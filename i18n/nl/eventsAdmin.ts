@@ -92,8 +92,10 @@ export const eventsAdmin = {
     backToEvent: "Terug naar de bijeenkomst",
     created: "De bijeenkomst is aangemaakt als concept.",
     saved: "De wijzigingen zijn opgeslagen.",
-    savedPromoted:
-      "De wijzigingen zijn opgeslagen. {{n}} mensen van de wachtlijst kregen een plaats.",
+    savedPromoted_one:
+      "De wijzigingen zijn opgeslagen. {{count}} persoon van de wachtlijst kreeg een plaats.",
+    savedPromoted_other:
+      "De wijzigingen zijn opgeslagen. {{count}} mensen van de wachtlijst kregen een plaats.",
     duplicated:
       "Dit is de kopie, een week later, als concept. Aanmeldingen zijn niet meegekopieerd.",
     statusLine: "Status: {{status}}",
@@ -127,7 +129,8 @@ export const eventsAdmin = {
     cancelEventConfirm: "Ja, annuleer {{title}} en bericht de aangemelden",
     cancelEventCheck: "Ik weet zeker dat deze bijeenkomst niet doorgaat",
     confirmNeeded: "Vink aan dat je het zeker weet.",
-    cancelled: "De bijeenkomst is geannuleerd; {{n}} aangemelden krijgen een mail.",
+    cancelled_one: "De bijeenkomst is geannuleerd; {{count}} aangemelde krijgt een mail.",
+    cancelled_other: "De bijeenkomst is geannuleerd; {{count}} aangemelden krijgen een mail.",
     published: "De bijeenkomst is gepubliceerd en staat in de agenda.",
     drafted: "De bijeenkomst is weer een concept en staat niet meer in de agenda.",
     closeRegistration: "Aanmelding nu sluiten",
@@ -207,7 +210,8 @@ export const eventsAdmin = {
     inviteToDialogue: "Deelnemers uitnodigen",
     inviteToDialogueHint:
       "Stuurt iedereen met een bevestigde plaats een mail met de link naar de sessie.",
-    invitedToDialogue: "{{n}} deelnemers kregen een uitnodiging voor de sessie.",
+    invitedToDialogue_one: "{{count}} deelnemer kreeg een uitnodiging voor de sessie.",
+    invitedToDialogue_other: "{{count}} deelnemers kregen een uitnodiging voor de sessie.",
     dialogueClosed: "De sessie is gesloten; uitnodigen kan niet meer.",
     // Registrations
     registrationsTitle: "Aanmeldingen",

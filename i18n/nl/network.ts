@@ -119,7 +119,8 @@ export const network = {
         brokerage: "makelaarsrollen",
         label: "naam",
       },
-      pageOf: "Pagina {{page}} van {{pages}} ({{total}} partijen)",
+      pageOf_one: "Pagina {{page}} van {{pages}} ({{count}} partij)",
+      pageOf_other: "Pagina {{page}} van {{pages}} ({{count}} partijen)",
       previous: "Vorige",
       next: "Volgende",
       focus: "Bekijk",
@@ -127,7 +128,8 @@ export const network = {
     },
     ties: {
       heading: "Sterkste banden",
-      caption: "De {{count}} sterkste banden",
+      caption_one: "De {{count}} sterkste band",
+      caption_other: "De {{count}} sterkste banden",
       none: "Nog geen banden.",
     },
     focus: {
@@ -181,7 +183,8 @@ export const network = {
       label_other:
         "Netwerkkaart met {{count}} partijen en {{ties}} banden. De tabellen op deze pagina tonen hetzelfde netwerk.",
       community: "Gemeenschap {{number}}",
-      moreCommunities: "en {{count}} kleinere gemeenschappen (kleuren herhalen zich)",
+      moreCommunities_one: "en {{count}} kleinere gemeenschap (kleuren herhalen zich)",
+      moreCommunities_other: "en {{count}} kleinere gemeenschappen (kleuren herhalen zich)",
       focused_one: "{{name}}: {{count}} band op de kaart.",
       focused_other: "{{name}}: {{count}} banden op de kaart.",
       notFound: "Geen partij met die naam op de kaart.",
@@ -214,7 +217,8 @@ export const network = {
       contacts_other: "{{count}} contacten, sterkte {{strength}}.",
       openness:
         "Beperking {{constraint}}, effectieve omvang {{effective}}: hoe lager de beperking, hoe minder je contacten elkaar ook al kennen.",
-      community: "Hoort bij een gemeenschap van {{count}} partijen.",
+      community_one: "Hoort bij een gemeenschap van {{count}} partij.",
+      community_other: "Hoort bij een gemeenschap van {{count}} partijen.",
       contactSectors: "Contacten per sector",
       connects: "Verbindt sectoren",
       strongest: "Sterkste banden",

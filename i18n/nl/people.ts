@@ -31,7 +31,8 @@ export const people = {
     peopleCaption: "Mensen van {{name}}",
     noPeople: "Er zijn nog geen mensen van deze organisatie bekend.",
     addPerson: "Persoon van deze organisatie toevoegen",
-    allPeople: "Alle {{count}} mensen van deze organisatie",
+    allPeople_one: "De {{count}} persoon van deze organisatie",
+    allPeople_other: "Alle {{count}} mensen van deze organisatie",
     edit: "Organisatie bewerken",
     delete: "Organisatie verwijderen",
     deleteExplain_one:

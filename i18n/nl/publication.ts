@@ -12,8 +12,10 @@ export const publication = {
     themeCount_other: "{{count}} bijdragen",
     sectorMixOf: "Sectoren van de bijdragen bij {{theme}}",
     figures: "In cijfers",
-    figuresLine:
-      "{{total}} bijdragen, waarvan {{themed}} in een thema. Aantal bronnen (sessies, vragen, formulieren): {{sources}}.",
+    figuresLine_one:
+      "{{count}} bijdrage, in een thema: {{themed}}. Aantal bronnen (sessies, vragen, formulieren): {{sources}}.",
+    figuresLine_other:
+      "{{count}} bijdragen, waarvan in een thema: {{themed}}. Aantal bronnen (sessies, vragen, formulieren): {{sources}}.",
     byKind: "Bijdragen per soort",
     bySector: "Bijdragen per sector",
     byOrigin: "Bijdragen per herkomst",

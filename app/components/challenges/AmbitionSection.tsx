@@ -16,7 +16,7 @@ type Point = Found["ambitions"][number];
 
 const sourceText = (t: T, p: { source: "coordinator" | "dialogue"; answers?: number }) =>
   p.source === "dialogue"
-    ? t("challenges.ambitionSource.dialogue", { answers: p.answers ?? 0 })
+    ? t("challenges.ambitionSource.dialogue", { count: p.answers ?? 0 })
     : t("challenges.ambitionSource.coordinator");
 
 /**

@@ -66,7 +66,7 @@ export function PhasesSection({
       {attention ? (
         <>
           <p className="utrecht-paragraph">
-            {t("challengePages.phases.attentionIntro", { answers: attention.answers })}
+            {t("challengePages.phases.attentionIntro", { count: attention.answers })}
           </p>
           <p className="utrecht-paragraph">
             <strong>

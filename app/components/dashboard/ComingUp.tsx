@@ -60,7 +60,7 @@ export function ComingUp({
                 <Link className="utrecht-link" to={`${base}/actions`}>
                   {t("challengeDashboard.openActionsMore", {
                     shown: openActions.length,
-                    total: openActionCount,
+                    count: openActionCount,
                   })}
                 </Link>
               </p>

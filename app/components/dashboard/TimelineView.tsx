@@ -111,7 +111,7 @@ export function TimelineView(p: TimelineViewProps) {
             <p className="utrecht-paragraph">{t("challengeDashboard.timeline.none")}</p>
           ) : (
             <DataTable
-              caption={`${t("challengeDashboard.timeline.caption")} (${t("challengeDashboard.timeline.count", { n: p.rows.length })})`}
+              caption={`${t("challengeDashboard.timeline.caption")} (${t("challengeDashboard.timeline.count", { count: p.rows.length })})`}
               columns={[
                 t("challengeDashboard.timeline.column.at"),
                 t("challengeDashboard.timeline.column.kind"),

@@ -181,7 +181,7 @@ export function LiveConsole(props: ConsoleProps) {
               >
                 {TIMER_CHOICES.map((s) => (
                   <option key={s} value={s}>
-                    {t("dialogue.seconds", { n: s })}
+                    {t("dialogue.seconds", { count: s })}
                   </option>
                 ))}
               </select>{" "}
@@ -272,7 +272,7 @@ export function LiveConsole(props: ConsoleProps) {
             {t("dialogue.connected", { n: presence, total: props.participantCount })}
           </h2>
           {props.removed !== null ? (
-            <Notice>{t("dialogue.removedNotice", { n: props.removed })}</Notice>
+            <Notice>{t("dialogue.removedNotice", { count: props.removed })}</Notice>
           ) : null}
           {props.bursts.length > 0 ? <JoinBursts bursts={props.bursts} /> : null}
           <PostForm className="lr-form">
@@ -417,14 +417,14 @@ function JoinBursts({ bursts }: { bursts: JoinBurst[] }) {
         {bursts.map((b) => (
           <li key={`${b.source}-${b.from}`} className="utrecht-unordered-list__item">
             <p className="utrecht-paragraph">
-              {t("dialogue.burst", { n: b.count, from: timeOf(b.from), to: timeOf(b.to) })}
+              {t("dialogue.burst", { count: b.count, from: timeOf(b.from), to: timeOf(b.to) })}
             </p>
             <PostForm className="lr-inline-form">
               <input type="hidden" name="source" value={b.source} />
               <input type="hidden" name="from" value={b.from} />
               <input type="hidden" name="to" value={b.to} />
               <SubmitButton name="_intent" value="remove" kind="danger">
-                {t("dialogue.removeBurst", { n: b.count })}
+                {t("dialogue.removeBurst", { count: b.count })}
               </SubmitButton>
             </PostForm>
           </li>

@@ -304,7 +304,7 @@ export function RegistrationForm({
       </div>
       <CheckboxField
         name="consent"
-        label={t("events.consent", { months: retentionMonths })}
+        label={t("events.consent", { count: retentionMonths })}
         required
         defaultChecked={values.consent === "on"}
         errors={errors}

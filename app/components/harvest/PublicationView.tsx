@@ -156,7 +156,7 @@ export function PublicationView({
         </H>
         <p className="utrecht-paragraph">
           {t("publication.figuresLine", {
-            total: model.figures.total,
+            count: model.figures.total,
             sources: model.figures.sources,
             themed: model.figures.themed,
           })}

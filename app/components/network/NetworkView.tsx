@@ -468,8 +468,13 @@ function Parties(
         </DataTable>
       )}
       {pages > 1 ? (
-        <nav className="lr-pager" aria-label={t("network.nodes.pageOf", { page, pages, total })}>
-          <p className="utrecht-paragraph">{t("network.nodes.pageOf", { page, pages, total })}</p>
+        <nav
+          className="lr-pager"
+          aria-label={t("network.nodes.pageOf", { page, pages, count: total })}
+        >
+          <p className="utrecht-paragraph">
+            {t("network.nodes.pageOf", { page, pages, count: total })}
+          </p>
           <ul className="lr-inline-links">
             {page > 1 ? (
               <li>

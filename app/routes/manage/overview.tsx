@@ -60,7 +60,7 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
             {t("challengeDashboard.summary", {
               active: dashboard.challenges.filter((c) => c.status === "active").length,
               warned: dashboard.challenges.filter((c) => c.warnings.length > 0).length,
-              total: dashboard.challenges.length,
+              count: dashboard.challenges.length,
             })}
           </p>
           <ul className="lr-plain-list lr-no-print">
@@ -98,13 +98,15 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
       ) : null}
       <ul className="lr-figures" aria-label={t("regions.figures")}>
         <li>
-          <strong>{overview.organisations}</strong> {t("nav.organisations")}
+          <strong>{overview.organisations}</strong>{" "}
+          {t("regions.organisationsCount", { count: overview.organisations })}
         </li>
         <li>
-          <strong>{overview.people}</strong> {t("nav.people")}
+          <strong>{overview.people}</strong> {t("regions.peopleCount", { count: overview.people })}
         </li>
         <li>
-          <strong>{overview.members}</strong> {t("regions.membersCount")}
+          <strong>{overview.members}</strong>{" "}
+          {t("regions.membersCount", { count: overview.members })}
         </li>
       </ul>
       {dashboard ? (

@@ -36,7 +36,7 @@ export default function Privacy({ loaderData }: Route.ComponentProps) {
         <PlainText text={statement} />
       ) : (
         <p className="utrecht-paragraph">
-          {t("events.privacyDefault", { region: region.name, months: retentionMonths })}
+          {t("events.privacyDefault", { region: region.name, count: retentionMonths })}
         </p>
       )}
       <p className="utrecht-paragraph">{t("events.privacyRights")}</p>

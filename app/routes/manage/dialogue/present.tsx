@@ -95,10 +95,9 @@ export default function Presenter({ loaderData }: Route.ComponentProps) {
             </h1>
             {state.answeringOpen && seconds !== null ? <Countdown seconds={seconds} large /> : null}
             <p className="utrecht-paragraph lr-presenter__count">
-              {t("dialogue.answersAndPresent", {
-                count: results.all.count,
-                n: live.presence ?? 0,
-              })}
+              {`${t("dialogue.answers", { count: results.all.count })} · ${t("dialogue.present", {
+                count: live.presence ?? 0,
+              })}`}
             </p>
             {state.resultsVisible ? (
               <section aria-label={t("dialogue.resultsTitle")}>

@@ -38,7 +38,7 @@ export function SectionNotice({ section }: { section: string }) {
   const notice = NOTICES[params.get("done") ?? ""];
   if (!notice || notice.section !== section) return null;
   const n = Number(params.get("n") ?? 0);
-  return <Notice>{t(notice.key, { n: Number.isFinite(n) ? n : 0 })}</Notice>;
+  return <Notice>{t(notice.key, { count: Number.isFinite(n) ? n : 0 })}</Notice>;
 }
 
 export function Section({

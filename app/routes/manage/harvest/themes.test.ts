@@ -75,7 +75,7 @@ describe("the themes page", () => {
     const { client, page, idOf } = await organiserWithHarvest();
     const empty = await (await client.get(page)).text();
     expect(empty).toContain("Thema&#x27;s voorstellen");
-    expect(empty).toContain("12 bijdragen in 0 thema");
+    expect(empty).toContain("12 bijdragen; thema&#x27;s: 0, zonder thema: 12.");
 
     const res = await client.post(page, { _intent: "propose" });
     expect(res.status).toBe(302);

@@ -122,7 +122,7 @@ describe("recording who works with whom, by form", () => {
     const ties = await rowNames(
       organiser,
       `/manage/${slug}/network?kinds=declared`,
-      /sterkste banden$/,
+      /sterkste band(?:en)?$/,
     );
     expect(ties).toHaveLength(1);
     const network = await (await organiser.get(`/manage/${slug}/network?kinds=declared`)).text();

@@ -54,7 +54,7 @@ describe("region dashboard and timelines", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Waar staan we?");
-    expect(html).toContain("2 actieve opgaven, 1 met een waarschuwing, 2 in totaal.");
+    expect(html).toContain("2 opgaven: 2 actief, 1 met een waarschuwing.");
     expect(html).toContain("Fase 2: Netwerk vormen");
     expect(html).toContain("Geen partner uit:");
     expect(html).toContain("Netwerkdag");
