@@ -4,6 +4,8 @@ import { parseCookie } from "cookie";
 export const SESSION_COOKIE = "lr_session";
 export const CSRF_COOKIE = "lr_csrf";
 export const LANG_COOKIE = "lr_lang";
+/** A browser keeps its chosen language for a year. */
+export const LANG_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
 /** Our cookie values are URL-safe tokens; anything else is not one of ours and reads as absent. */
 const OUR_VALUE = /^[A-Za-z0-9_-]{1,200}$/;

@@ -4,9 +4,11 @@ import { findRegionScope } from "../../core/regions/queries.ts";
 import { HTTP_STATUS, type Failure } from "../../core/kernel/result.ts";
 import { formTextSchema, queryStringSchema, validate } from "../../core/kernel/validate.ts";
 import { hasRole, type Role } from "../../core/kernel/scope.ts";
-import { translator, type Locale } from "../../i18n/index.ts";
+import { isLocale, translator, type Locale } from "../../i18n/index.ts";
 import {
   CSRF_COOKIE,
+  LANG_COOKIE,
+  LANG_COOKIE_MAX_AGE,
   newCsrfToken,
   readCookie,
   sameToken,
@@ -74,6 +76,17 @@ export const requestMiddleware: MiddlewareFunction<Response> = async (
     response.headers.append(
       "Set-Cookie",
       serializeCookie(CSRF_COOKIE, anonymousToken, { secure: config.secureCookies }),
+    );
+  }
+  // The language is kept per browser: one that has none yet keeps the account's as it is now,
+  // so that switching in another browser (which changes the account's) leaves this one be.
+  if (user && isPage && !isLocale(readCookie(request, LANG_COOKIE))) {
+    response.headers.append(
+      "Set-Cookie",
+      serializeCookie(LANG_COOKIE, locale, {
+        secure: config.secureCookies,
+        maxAgeSeconds: LANG_COOKIE_MAX_AGE,
+      }),
     );
   }
   return response;

@@ -2,7 +2,7 @@ import { redirect } from "react-router";
 import type { Route } from "./+types/language";
 import { setLanguage } from "../../core/accounts/updateProfile.ts";
 import { isLocale } from "../../i18n/index.ts";
-import { LANG_COOKIE, serializeCookie } from "../lib/cookies.server.ts";
+import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, serializeCookie } from "../lib/cookies.server.ts";
 import { getRequestInfo, getServices } from "../lib/request.server.ts";
 
 /** Only paths on this site, so the form cannot be used to send people elsewhere. */
@@ -37,9 +37,11 @@ export async function action({ request, context }: Route.ActionArgs) {
       "Set-Cookie",
       serializeCookie(LANG_COOKIE, lang, {
         secure: config.secureCookies,
-        maxAgeSeconds: 365 * 24 * 3600,
+        maxAgeSeconds: LANG_COOKIE_MAX_AGE,
       }),
     );
+    // The account's language is the default of a browser that has not chosen one yet (and of
+    // the mails); a browser that has keeps its own.
     if (user) await setLanguage(db, user.id, lang);
   }
   return redirect(safeRedirect(form.get("redirectTo")), { headers });

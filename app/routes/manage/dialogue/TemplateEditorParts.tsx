@@ -23,11 +23,20 @@ export function valueFor(refused: Refused | undefined, name: string, saved: stri
   return refused ? first(refused.values.sent[name]) : saved;
 }
 
-export function Item({ label, children }: { label: string; children: ReactNode }) {
+export function Item({
+  label,
+  children,
+  lang,
+}: {
+  label: string;
+  children: ReactNode;
+  /** The language of a text in one of the template's languages, for screen readers. */
+  lang?: "nl" | "en";
+}) {
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{children}</dd>
+      <dd lang={lang}>{children}</dd>
     </div>
   );
 }
@@ -49,8 +58,12 @@ export function BothLanguages({ label, text }: { label: BilingualLabel; text: Lo
   const t = useT();
   return (
     <>
-      <Item label={t(`dialogueTemplates.${label}Nl`)}>{text.nl}</Item>
-      <Item label={t(`dialogueTemplates.${label}En`)}>{text.en}</Item>
+      <Item label={t(`dialogueTemplates.${label}Nl`)} lang="nl">
+        {text.nl}
+      </Item>
+      <Item label={t(`dialogueTemplates.${label}En`)} lang="en">
+        {text.en}
+      </Item>
     </>
   );
 }

@@ -26,6 +26,7 @@ export function QuestionView({ question }: { question: Question }) {
                   ? "dialogueTemplates.optionsReadNl"
                   : "dialogueTemplates.optionsReadEn",
               )}
+              lang={lang}
             >
               <ul className="utrecht-unordered-list">
                 {question.options.map((o) => (

@@ -28,6 +28,7 @@ import { PublicationView } from "../../../components/harvest/PublicationView.tsx
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { useMessage, useT } from "../../../lib/i18n.ts";
 import {
+  getRequestInfo,
   getServices,
   notFound,
   refusedChange,
@@ -50,10 +51,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   );
   const url = new URL(request.url);
   const asked = url.searchParams.get("lang");
-  const model = await publicationModel(scope, params.id, isLocale(asked) ? asked : "nl");
+  // The organiser reads the preview in their own language (the page around it is in it too);
+  // the public page and the downloads speak the language chosen for them.
+  const lang = isLocale(asked) ? asked : getRequestInfo(context).locale;
+  const model = await publicationModel(scope, params.id, lang);
   if (!model) notFound(context);
-  // The preview speaks the harvest's language unless another was asked for.
-  if (!isLocale(asked)) model.lang = model.harvest.language;
   const done = url.searchParams.get("done");
   const base = `/manage/${region.slug}/harvest/${model.harvest.id}`;
   return {
@@ -350,9 +352,9 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
                         name="_intent"
                         value="unquote"
                         className="utrecht-button utrecht-button--secondary-action"
-                        aria-label={t("publication.removeQuote", { text: q.text.slice(0, 80) })}
                       >
                         {t("publication.remove")}
+                        <span className="lr-visually-hidden">: {q.text.slice(0, 80)}</span>
                       </button>
                     </PostForm>
                   </li>
