@@ -126,7 +126,8 @@ describe("a live session as a coordinator runs it (issue 15)", () => {
     await visit(plain, `${t.server.url}/live/${code}`, "ended and shared, without JavaScript");
     await plain.getByRole("link", { name: "Bekijk de uitkomsten" }).click();
     await plain.getByText("Praktijkleren met de buurt").waitFor();
-  });
+    // One evening's whole session in one flow: on a loaded machine that takes a while.
+  }, 240_000);
 
   it("shows the ladder's steps as a list and counts the ten points as they are typed (point 15)", async () => {
     const { facilitator, code } = await startSession("Regiosessie kleine dingen");
