@@ -6,6 +6,7 @@ import { addStatement } from "./addStatement.ts";
 import { benchmark } from "./benchmark.ts";
 import { closeRound } from "./closeRound.ts";
 import { createScan } from "./createScan.ts";
+import { deleteScan } from "./deleteScan.ts";
 import { makeLinks } from "./makeLinks.ts";
 import { openRound } from "./openRound.ts";
 import { scanFormByCode, scanFormByLink, type ScanFormPage } from "./publicQueries.ts";
@@ -150,6 +151,25 @@ describe("a scan and its rounds", () => {
   });
 });
 
+describe("deleting a scan", () => {
+  it("asks for confirmation, then takes the rounds and responses with it", async () => {
+    const { scanId, roundId, form } = await scanWithRound();
+    value(await submitResponse(t.db, form, answers(form, 3)));
+    expect(await deleteScan(scope, scanId, { confirmed: false })).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { confirm: {} },
+    });
+    value(await deleteScan(scope, scanId, { confirmed: true }));
+    expect(await getScan(scope, scanId, "nl")).toBeNull();
+    const left = await t.db
+      .selectFrom("scan_responses")
+      .select("id")
+      .where("round_id", "=", roundId)
+      .execute();
+    expect(left).toEqual([]);
+  });
+});
+
 describe("isolation", () => {
   it("gives another region's organiser nothing of the scan", async () => {
     const { scanId, roundId, joinCode } = await scanWithRound();
@@ -162,6 +182,9 @@ describe("isolation", () => {
     ).toMatchObject({ kind: "notFound" });
     expect(await openRound(other, scanId, {})).toMatchObject({ kind: "notFound" });
     expect(await closeRound(other, roundId)).toMatchObject({ kind: "notFound" });
+    expect(await deleteScan(other, scanId, { confirmed: true })).toMatchObject({
+      kind: "notFound",
+    });
     expect(await makeLinks(other, roundId, { count: 1 })).toMatchObject({ kind: "notFound" });
     // The join code answers only at its own region's address.
     const otherSlug = (

@@ -16,6 +16,7 @@ export const scan: CatalogOf<typeof nl> = {
     backToList: "Back to the self-scans",
     delete: "Delete self-scan",
     deleteHint: "Also deletes all its rounds and responses.",
+    deleteConfirm: "Yes, delete this self-scan with all its rounds and responses",
     col: {
       title: "Self-scan",
       challenge: "Challenge",

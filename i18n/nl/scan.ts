@@ -14,6 +14,7 @@ export const scan = {
     backToList: "Terug naar de zelfscans",
     delete: "Zelfscan verwijderen",
     deleteHint: "Verwijdert ook alle rondes en antwoorden.",
+    deleteConfirm: "Ja, verwijder deze zelfscan met al zijn rondes en antwoorden",
     col: {
       title: "Zelfscan",
       challenge: "Opgave",

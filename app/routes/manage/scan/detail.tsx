@@ -14,6 +14,7 @@ import { removeStatement } from "../../../../core/scan/removeStatement.ts";
 import { SCAN_LIMITS } from "../../../../core/scan/schema.ts";
 import { SCAN_FORMS, SCAN_THEMES, STATEMENT_SOURCE } from "../../../../core/scan/statements.ts";
 import {
+  CheckboxField,
   Field,
   FormError,
   Notice,
@@ -97,7 +98,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return r.ok ? back("statementRemoved", "own") : refusedChange(context, r, cmd, {});
     }
     case "delete": {
-      const r = await deleteScan(scope, params.id);
+      const r = await deleteScan(scope, params.id, { confirmed: sent.confirm === "on" });
       return r.ok
         ? redirect(`/manage/${region.slug}/scans?done=deleted`)
         : refusedChange(context, r, cmd, {});
@@ -343,6 +344,11 @@ export default function ScanPage({ loaderData, actionData }: Route.ComponentProp
           <p className="utrecht-paragraph">{t("scan.deleteHint")}</p>
           <PostForm>
             <input type="hidden" name="_intent" value="delete" />
+            <CheckboxField
+              name="confirm"
+              label={t("scan.deleteConfirm")}
+              errors={failed === "delete" ? fieldErrors : undefined}
+            />
             <SubmitButton kind="danger">{t("scan.delete")}</SubmitButton>
           </PostForm>
         </section>
