@@ -15,6 +15,8 @@ import { setAmbition } from "../core/challenges/setAmbition.ts";
 import { unlinkActivity } from "../core/challenges/unlinkActivity.ts";
 import { updateChallenge } from "../core/challenges/updateChallenge.ts";
 import { learningRegionTemplate } from "../core/dialogue/templates/learningRegion.ts";
+import { createEntry, setEntryStatus, setSharing } from "../core/knowledge/entries.ts";
+import { visibleTo } from "../core/knowledge/visibility.ts";
 import { TestClient } from "../test/client.ts";
 import { makeScope, makeUser, TEST_PASSWORD } from "../test/fixtures.ts";
 import { startTestServer, type TestServer } from "../test/server.ts";
@@ -1050,5 +1052,127 @@ describe("isolation of the network, as a member of region A", () => {
     expect(
       await s.db.selectFrom("network_ties").select("id").where("id", "=", stranger.tie).execute(),
     ).toHaveLength(1);
+  });
+});
+
+describe("isolation of the knowledge base between regions", () => {
+  let s: TestServer;
+  let a: Awaited<ReturnType<typeof makeScope>>;
+  let b: Awaited<ReturnType<typeof makeScope>>;
+  let clientB: TestClient;
+  let privateEntry: { id: string; slug: string };
+  let sharedEntry: { id: string; slug: string };
+  let publicEntry: { id: string; slug: string };
+  const PRIVATE = "KennisAlleenVoorA";
+  const SHARED = "KennisGedeeldMetB";
+  const PUBLIC = "KennisVoorIedereen";
+
+  const entry = async (title: string, visibility: "region" | "shared" | "public") => {
+    const made = await createEntry(a.scope, {
+      kind: "lesson",
+      title,
+      summary: `${title} samenvatting`,
+    });
+    if (!made.ok) throw new Error(JSON.stringify(made));
+    const sharing = await setSharing(a.scope, made.value.id, {
+      visibility,
+      regionIds: visibility === "shared" ? [b.region.id] : [],
+    });
+    if (!sharing.ok) throw new Error(JSON.stringify(sharing));
+    await setEntryStatus(a.scope, made.value.id, "published");
+    return made.value;
+  };
+  const rowOf = (id: string) =>
+    s.db.selectFrom("knowledge_entries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    a = await makeScope(s.db, "organiser");
+    b = await makeScope(s.db, "organiser");
+    privateEntry = await entry(PRIVATE, "region");
+    sharedEntry = await entry(SHARED, "shared");
+    publicEntry = await entry(PUBLIC, "public");
+    clientB = new TestClient(s.url);
+    await clientB.signIn(b.user.email, TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it("keeps an entry that is not shared invisible to another region: pages, search, exports", async () => {
+    const base = `/manage/${b.region.slug}/knowledge`;
+    for (const path of [
+      `${base}/${privateEntry.id}`,
+      `${base}/${privateEntry.id}/edit`,
+      `${base}/${privateEntry.id}/adopt`,
+      `/manage/${a.region.slug}/knowledge/${privateEntry.id}`,
+    ])
+      expect((await clientB.get(path)).status, path).toBe(404);
+    const visible = await s.db
+      .selectFrom("knowledge_entries")
+      .select("title")
+      .where(visibleTo(b.region.id))
+      .where("region_id", "=", a.region.id)
+      .execute();
+    expect(visible.map((r) => r.title).sort()).toEqual([PUBLIC, SHARED].sort());
+    for (const file of ["export.csv", "export.json"]) {
+      const res = await clientB.get(`${base}/${file}`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      // A region exports what it wrote, not even what others share with it.
+      for (const title of [PRIVATE, SHARED, PUBLIC]) expect(text).not.toContain(title);
+    }
+    // The organiser's search (KB-B's index page) filters through the same visibleTo.
+    const search = await clientB.get(`${base}?q=${PRIVATE}`);
+    if (search.status === 200) expect(await search.text()).not.toContain(PRIVATE);
+  });
+
+  it("shows the public only published public entries: page, feed", async () => {
+    const anonymous = new TestClient(s.url);
+    for (const e of [privateEntry, sharedEntry])
+      expect((await anonymous.get(`/r/${a.region.slug}/knowledge/${e.slug}`)).status).toBe(404);
+    const page = await anonymous.get(`/r/${a.region.slug}/knowledge/${publicEntry.slug}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(PUBLIC);
+    expect(html).toContain('"@type":["CreativeWork","LearningResource"]');
+    const feed = await anonymous.get(`/r/${a.region.slug}/knowledge.atom`);
+    expect(feed.headers.get("Content-Type")).toContain("application/atom+xml");
+    const xml = await feed.text();
+    expect(xml).toContain(PUBLIC);
+    expect(xml).not.toContain(PRIVATE);
+    expect(xml).not.toContain(SHARED);
+    // An entry of A is not reachable under B's address either.
+    expect((await anonymous.get(`/r/${b.region.slug}/knowledge/${publicEntry.slug}`)).status).toBe(
+      404,
+    );
+  });
+
+  it("lets a region read an entry shared with it, and change nothing of it", async () => {
+    const page = `/manage/${b.region.slug}/knowledge/${sharedEntry.id}`;
+    const res = await clientB.get(page);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(SHARED);
+    expect(html).not.toContain(`/knowledge/${sharedEntry.id}/edit`);
+    expect(html).toContain(`/knowledge/${sharedEntry.id}/adopt`);
+    const before = JSON.stringify(await rowOf(sharedEntry.id));
+    expect((await clientB.get(`${page}/edit`)).status).toBe(404);
+    const refused: Record<string, string>[] = [
+      { _intent: "unpublish" },
+      { _intent: "share", visibility: "public" },
+      { _intent: "delete", confirm: "on" },
+      { _intent: "addEvidence", target: `challenge:${sharedEntry.id}` },
+    ];
+    for (const fields of refused)
+      expect((await clientB.post(page, fields)).status, fields._intent).toBe(404);
+    expect(
+      (await clientB.post(`${page}/edit`, { kind: "lesson", title: "Overschreven" })).status,
+    ).toBe(404);
+    expect(JSON.stringify(await rowOf(sharedEntry.id))).toBe(before);
+    // Adopting is the one thing B may do with it, and it writes B's row only.
+    const adopted = await clientB.post(`${page}/adopt`, { tried: "In onze wijk geprobeerd" });
+    expect(adopted.status).toBe(302);
+    expect(JSON.stringify(await rowOf(sharedEntry.id))).toBe(before);
   });
 });
