@@ -44,6 +44,15 @@ describe("the self-scan's pages", () => {
   it("takes anonymous responses by code and shows the round's results with small groups hidden", async () => {
     const { here, roundId, code } = await scanWithRound("Zelfscan route");
     const form = `/r/${slug}/scan/${code}`;
+    // The code typed as people do, on the region's join page, leads to the form.
+    const typed = `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`;
+    const joined = await new TestClient(s.url).get(
+      `/r/${slug}/scan?code=${encodeURIComponent(typed)}`,
+    );
+    expect(joined.status).toBe(302);
+    expect(location(joined).pathname).toBe(form);
+    const unknown = await new TestClient(s.url).get(`/r/${slug}/scan?code=ZZZZ9999`);
+    expect(await unknown.text()).toContain("Deze code kennen we niet");
     const page = await new TestClient(s.url).get(form);
     expect(page.status).toBe(200);
     const html = await page.text();
