@@ -7,6 +7,7 @@ describe("the request log", () => {
     expect(loggedPath("/invitation/AbC-123_xyz")).toBe("/invitation/:token");
     expect(loggedPath("/reset-password/AbC-123_xyz?x=1")).toBe("/reset-password/:token");
     expect(loggedPath("/registration/0b5e.AbC-123_xyz?cancelled=1")).toBe("/registration/:token");
+    expect(loggedPath("/scan/AbC-123_xyz")).toBe("/scan/:token");
     expect(loggedPath("/manage/regio-arnhem/outbox")).toBe("/manage/regio-arnhem/outbox");
     expect(loggedPath(undefined)).toBe("");
   });

@@ -1,7 +1,7 @@
 /**
  * Paths whose last segment is a secret: whoever holds the link acts as its owner (accepts an
  * invitation, sets a password, proves a mailbox, reads shared results, cancels or erases a
- * registration). One list, so the request log and every copy of a mail that someone other than
+ * registration, answers a self-scan). One list, so the request log and every copy of a mail that someone other than
  * its recipient may read (the admins' outbox, "my data") hide the same links.
  */
 export const SECRET_LINK_PATHS = [
@@ -10,6 +10,8 @@ export const SECRET_LINK_PATHS = [
   "verify-email",
   "s",
   "registration",
+  // a self-scan's personal link: whoever holds it answers the round once, in its owner's name
+  "scan",
 ] as const;
 
 const inPath = new RegExp(`^/(${SECRET_LINK_PATHS.join("|")})/[^/?#]+`);
