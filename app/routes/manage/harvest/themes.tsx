@@ -161,6 +161,12 @@ function SectorTable({ sectors, caption }: { sectors: SectorCount[]; caption: st
   );
 }
 
+/**
+ * Above this many contributions a theme's rows are folded until opened: a harvest of thousands is
+ * a page of headings, not of rows; a small one shows everything at once.
+ */
+const FOLD_ABOVE = 30;
+
 /** The id of the form a section's checkboxes belong to: a theme's, or "none" for no theme. */
 const selectionForm = (key: string) => `select-form-${key}`;
 
@@ -305,6 +311,7 @@ function ThemeSection({
   themes,
   strategicThemes,
   open,
+  folded,
   slug,
   harvestId,
 }: {
@@ -313,6 +320,7 @@ function ThemeSection({
   themes: { id: string; label: string }[];
   strategicThemes: string[];
   open: string | null;
+  folded: boolean;
   slug: string;
   harvestId: string;
 }) {
@@ -409,8 +417,7 @@ function ThemeSection({
       </div>
 
       {theme.contributions.length > 0 ? (
-        // Folded unless opened: a harvest of thousands is a page of headings, not of rows.
-        <details className="lr-results__table" open={open === theme.id}>
+        <details className="lr-results__table" open={!folded || open === theme.id}>
           <summary>{t("harvestThemes.expand", { theme: theme.label })}</summary>
           <p className="utrecht-paragraph">{t("harvestThemes.splitHint")}</p>
           <SelectionForm
@@ -536,6 +543,7 @@ export default function HarvestThemes({ loaderData }: Route.ComponentProps) {
               themes={list}
               strategicThemes={harvest.strategicThemes}
               open={open}
+              folded={total > FOLD_ABOVE}
               slug={region.slug}
               harvestId={harvest.id}
             />
@@ -553,7 +561,7 @@ export default function HarvestThemes({ loaderData }: Route.ComponentProps) {
                 sectors={unthemed.sectors}
                 caption={t("harvestThemes.sectorsCaption", { theme: t("harvestThemes.unthemed") })}
               />
-              <details className="lr-results__table" open={open === "none"}>
+              <details className="lr-results__table" open={total <= FOLD_ABOVE || open === "none"}>
                 <summary>
                   {t("harvestThemes.expand", { theme: t("harvestThemes.unthemed") })}
                 </summary>
