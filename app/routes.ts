@@ -47,6 +47,8 @@ export default [
   // A region's public knowledge entries: a stable page each (with JSON-LD) and an Atom feed.
   route("r/:slug/knowledge.atom", "routes/public/knowledge/feed.ts"),
   route("r/:slug/knowledge/:entrySlug", "routes/public/knowledge/entry.tsx"),
+  // The knowledge base's public search: the region's public entries, or every region's.
+  route("r/:slug/knowledge", "routes/public/knowledge/search.tsx"),
   // A harvest's contribution form: anyone with the link, no account, only while it is open.
   route("r/:slug/harvest/:harvestSlug/contribute", "routes/public/harvest-contribute.tsx"),
   // The self-scan's response form: by a round's join code, or by a personal (signed) link.
@@ -148,6 +150,8 @@ export default [
       route("knowledge/:id/adopt", "routes/manage/knowledge/adopt.tsx"),
       route("communities", "routes/manage/communities/list.tsx"),
       route("communities/:id", "routes/manage/communities/detail.tsx"),
+      // (knowledge base: the search is its index page)
+      route("knowledge", "routes/manage/knowledge/index.tsx"),
       // (self-scan: scans, rounds, results per round, development over rounds, benchmark)
       route("scans", "routes/manage/scan/list.tsx"),
       route("scans/new", "routes/manage/scan/new.tsx"),

@@ -273,7 +273,7 @@ function splitOnce(s: string, sep: string): [string, string] {
 }
 
 /** Markdown signs read as noise in an excerpt: links keep their text, emphasis and headings go. */
-const plainBody = sql`regexp_replace(regexp_replace(hit.body_md, '\\]\\([^)]*\\)', '', 'g'), '[#*_\`>|\\[\\]]+', '', 'g')`;
+const plainBody = sql`regexp_replace(regexp_replace(e.body_md, '\\]\\([^)]*\\)', '', 'g'), '[#*_\`>|\\[\\]]+', '', 'g')`;
 
 const headlineOptions = (fragmentsMax: number) =>
   `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=${fragmentsMax}, FragmentDelimiter=" … "`;
@@ -320,69 +320,76 @@ async function search(
   };
   if (emptyQuery) return { hits: [], total: 0, page: 1, pageCount: 0, facets: empty, emptyQuery };
 
-  let matching = db.selectFrom("knowledge_entries");
+  // With a text, the index finds the matches first and the visibility and facets filter those:
+  // the fence (OFFSET 0) keeps the planner from also scanning the visibility's indexes for the
+  // tens of thousands of entries a region may see and intersecting the two.
+  const source = q
+    ? db.selectFrom(
+        db
+          .selectFrom("knowledge_entries")
+          .selectAll()
+          .where(sql<SqlBool>`${DOCUMENT} @@ ${tsQuery(q)}`)
+          .offset(0)
+          .as("knowledge_entries"),
+      )
+    : db.selectFrom("knowledge_entries");
+  let matching = source as unknown as SelectQueryBuilder<Database, "knowledge_entries", object>;
   for (const w of [...audienceFilter(audience), ...facetFilters(request.filters)])
     matching = matching.where(w);
-  if (q) matching = matching.where(sql<SqlBool>`${DOCUMENT} @@ ${tsQuery(q)}`);
-
-  const pageQuery = matching
-    .select([
-      "knowledge_entries.id",
-      "knowledge_entries.slug",
-      "knowledge_entries.kind",
-      "knowledge_entries.language",
-      "knowledge_entries.title",
-      "knowledge_entries.summary",
-      "knowledge_entries.body_md",
-      "knowledge_entries.region_id",
-      "knowledge_entries.visibility",
-      "knowledge_entries.status",
-      "knowledge_entries.updated_at",
-      q ? rankOf(q).as("rank") : sql<number>`0`.as("rank"),
-    ])
-    .orderBy("rank", "desc")
-    .orderBy("knowledge_entries.updated_at", "desc")
-    .orderBy("knowledge_entries.id")
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .as("hit");
-  // Headlines only for the page's rows: ts_headline re-reads the text, the costly part.
-  const cfg = sql`CASE WHEN hit.language = 'en' THEN 'knowledge_en'::regconfig ELSE 'knowledge_nl'::regconfig END`;
-  const query = q ? tsQuery(q) : sql`''::tsquery`;
-  const [counted, rows] = await Promise.all([
-    facetCounts(db, matching),
-    db
-      .selectFrom(pageQuery)
-      .innerJoin("regions", "regions.id", "hit.region_id")
-      .select([
-        "hit.id",
-        "hit.slug",
-        "hit.kind",
-        "hit.language",
-        "hit.region_id",
-        "hit.visibility",
-        "hit.status",
-        "hit.updated_at",
-        "regions.slug as region_slug",
-        "regions.name as region_name",
-        sql<string>`ts_headline(${cfg}, ${masked(sql`hit.title`)}, ${query},
-          ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`})`.as("title_marked"),
-        sql<string>`ts_headline(${cfg},
-          ${masked(sql`hit.summary || ' … ' || ${plainBody}`)}, ${query},
-          ${headlineOptions(2)})`.as("excerpt_marked"),
-      ])
-      .orderBy("hit.rank", "desc")
-      .orderBy("hit.updated_at", "desc")
-      .orderBy("hit.id")
-      .execute(),
+  const m = matching.select([
+    "knowledge_entries.id",
+    "knowledge_entries.kind",
+    "knowledge_entries.sectors",
+    "knowledge_entries.perspectives",
+    "knowledge_entries.essentials",
+    "knowledge_entries.phases",
+    "knowledge_entries.ambition_levels",
+    "knowledge_entries.region_id",
+    "knowledge_entries.updated_at",
+    q ? rankOf(q).as("rank") : sql<number>`0`.as("rank"),
   ]);
+  const cfg = sql`CASE WHEN e.language = 'en' THEN 'knowledge_en'::regconfig ELSE 'knowledge_nl'::regconfig END`;
+  const query = q ? tsQuery(q) : sql`''::tsquery`;
+  // One statement, so the matches are read once: the facets count them all, the page takes its
+  // twenty, and only those twenty are read whole for their highlights (ts_headline re-reads the
+  // text, the costly part).
+  const result = await sql<{ facets: [string, string, number, string | null][]; hits: HitRow[] }>`
+    WITH m AS MATERIALIZED (${m}),
+    page AS (SELECT id, rank, updated_at FROM m ORDER BY rank DESC, updated_at DESC, id
+      LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}),
+    facet AS (
+      SELECT 'kind' AS facet, kind AS value, count(*)::int AS count, NULL AS label FROM m GROUP BY kind
+      UNION ALL SELECT 'sector', v, count(*)::int, NULL FROM m, unnest(m.sectors) v GROUP BY v
+      UNION ALL SELECT 'perspective', v, count(*)::int, NULL FROM m, unnest(m.perspectives) v GROUP BY v
+      UNION ALL SELECT 'essential', v, count(*)::int, NULL FROM m, unnest(m.essentials) v GROUP BY v
+      UNION ALL SELECT 'phase', v::text, count(*)::int, NULL FROM m, unnest(m.phases) v GROUP BY v
+      UNION ALL SELECT 'ambition', v::text, count(*)::int, NULL FROM m, unnest(m.ambition_levels) v GROUP BY v
+      UNION ALL SELECT 'region', r.slug, c.n, r.name
+        FROM (SELECT region_id, count(*)::int AS n FROM m GROUP BY region_id) c
+        JOIN regions r ON r.id = c.region_id)
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(facet, value, count, label)), '[]'::json)
+        FROM facet) AS facets,
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', e.id, 'slug', e.slug, 'kind', e.kind, 'language', e.language,
+          'region_id', e.region_id, 'visibility', e.visibility, 'status', e.status,
+          'updated_at', e.updated_at, 'region_slug', r.slug, 'region_name', r.name,
+          'title_marked', ts_headline(${cfg}, ${masked(sql`e.title`)}, ${query},
+            ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}),
+          'excerpt_marked', ts_headline(${cfg},
+            ${masked(sql`e.summary || ' … ' || ${plainBody}`)}, ${query}, ${headlineOptions(2)})
+        ) ORDER BY p.rank DESC, p.updated_at DESC, p.id), '[]'::json)
+        FROM page p JOIN knowledge_entries e ON e.id = p.id JOIN regions r ON r.id = e.region_id
+      ) AS hits`.execute(db);
+  const row = result.rows[0]!;
+  const counted = countFacets(row.facets);
   return {
     total: counted.total,
     page,
     pageCount: Math.ceil(counted.total / PAGE_SIZE),
     emptyQuery: false,
     facets: counted.facets,
-    hits: rows.map((r) => ({
+    hits: row.hits.map((r) => ({
       id: r.id,
       slug: r.slug,
       kind: r.kind,
@@ -394,39 +401,31 @@ async function search(
       regionName: r.region_name,
       visibility: r.visibility,
       status: r.status,
-      updatedAt: r.updated_at,
+      updatedAt: new Date(r.updated_at),
     })),
   };
 }
 
-/**
- * The counts of every facet over all matching entries, in one statement: the matches are read
- * once (a CTE referenced several times is computed once), then counted per facet.
- */
-async function facetCounts(
-  db: Reader,
-  matching: SelectQueryBuilder<Database, "knowledge_entries", object>,
-): Promise<{ total: number; facets: Facets }> {
-  const m = matching.select([
-    "knowledge_entries.kind",
-    "knowledge_entries.sectors",
-    "knowledge_entries.perspectives",
-    "knowledge_entries.essentials",
-    "knowledge_entries.phases",
-    "knowledge_entries.ambition_levels",
-    "knowledge_entries.region_id",
-  ]);
-  const rows = await sql<{ facet: string; value: string; count: number; label: string | null }>`
-    WITH m AS MATERIALIZED (${m})
-    SELECT 'kind' AS facet, kind AS value, count(*)::int AS count, NULL AS label FROM m GROUP BY kind
-    UNION ALL SELECT 'sector', v, count(*)::int, NULL FROM m, unnest(m.sectors) v GROUP BY v
-    UNION ALL SELECT 'perspective', v, count(*)::int, NULL FROM m, unnest(m.perspectives) v GROUP BY v
-    UNION ALL SELECT 'essential', v, count(*)::int, NULL FROM m, unnest(m.essentials) v GROUP BY v
-    UNION ALL SELECT 'phase', v::text, count(*)::int, NULL FROM m, unnest(m.phases) v GROUP BY v
-    UNION ALL SELECT 'ambition', v::text, count(*)::int, NULL FROM m, unnest(m.ambition_levels) v GROUP BY v
-    UNION ALL SELECT 'region', r.slug, c.n, r.name
-      FROM (SELECT region_id, count(*)::int AS n FROM m GROUP BY region_id) c
-      JOIN regions r ON r.id = c.region_id`.execute(db);
+interface HitRow {
+  id: string;
+  slug: string;
+  kind: KnowledgeKind;
+  language: Locale;
+  region_id: string;
+  visibility: SearchHit["visibility"];
+  status: SearchHit["status"];
+  updated_at: string;
+  region_slug: string;
+  region_name: string;
+  title_marked: string;
+  excerpt_marked: string;
+}
+
+/** The facet rows of the search statement, grouped and in the order the page lists them. */
+function countFacets(rows: [string, string, number, string | null][]): {
+  total: number;
+  facets: Facets;
+} {
   const facets: Facets = {
     kind: [],
     sector: [],
@@ -437,10 +436,10 @@ async function facetCounts(
     region: [],
   };
   let total = 0;
-  for (const r of rows.rows) {
-    const key = r.facet as keyof Facets;
-    facets[key].push({ value: r.value, count: r.count, ...(r.label ? { label: r.label } : {}) });
-    if (key === "kind") total += r.count;
+  for (const [facet, value, count, label] of rows) {
+    const key = facet as keyof Facets;
+    facets[key].push({ value, count, ...(label ? { label } : {}) });
+    if (key === "kind") total += count;
   }
   const byCount = (a: FacetValue, b: FacetValue) =>
     b.count - a.count || a.value.localeCompare(b.value);

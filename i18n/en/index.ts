@@ -15,6 +15,7 @@ import { eventsAdmin } from "./eventsAdmin.ts";
 import { harvest } from "./harvest.ts";
 import { harvestThemes } from "./harvestThemes.ts";
 import { knowledge } from "./knowledge.ts";
+import { knowledgeSearch } from "./knowledgeSearch.ts";
 import { help } from "./help.ts";
 import { network } from "./network.ts";
 import { people } from "./people.ts";
@@ -33,6 +34,7 @@ export const en = {
   ...harvest,
   ...harvestThemes,
   ...knowledge,
+  ...knowledgeSearch,
   ...regions,
   ...people,
   ...admin,

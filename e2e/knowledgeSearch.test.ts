@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { makeRegion, makeScope } from "../test/fixtures.ts";
+import { submit, visit } from "./support/browser.ts";
+import { BrowserTest } from "./support/browserTest.ts";
+
+/**
+ * The knowledge base's search pages in a real browser, with and without JavaScript: a search
+ * by another inflection, a facet ticked and applied, the public search and its "all regions"
+ * toggle; axe on every page (visit and submit check each one).
+ */
+const app = new BrowserTest();
+
+describe("knowledge search, in a real browser", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`searches, refines by a facet and searches publicly ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
+      const db = app.server.db;
+      const { region, user } = await makeScope(db, "organiser");
+      const other = await makeRegion(db, { name: "Regio Achterhoek" });
+      const values = (
+        regionId: string,
+        slug: string,
+        title: string,
+        more: { sectors?: string[]; visibility?: "region" | "shared" | "public" } = {},
+      ) => ({
+        region_id: regionId,
+        slug,
+        kind: "lesson" as const,
+        title,
+        summary: "Wat we leerden in de <b>werkplaats</b>.",
+        sectors: more.sectors ?? [],
+        status: "published" as const,
+        visibility: more.visibility ?? "public",
+        updated_at: new Date(),
+      });
+      await db
+        .insertInto("knowledge_entries")
+        .values([
+          values(region.id, "eerste-bijeenkomst", "Een vuistregel voor de eerste bijeenkomst", {
+            sectors: ["residents"],
+          }),
+          values(region.id, "samen-met-gemeenten", "Vuistregels voor samenwerking met gemeenten", {
+            sectors: ["government"],
+          }),
+          values(other.id, "achterhoek-tips", "Vuistregels uit de Achterhoek"),
+        ])
+        .execute();
+
+      const page = await app.newPage({ javaScriptEnabled });
+      await app.signIn(page, user.email);
+      await visit(page, `${app.server.url}/manage/${region.slug}/knowledge`);
+      await page.getByLabel("Zoekwoorden").fill("vuistregels");
+      await submit(
+        page,
+        () => page.getByRole("button", { name: "Zoeken", exact: true }).click(),
+        (u) => u.searchParams.get("q") === "vuistregels",
+        page.getByText('3 resultaten voor "vuistregels"'),
+      );
+      expect(await page.locator("mark").count()).toBeGreaterThanOrEqual(3);
+      await page.getByText("Uit Regio Achterhoek").waitFor();
+
+      if (!(await page.locator("details").getAttribute("open")))
+        await page.getByText("Verfijnen").click();
+      await page.getByLabel(/^Gemeente of andere overheid \(1\)$/).check();
+      await submit(
+        page,
+        () => page.getByRole("button", { name: "Filters toepassen" }).click(),
+        (u) => u.search.includes("government"),
+        page.getByText('1 resultaat voor "vuistregels"'),
+      );
+      await page
+        .getByRole("link", { name: "Vuistregels voor samenwerking met gemeenten" })
+        .waitFor();
+
+      await visit(page, `${app.server.url}/r/${region.slug}/knowledge?q=vuistregel`);
+      await page.getByText('2 resultaten voor "vuistregel"').waitFor();
+      await page.getByLabel("Ook openbare kennis van andere regio's tonen").check();
+      await submit(
+        page,
+        () => page.getByRole("button", { name: "Zoeken", exact: true }).click(),
+        (u) => u.searchParams.get("all") === "on",
+        page.getByRole("link", { name: "Vuistregels uit de Achterhoek" }),
+      );
+    });
+  }
+});

@@ -1,0 +1,53 @@
+/** Searching the knowledge base (issue 13): the region's index page and the public search. */
+export const knowledgeSearch = {
+  knowledgeSearch: {
+    title: "Kennisbank",
+    intro:
+      "Zoek in de lessen, vuistregels, praktijkvoorbeelden, methoden en bronnen van je regio en in wat andere regio's met je delen.",
+    publicTitle: "Kennisbank van {{region}}",
+    publicTitleAll: "Openbare kennis van alle regio's",
+    publicIntro:
+      "Lessen, vuistregels en praktijkvoorbeelden die deze regio openbaar deelt. Vrij te gebruiken onder de genoemde licentie.",
+    searchLabel: "Zoekwoorden",
+    searchHint:
+      'Zoekt ook andere vormen van een woord ("vuistregels" vindt "vuistregel"). Gebruik "aanhalingstekens" voor een vaste woordgroep en een minteken om een woord uit te sluiten.',
+    search: "Zoeken",
+    searchRegion: "Zoeken in de kennisbank",
+    allRegions: "Ook openbare kennis van andere regio's tonen",
+    newEntry: "Nieuwe kennis vastleggen",
+    filters: "Verfijnen",
+    apply: "Filters toepassen",
+    clear: "Alle filters wissen",
+    facet: {
+      kind: "Soort",
+      sector: "Sector",
+      perspective: "Perspectief",
+      essential: "Essentie",
+      phase: "Fase van de cyclus",
+      ambition: "Ambitieniveau",
+      region: "Regio",
+    },
+    facetValue: "{{label}} ({{count}})",
+    level: "Niveau {{n}}: {{name}}",
+    results: "Resultaten",
+    count_one: "{{count}} resultaat",
+    count_other: "{{count}} resultaten",
+    countFor_one: '{{count}} resultaat voor "{{q}}"',
+    countFor_other: '{{count}} resultaten voor "{{q}}"',
+    none: "Niets gevonden. Probeer een ander woord of minder filters.",
+    empty: "De kennisbank is nog leeg.",
+    onlyStopWords:
+      'Die zoekvraag bevat alleen heel gewone woorden (zoals "de" of "en"). Probeer een woord dat zegt waar het over gaat.',
+    newest: "Nieuwste eerst",
+    fromRegion: "Uit {{region}}",
+    draft: "Concept",
+    language: { nl: "Nederlands", en: "Engels" },
+    inLanguage: "In het {{language}}",
+    similar: "Vergelijkbare kennis",
+    pagination: "Pagina's met resultaten",
+    previousPage: "Vorige pagina",
+    nextPage: "Volgende pagina",
+    pageOf: "Pagina {{page}} van {{pages}}",
+    backToRegion: "Terug naar {{region}}",
+  },
+};
