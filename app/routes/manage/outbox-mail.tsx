@@ -71,12 +71,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 /** Sends the mail again to its own recipient, as a copy through the outbox (admins). */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { scope, region } = await requireRegion(
-    request,
-    context,
-    params.slug,
-    regionPolicy.resendOutbox,
-  );
+  const { scope, region } = await requireRegion(request, context, params.slug);
+  // As for reading it: whether the mail is the region's is settled before the role, so that a
+  // foreign or made-up id is a 404 for everyone; the guard then refuses a non-admin (403).
+  if (!(await getOutboxMail(scope, params.mailId, ""))) notFound(context);
   const result = await resendMail(scope, params.mailId);
   if (!result.ok) return refused(context, result);
   return redirect(`/manage/${region.slug}/outbox/${result.value.id}?done=resent`);
