@@ -137,7 +137,7 @@ export const sharingSchema = z
   })
   .refine((v) => v.visibility !== "shared" || v.regionIds.length + v.communityIds.length > 0, {
     error: "knowledge.shareWithWhom",
-    path: ["regionIds"],
+    path: ["visibility"],
   });
 
 export const EVIDENCE_KINDS = [

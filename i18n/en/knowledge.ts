@@ -180,7 +180,7 @@ export const knowledge: CatalogOf<typeof nl> = {
     drafts: {
       fromTheme: "Make a draft lesson from this theme",
       fromParagraph: "Make a draft lesson from this paragraph",
-      fromSession: "Make a draft lesson from this question",
+      fromSession: "Make a draft lesson from these results",
     },
     export: {
       id: "Id",

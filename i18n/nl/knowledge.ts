@@ -177,7 +177,7 @@ export const knowledge = {
     drafts: {
       fromTheme: "Maak een concept-les van dit thema",
       fromParagraph: "Maak een concept-les van deze paragraaf",
-      fromSession: "Maak een concept-les van deze vraag",
+      fromSession: "Maak een concept-les van deze resultaten",
     },
     export: {
       id: "Id",

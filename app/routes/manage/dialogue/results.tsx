@@ -93,6 +93,12 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         </Notice>
       ) : null}
       <ServesChallenges base={loaderData.manage} challenges={loaderData.challenges} />
+      {/* A draft lesson from the session's first answered open question, its origin kept. */}
+      <PostForm action={`${loaderData.manage}/knowledge/draft`} className="lr-no-print">
+        <input type="hidden" name="from" value="session" />
+        <input type="hidden" name="sessionId" value={results.session.id} />
+        <SubmitButton kind="secondary">{t("knowledge.drafts.fromSession")}</SubmitButton>
+      </PostForm>
       <section aria-labelledby="downloads" className="lr-section">
         <h2 className="utrecht-heading-2" id="downloads">
           {t("dialogueResults.downloads")}

@@ -99,6 +99,20 @@ export default function PublicationTheme({ loaderData, actionData }: Route.Compo
           {t("publication.actionFromTheme")}
         </Link>
       </p>
+      {/* The knowledge base makes the draft; its page opens with this theme as its origin. */}
+      {(["publication", "theme"] as const).map((from) => (
+        <PostForm action={`${base}/knowledge/draft`} className="lr-inline-form" key={from}>
+          <input type="hidden" name="from" value={from} />
+          <input type="hidden" name="themeId" value={theme.id} />
+          <SubmitButton kind="secondary">
+            {t(
+              from === "publication"
+                ? "knowledge.drafts.fromParagraph"
+                : "knowledge.drafts.fromTheme",
+            )}
+          </SubmitButton>
+        </PostForm>
+      ))}
       {linked ? <Notice>{t("publication.linked", { count: linked })}</Notice> : null}
       {quoteChanged ? <Notice>{t("publication.saved")}</Notice> : null}
       <FormError error={error} />
