@@ -14,6 +14,9 @@ describe("knowledge search, in a real browser", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`searches, refines by a facet and searches publicly ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
       const db = app.server.db;
+      // Both runs share the server, and public entries are visible to every region: each run's
+      // titles are its own, and counts are read as "at least".
+      const place = javaScriptEnabled ? "Epe" : "Ede";
       const { region, user } = await makeScope(db, "organiser");
       const other = await makeRegion(db, { name: "Regio Achterhoek" });
       const values = (
@@ -35,13 +38,23 @@ describe("knowledge search, in a real browser", () => {
       await db
         .insertInto("knowledge_entries")
         .values([
-          values(region.id, "eerste-bijeenkomst", "Een vuistregel voor de eerste bijeenkomst", {
-            sectors: ["residents"],
-          }),
-          values(region.id, "samen-met-gemeenten", "Vuistregels voor samenwerking met gemeenten", {
-            sectors: ["government"],
-          }),
-          values(other.id, "achterhoek-tips", "Vuistregels uit de Achterhoek"),
+          values(
+            region.id,
+            "eerste-bijeenkomst",
+            `Een vuistregel voor de eerste bijeenkomst in ${place}`,
+            {
+              sectors: ["residents"],
+            },
+          ),
+          values(
+            region.id,
+            "samen-met-gemeenten",
+            `Vuistregels voor samenwerking met gemeenten in ${place}`,
+            {
+              sectors: ["government"],
+            },
+          ),
+          values(other.id, "achterhoek-tips", `Vuistregels uit de Achterhoek voor ${place}`),
         ])
         .execute();
 
@@ -53,23 +66,28 @@ describe("knowledge search, in a real browser", () => {
         page,
         () => page.getByRole("button", { name: "Zoeken", exact: true }).click(),
         (u) => u.searchParams.get("q") === "vuistregels",
-        page.getByText('3 resultaten voor "vuistregels"'),
+        page.getByText(/\d+ resultaten voor "vuistregels"/),
       );
       expect(await page.locator("mark").count()).toBeGreaterThanOrEqual(3);
-      await page.getByText("Uit Regio Achterhoek").waitFor();
+      await page
+        .getByRole("link", { name: `Vuistregels uit de Achterhoek voor ${place}` })
+        .waitFor();
+      await page.getByText("Uit Regio Achterhoek").first().waitFor();
 
       if (!(await page.locator("details").getAttribute("open")))
         await page.getByText("Verfijnen").click();
-      await page.getByLabel(/^Gemeente of andere overheid \(1\)$/).check();
+      await page.getByLabel(/^Gemeente of andere overheid \(\d+\)$/).check();
       await submit(
         page,
         () => page.getByRole("button", { name: "Filters toepassen" }).click(),
         (u) => u.search.includes("government"),
-        page.getByText('1 resultaat voor "vuistregels"'),
+        page.getByRole("link", { name: `Vuistregels voor samenwerking met gemeenten in ${place}` }),
       );
-      await page
-        .getByRole("link", { name: "Vuistregels voor samenwerking met gemeenten" })
-        .waitFor();
+      expect(
+        await page
+          .getByRole("link", { name: `Een vuistregel voor de eerste bijeenkomst in ${place}` })
+          .count(),
+      ).toBe(0);
 
       await visit(page, `${app.server.url}/r/${region.slug}/knowledge?q=vuistregel`);
       await page.getByText('2 resultaten voor "vuistregel"').waitFor();
@@ -78,7 +96,7 @@ describe("knowledge search, in a real browser", () => {
         page,
         () => page.getByRole("button", { name: "Zoeken", exact: true }).click(),
         (u) => u.searchParams.get("all") === "on",
-        page.getByRole("link", { name: "Vuistregels uit de Achterhoek" }),
+        page.getByRole("link", { name: `Vuistregels uit de Achterhoek voor ${place}` }),
       );
     });
   }
