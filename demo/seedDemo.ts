@@ -7,6 +7,7 @@ import { slugFrom } from "../core/kernel/slug.ts";
 import { scheduleEventJobs } from "../core/events/eventJobs.ts";
 import { parseLocalDateTime, toLocalInput } from "../core/kernel/time.ts";
 import type { Sector } from "../core/kernel/sectors.ts";
+import { seedDemoKnowledge } from "../core/knowledge/demo.ts";
 
 export const DEMO_EMAIL = "demo@lerenderegio.nl";
 
@@ -532,6 +533,7 @@ export async function seedDemoIfEmpty(
       orgs,
       challengeId: challengeIds[0]!,
     });
+    await seedDemoKnowledge(trx, region.id, user.id);
   });
   return { regionName, email: DEMO_EMAIL, password };
 }
