@@ -582,6 +582,10 @@ export default function EntryPage({ loaderData, actionData }: Route.ComponentPro
       <p className="utrecht-paragraph lr-breadcrumb lr-no-print">
         <Link className="utrecht-link" to={`${base}/knowledge`}>
           {t("knowledge.backToBase")}
+        </Link>{" "}
+        ·{" "}
+        <Link className="utrecht-link" to={`${base}/communities`}>
+          {t("knowledge.communitiesLink")}
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{e.title}</h1>
