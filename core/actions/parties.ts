@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Reader, Tx } from "../kernel/tx.ts";
-import { resolveOrganisation, resolvePerson, splitNames } from "../people/parties.ts";
+import { resolveOrganisation, resolvePerson, splitNames } from "../kernel/register.ts";
 
 /**
  * An action's lead ("trekker") and partners linked to the region's register

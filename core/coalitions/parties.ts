@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { fail, ok } from "../kernel/result.ts";
 import type { Reader, Tx } from "../kernel/tx.ts";
-import { resolveOrganisation, resolvePerson } from "../people/parties.ts";
+import { resolveOrganisation, resolvePerson } from "../kernel/register.ts";
 
 /**
  * A coalition's lead and members linked to the region's register (db/migrations/016): how the

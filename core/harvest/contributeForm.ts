@@ -2,7 +2,6 @@ import { sql } from "kysely";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { findPublicRegion } from "../regions/queries.ts";
 import { SECTORS } from "../kernel/sectors.ts";
 import { failure, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { isId, text, validate } from "../kernel/validate.ts";
@@ -58,7 +57,13 @@ export async function openContributionForm(
   harvestSlug: string,
 ): Promise<OpenForm | null> {
   if (!SLUG.test(regionSlug)) return null;
-  const region = await findPublicRegion(db, regionSlug);
+  // The region's public face, read here rather than through core/regions, which imports
+  // capabilities that import this one.
+  const region = await db
+    .selectFrom("regions")
+    .select(["id", "slug", "name", "primary_color", "logo_mime"])
+    .where("slug", "=", regionSlug)
+    .executeTakeFirst();
   if (!region) return null;
   const harvest = SLUG.test(harvestSlug)
     ? await db

@@ -43,22 +43,31 @@ export const TABLE_OWNERS: { readonly [T in keyof Database]: TableOwner } = {
   },
   memberships: {
     owner: "core/accounts/",
-    alsoBy: { "demo/seedDemo.ts": DEMO, "test/fixtures.ts": FIXTURE },
+    alsoBy: {
+      "test/regionWalk.ts": FIXTURE,
+      "demo/seedDemo.ts": DEMO,
+      "test/fixtures.ts": FIXTURE,
+    },
   },
   auth_sessions: { owner: "core/accounts/" },
   invitations: {
     owner: "core/accounts/",
-    alsoBy: { "core/privacy/eraseAccount.ts": ACCOUNT_ERASURE },
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "core/privacy/eraseAccount.ts": ACCOUNT_ERASURE },
   },
-  password_resets: { owner: "core/accounts/" },
-  email_verifications: { owner: "core/accounts/" },
+  password_resets: { owner: "core/accounts/", alsoBy: { "test/regionWalk.ts": FIXTURE } },
+  email_verifications: { owner: "core/accounts/", alsoBy: { "test/regionWalk.ts": FIXTURE } },
   organisations: {
     owner: "core/people/",
-    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+    alsoBy: {
+      "test/regionWalk.ts": FIXTURE,
+      "core/regions/importRegion.ts": REGION_IMPORT,
+      "demo/seedDemo.ts": DEMO,
+    },
   },
   people: {
     owner: "core/people/",
     alsoBy: {
+      "test/regionWalk.ts": FIXTURE,
       "core/regions/importRegion.ts": REGION_IMPORT,
       // Through core/people/anonymise.ts, the one rule for what an erased person keeps.
       "core/privacy/eraseAccount.ts": ACCOUNT_ERASURE,
@@ -67,64 +76,105 @@ export const TABLE_OWNERS: { readonly [T in keyof Database]: TableOwner } = {
   },
   outbox: {
     owner: "core/mail/",
-    alsoBy: { "core/privacy/eraseAccount.ts": ACCOUNT_ERASURE },
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "core/privacy/eraseAccount.ts": ACCOUNT_ERASURE },
   },
-  dialogue_templates: { owner: "core/dialogue/templates/" },
+  dialogue_templates: {
+    owner: "core/dialogue/templates/",
+    alsoBy: { "test/regionWalk.ts": FIXTURE },
+  },
   dialogue_sessions: {
     owner: "core/dialogue/",
-    alsoBy: { "test/dialogueResults.ts": FIXTURE, "test/harvest.ts": FIXTURE },
+    alsoBy: {
+      "test/regionWalk.ts": FIXTURE,
+      "test/dialogueResults.ts": FIXTURE,
+      "test/harvest.ts": FIXTURE,
+    },
   },
   dialogue_participants: {
     owner: "core/dialogue/",
-    alsoBy: { "test/dialogueResults.ts": FIXTURE, "test/harvest.ts": FIXTURE },
+    alsoBy: {
+      "test/regionWalk.ts": FIXTURE,
+      "test/dialogueResults.ts": FIXTURE,
+      "test/harvest.ts": FIXTURE,
+    },
   },
   dialogue_answers: {
     owner: "core/dialogue/",
-    alsoBy: { "test/dialogueResults.ts": FIXTURE, "test/harvest.ts": FIXTURE },
+    alsoBy: {
+      "test/regionWalk.ts": FIXTURE,
+      "test/dialogueResults.ts": FIXTURE,
+      "test/harvest.ts": FIXTURE,
+    },
   },
-  event_series: { owner: "core/events/", alsoBy: { "demo/seedDemo.ts": DEMO } },
+  event_series: {
+    owner: "core/events/",
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "demo/seedDemo.ts": DEMO },
+  },
   events: {
     owner: "core/events/",
-    alsoBy: { "demo/seedDemo.ts": DEMO, "test/harvest.ts": FIXTURE },
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "demo/seedDemo.ts": DEMO, "test/harvest.ts": FIXTURE },
   },
-  registrations: { owner: "core/events/", alsoBy: { "demo/seedDemo.ts": DEMO } },
+  registrations: {
+    owner: "core/events/",
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "demo/seedDemo.ts": DEMO },
+  },
   event_invitations: { owner: "core/events/" },
   jobs: { owner: "core/jobs/" },
   app_secrets: { owner: "core/kernel/signing.ts" },
-  harvests: { owner: "core/harvest/", alsoBy: { "test/harvestFixtures.ts": FIXTURE } },
+  harvests: {
+    owner: "core/harvest/",
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "test/harvestFixtures.ts": FIXTURE },
+  },
   harvest_sources: { owner: "core/harvest/" },
   // Themes, their quotes and the actions answering a theme change together under the harvest's
   // row lock (merging a theme carries its quotes and action links along), so one module has them.
   harvest_themes: {
     owner: "core/harvest/themes",
-    alsoBy: { "test/harvestFixtures.ts": FIXTURE },
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "test/harvestFixtures.ts": FIXTURE },
   },
   harvest_quotes: { owner: "core/harvest/themes" },
   action_sources: { owner: "core/harvest/themes" },
-  contributions: { owner: "core/harvest/", alsoBy: { "test/harvestFixtures.ts": FIXTURE } },
-  actions: { owner: "core/actions/" },
+  contributions: {
+    owner: "core/harvest/",
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "test/harvestFixtures.ts": FIXTURE },
+  },
+  actions: { owner: "core/actions/", alsoBy: { "test/regionWalk.ts": FIXTURE } },
   action_progress: { owner: "core/actions/" },
   action_partners: { owner: "core/actions/" },
-  coalitions: { owner: "core/coalitions/", alsoBy: { "demo/seedDemo.ts": DEMO } },
+  coalitions: {
+    owner: "core/coalitions/",
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "demo/seedDemo.ts": DEMO },
+  },
   coalition_actions: { owner: "core/coalitions/" },
   coalition_members: { owner: "core/coalitions/", alsoBy: { "demo/seedDemo.ts": DEMO } },
   challenges: {
     owner: "core/challenges/",
-    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+    alsoBy: {
+      "test/regionWalk.ts": FIXTURE,
+      "core/regions/importRegion.ts": REGION_IMPORT,
+      "demo/seedDemo.ts": DEMO,
+    },
   },
   challenge_phase_changes: {
     owner: "core/challenges/",
     alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
   },
   // Not by the region import: the activities links point at are not part of a region's export.
-  challenge_links: { owner: "core/challenges/", alsoBy: { "demo/seedDemo.ts": DEMO } },
+  challenge_links: {
+    owner: "core/challenges/",
+    alsoBy: { "test/regionWalk.ts": FIXTURE, "demo/seedDemo.ts": DEMO },
+  },
   challenge_ratings: {
     owner: "core/challenges/",
     alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
   },
   challenge_roles: {
     owner: "core/challenges/",
-    alsoBy: { "core/regions/importRegion.ts": REGION_IMPORT, "demo/seedDemo.ts": DEMO },
+    alsoBy: {
+      "test/regionWalk.ts": FIXTURE,
+      "core/regions/importRegion.ts": REGION_IMPORT,
+      "demo/seedDemo.ts": DEMO,
+    },
   },
   challenge_ambitions: {
     owner: "core/challenges/",

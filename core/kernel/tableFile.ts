@@ -92,3 +92,15 @@ export async function xlsxFile(
   const buffer = await workbook.xlsx.writeBuffer();
   return { body: new Uint8Array(buffer), contentType: XLSX_TYPE };
 }
+
+/**
+ * Uploaded bytes as text. Excel saves "CSV (UTF-8)" with a byte order mark but its plain "CSV"
+ * in Windows-1252, which is what a Dutch office sends more often than not.
+ */
+export function decodeUpload(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}

@@ -2,7 +2,7 @@ import { inRegion } from "../kernel/guard.ts";
 import { notFound, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
-import { regionPolicy } from "../regions/policy.ts";
+import { mailPolicy } from "./policy.ts";
 import { queueMail } from "./outbox.ts";
 
 /**
@@ -16,7 +16,7 @@ export async function resendMail(
   mailId: unknown,
 ): Promise<Result<{ id: string }>> {
   if (!isId(mailId)) return notFound();
-  return inRegion(scope, regionPolicy.resendOutbox, async (tx) => {
+  return inRegion(scope, mailPolicy.resend, async (tx) => {
     const mail = await tx
       .selectFrom("outbox")
       .select(["to_address", "subject", "body_text", "attachments", "registration_id"])

@@ -3,13 +3,8 @@ import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import { addPerson } from "./addPerson.ts";
 import { createOrganisation } from "./createOrganisation.ts";
-import {
-  decodeUpload,
-  IMPORT_LIMITS,
-  importPeople,
-  parsePeopleCsv,
-  previewImport,
-} from "./importPeople.ts";
+import { decodeUpload } from "../kernel/tableFile.ts";
+import { IMPORT_LIMITS, importPeople, parsePeopleCsv, previewImport } from "./importPeople.ts";
 import { listOrganisations, listPeople } from "./queries.ts";
 
 let t: TestDb;

@@ -8,7 +8,8 @@ import { conflict, fail, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
 import type { Tx } from "../kernel/tx.ts";
 import { LIMITS, optionalText, tags, text, validate } from "../kernel/validate.ts";
-import { columnOf, perspectiveOf, sectorOf, splitList, type PeopleColumn } from "./peopleTable.ts";
+import { perspectiveOf, sectorOf } from "../kernel/sectorLabels.ts";
+import { columnOf, splitList, type PeopleColumn } from "./peopleTable.ts";
 import { unguardFormula } from "../kernel/tableFile.ts";
 import { peoplePolicy } from "./policy.ts";
 import { inPerspectiveOrder, isUniqueViolation, optionalEmail } from "./schema.ts";
@@ -42,18 +43,6 @@ export interface ImportPreview {
   ignoredColumns: string[];
   newOrganisations: { name: string; sector: Sector }[];
   counts: { create: number; update: number; skip: number };
-}
-
-/**
- * Uploaded bytes as text. Excel saves "CSV (UTF-8)" with a byte order mark but its plain "CSV"
- * in Windows-1252, which is what a Dutch office sends more often than not.
- */
-export function decodeUpload(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
 }
 
 const rowSchema = z.object({

@@ -1,5 +1,4 @@
-import { LOCALES, translator, type Locale, type MessageKey } from "../../i18n/index.ts";
-import { PERSPECTIVES, SECTORS, type Perspective, type Sector } from "../kernel/sectors.ts";
+import { LOCALES, translator, type Locale } from "../../i18n/index.ts";
 
 /**
  * The columns of a people file, in the order an export writes them. Import and export share
@@ -51,31 +50,6 @@ export function columnOf(header: string): PeopleColumn | undefined {
 export function columnHeaders(locale: Locale): string[] {
   const t = translator(locale);
   return PEOPLE_COLUMNS.map((c) => t(`peopleExport.columns.${c}`));
-}
-
-function codeLookup<C extends string>(
-  codes: readonly C[],
-  prefix: "sectors" | "perspectives",
-): Map<string, C> {
-  const map = new Map<string, C>();
-  for (const code of codes) {
-    map.set(code, code);
-    for (const locale of LOCALES)
-      map.set(normal(translator(locale)(`${prefix}.${code}` as MessageKey)), code);
-  }
-  return map;
-}
-
-const sectorLookup = codeLookup(SECTORS, "sectors");
-const perspectiveLookup = codeLookup(PERSPECTIVES, "perspectives");
-
-/** A sector written as its code or as its label in any of our languages. */
-export function sectorOf(value: string): Sector | undefined {
-  return sectorLookup.get(normal(value));
-}
-
-export function perspectiveOf(value: string): Perspective | undefined {
-  return perspectiveLookup.get(normal(value));
 }
 
 /** Several values in one cell: separated by commas, semicolons or vertical bars. */

@@ -10,5 +10,4 @@ export const regionPolicy = {
   viewSettings: "admin",
   updateSettings: "admin",
   viewOutbox: "admin",
-  resendOutbox: "admin",
 } as const satisfies Policy<string>;

@@ -11,7 +11,7 @@ export const PARTY_LISTS = {
 
 /**
  * The region's people and organisations as suggestions for the party fields of the page
- * (core/people/parties.ts): the browser offers them as one types, by keyboard too, and without
+ * (core/people/parties.ts, core/kernel/register.ts): the browser offers them as one types, by keyboard too, and without
  * JavaScript; what is not in them stays a typed name.
  */
 export function PartyLists({ choices }: { choices: PartyChoices }) {

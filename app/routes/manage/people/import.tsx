@@ -1,7 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/import";
+import { decodeUpload } from "../../../../core/kernel/tableFile.ts";
 import {
-  decodeUpload,
   importPeople,
   IMPORT_LIMITS,
   previewImport,
