@@ -74,7 +74,9 @@ describe("a live dialogue session, in a real browser", () => {
     await checkA11y(phone, "answer saved");
 
     await visit(facilitator, consoleUrl);
-    expect(await facilitator.getByRole("heading", { name: "1 antwoorden" }).count()).toBe(1);
+    expect(
+      await facilitator.getByRole("heading", { name: "1 antwoord", exact: true }).count(),
+    ).toBe(1);
   });
 
   it("runs three questions live with a facilitator, a presenter screen and three phones", async () => {

@@ -78,7 +78,7 @@ describe("a live session without JavaScript", () => {
       .where("question_id", "=", questionId)
       .execute();
     expect(rows).toEqual([{ value: { now: 3, desired: 5 } }]);
-    expect(await (await facilitator.get(consolePath)).text()).toContain("1 antwoorden");
+    expect(await (await facilitator.get(consolePath)).text()).toContain("1 antwoord<");
   });
 
   it("refuses an invalid answer and an answer to a closed question with a message, saving nothing", async () => {
