@@ -276,7 +276,7 @@ describe("removing a flood of joins", () => {
     await until(() => device.got.some((m) => m.t === "error" && m.error === "dialogue.removed"));
     const after = await (await facilitator.get(`${consolePath}?removed=12`)).text();
     expect(after).toContain("12 deelnemers verwijderd");
-    expect(after).toContain("1 antwoorden");
+    expect(after).toContain(">1 antwoord<");
     expect(after).not.toContain("deelnemers van één apparaat/netwerk");
     // A removed phone no longer answers: its device token leads nowhere.
     const late = await phones[2]!.post(`/live/${code}`, {
