@@ -39,7 +39,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
-          testTimeout: 120_000,
+          // The two CI passes share two cores with their browsers: a long flow may wait its turn.
+          testTimeout: 240_000,
           hookTimeout: 120_000,
           // One browser and one server at a time: the machine has two cores.
           fileParallelism: false,
