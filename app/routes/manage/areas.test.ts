@@ -8,6 +8,7 @@ let base: string;
 let organiser: TestClient;
 let member: TestClient;
 let memberId: string;
+let memberEmail: string;
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -17,6 +18,7 @@ beforeAll(async () => {
   await organiser.signIn(a.user.email, TEST_PASSWORD);
   const m = await makeUser(s.db);
   memberId = m.id;
+  memberEmail = m.email;
   await s.db
     .insertInto("memberships")
     .values({ user_id: m.id, region_id: a.region.id, role: "member" })
@@ -49,8 +51,11 @@ describe("finding one's way in a region", () => {
       expect(html, area).toContain('<details class="lr-help">');
       expect(html, area).toContain("Begin hier");
     }
+    // A browser that signs in takes the account's language of that moment.
     await s.db.updateTable("users").set({ locale: "en" }).where("id", "=", memberId).execute();
-    const en = await (await member.get(base)).text();
+    const english = new TestClient(s.url);
+    await english.signIn(memberEmail, TEST_PASSWORD);
+    const en = await (await english.get(base)).text();
     expect(en).toContain("Start here");
     // A form or a detail page explains itself: no guide there.
     const form = await (await organiser.get(`${base}/events/new`)).text();
