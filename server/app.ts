@@ -22,6 +22,8 @@ import { eventJobHandlers } from "../core/events/eventJobs.ts";
 import { retentionJobHandlers } from "../core/privacy/retention.ts";
 import { challengeDigestJobHandlers } from "../core/challenges/digest.ts";
 import { createRegistrationLimiter } from "../core/events/registrationLimiter.ts";
+import { createContributionLimit } from "../core/harvest/contributeForm.ts";
+import { createResponseLimit } from "../core/scan/limits.ts";
 import { JobRunner } from "../core/jobs/jobs.ts";
 import { Mailer } from "../core/mail/outbox.ts";
 import { openDb, type DbHandle } from "../db/client.ts";
@@ -209,6 +211,8 @@ export async function createApp(
       joinsPerClientPerMinute: config.LIVE_JOINS_PER_CLIENT_PER_MINUTE,
     }),
     registrationLimiter: createRegistrationLimiter(config.REGISTRATIONS_PER_CLIENT_PER_MINUTE),
+    contributionLimit: createContributionLimit(),
+    scanResponseLimit: createResponseLimit(),
     jobs,
   };
 

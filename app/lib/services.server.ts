@@ -4,6 +4,7 @@ import type { Db } from "../../core/kernel/scope.ts";
 import type { ResetLimiter } from "../../core/accounts/requestPasswordReset.ts";
 import type { LoginLimiter } from "../../core/accounts/loginLimiter.ts";
 import type { SessionUser } from "../../core/accounts/sessions.ts";
+import type { AddressLimit } from "../../core/kernel/addressLimit.ts";
 import type { LiveHub } from "../../core/dialogue/liveHub.ts";
 import type { RegistrationLimiter } from "../../core/events/registrationLimiter.ts";
 import type { JobRunner } from "../../core/jobs/jobs.ts";
@@ -24,6 +25,10 @@ export interface Services {
   live: LiveHub;
   /** Sign-up limits per client and per e-mail address for public registration forms. */
   registrationLimiter: RegistrationLimiter;
+  /** Contributions per client address on a harvest's public form. */
+  contributionLimit: AddressLimit;
+  /** Responses per client address on a self-scan's public form. */
+  scanResponseLimit: AddressLimit;
   /** Durable jobs (reminders, follow-ups): kick it after planning one that may be due now. */
   jobs: JobRunner;
 }

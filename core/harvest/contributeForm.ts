@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
+import { addressLimit } from "../kernel/addressLimit.ts";
 import { SECTORS } from "../kernel/sectors.ts";
 import { failure, notFound, fail, ok, type Result } from "../kernel/result.ts";
 import { isId, text, validate } from "../kernel/validate.ts";
@@ -11,19 +11,9 @@ export const FORM_LIMIT = { points: 10, seconds: 10 * 60 } as const;
 
 /**
  * Contributions per client address: ten in ten minutes is more than a person types, and less
- * than a script needs. In memory, like the sign-in limits: one process per deployment for now.
+ * than a script needs.
  */
-const limiter = new RateLimiterMemory({ points: FORM_LIMIT.points, duration: FORM_LIMIT.seconds });
-
-/** False when this client address has sent too many contributions just now. */
-export async function mayContribute(clientAddress: string): Promise<boolean> {
-  try {
-    await limiter.consume(clientAddress || "unknown");
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const createContributionLimit = () => addressLimit(FORM_LIMIT);
 
 export interface OpenForm {
   region: {

@@ -1,10 +1,6 @@
 import { data, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/harvest-contribute";
-import {
-  contribute,
-  mayContribute,
-  openContributionForm,
-} from "../../../core/harvest/contributeForm.ts";
+import { contribute, openContributionForm } from "../../../core/harvest/contributeForm.ts";
 import { HARVEST_LIMITS, KINDS } from "../../../core/harvest/types.ts";
 import { SECTORS } from "../../../core/kernel/sectors.ts";
 import { Shell } from "../../root.tsx";
@@ -76,7 +72,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     sector: typeof sent.sector === "string" ? sent.sector : "",
     theme: typeof sent.theme === "string" ? sent.theme : "",
   };
-  if (!(await mayContribute(getRequestInfo(context).clientAddress))) {
+  if (!(await getServices(context).contributionLimit(getRequestInfo(context).clientAddress))) {
     return refused(context, rateLimited("harvest.form.tooMany"), { values });
   }
   const result = await contribute(getServices(context).db, harvest.id, sent);

@@ -1,20 +1,33 @@
-import { redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { rateLimited } from "../../../../core/kernel/result.ts";
-import { mayRespond } from "../../../../core/scan/limits.ts";
 import type { ScanFormPage } from "../../../../core/scan/publicQueries.ts";
 import { submitResponse } from "../../../../core/scan/submitResponse.ts";
 import { formObject } from "../../../lib/form.server.ts";
-import { getRequestInfo, getServices, refused } from "../../../lib/request.server.ts";
+import { getRequestInfo, getServices, refused, requestT } from "../../../lib/request.server.ts";
 
 type Context = Parameters<typeof getServices>[0];
 
-/** What both public routes send to the page: nothing of the scan's other rounds or people. */
-export function pageOf(form: ScanFormPage) {
+function pageOf(form: ScanFormPage) {
   return {
     region: form.region,
     scan: { title: form.title, open: form.open, statements: form.statements },
     roundNumber: form.roundNumber,
   };
+}
+
+/**
+ * What both public routes load: the form without anything of the scan's other rounds or people,
+ * the outcome of a post just made, and a 410 for a closed round so that it is not mistaken for a
+ * form that still takes answers.
+ */
+export function loadPage(context: Context, form: ScanFormPage, sent: "stored" | "already" | null) {
+  const t = requestT(context);
+  const page = {
+    ...pageOf(form),
+    sent,
+    pageTitle: `${t("scan.form.title", { title: form.title })} · ${form.region.name}`,
+  };
+  return form.open ? page : data(page, { status: 410 });
 }
 
 /**
@@ -28,7 +41,7 @@ export async function respond(
   here: string,
 ) {
   const sent = formObject(await request.formData());
-  if (!(await mayRespond(getRequestInfo(context).clientAddress))) {
+  if (!(await getServices(context).scanResponseLimit(getRequestInfo(context).clientAddress))) {
     return refused(context, rateLimited("scan.form.tooMany"), { values: sent });
   }
   const r = await submitResponse(getServices(context).db, form, sent);
