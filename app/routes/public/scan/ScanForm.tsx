@@ -13,9 +13,12 @@ import {
   SelectField,
   SubmitButton,
   useTranslatedOptions,
+  useFieldErrors,
   type FieldErrors,
 } from "../../../components/form.tsx";
 import { useMessage, useT } from "../../../lib/i18n.ts";
+import { Shell } from "../../../root.tsx";
+import { RegionBrand, regionThemeStyle } from "../../manage/layout.tsx";
 
 export interface PublicScan {
   title: string;
@@ -227,5 +230,48 @@ export function ScanNotices({
         </Link>
       </p>
     </>
+  );
+}
+
+/**
+ * The whole public page of a round, the same behind a join code and behind a personal link: the
+ * form while the round is open, what happened after a post, and a closed round's notice.
+ */
+export function ScanPage({
+  loaderData,
+  actionData,
+}: {
+  loaderData: {
+    region: { slug: string; name: string; hasLogo: boolean; primaryColor: string };
+    scan: PublicScan;
+    sent: "stored" | "already" | null;
+  };
+  actionData: unknown;
+}) {
+  const t = useT();
+  const { region, scan, sent } = loaderData;
+  const { fieldErrors, error } = useFieldErrors(actionData);
+  const values =
+    actionData && typeof actionData === "object" && "values" in actionData
+      ? (actionData.values as Record<string, unknown>)
+      : undefined;
+  return (
+    <div style={regionThemeStyle(region.primaryColor)}>
+      <Shell brand={<RegionBrand region={region} />}>
+        <h1 className="utrecht-heading-1">
+          {scan.open ? t("scan.form.title", { title: scan.title }) : t("scan.form.closedTitle")}
+        </h1>
+        {sent ? (
+          <ScanNotices sent={sent} region={region} />
+        ) : scan.open ? (
+          <ScanResponseForm scan={scan} values={values} fieldErrors={fieldErrors} error={error} />
+        ) : (
+          <>
+            <p className="utrecht-paragraph">{t("scan.form.closed")}</p>
+            <ScanNotices sent={null} region={region} />
+          </>
+        )}
+      </Shell>
+    </div>
   );
 }
