@@ -234,14 +234,17 @@ export async function evidenceOptions(scope: RegionScope) {
   const db = scope.db;
   const r = scope.regionId;
   const cap = 200;
-  const [challenges, events, sessions, harvests, themes, actions] = await Promise.all([
+  // The four kinds below share the columns read here; Kysely types one table at a time.
+  const recent = (table: "challenges" | "dialogue_sessions" | "harvests" | "actions") =>
     db
-      .selectFrom("challenges")
+      .selectFrom(table as "challenges")
       .select(["id", "title"])
       .where("region_id", "=", r)
       .orderBy("created_at", "desc")
       .limit(cap)
-      .execute(),
+      .execute();
+  const [challenges, events, sessions, harvests, themes, actions] = await Promise.all([
+    recent("challenges"),
     db
       .selectFrom("events")
       .select(["id", "title"])
@@ -249,20 +252,8 @@ export async function evidenceOptions(scope: RegionScope) {
       .orderBy("starts_at", "desc")
       .limit(cap)
       .execute(),
-    db
-      .selectFrom("dialogue_sessions")
-      .select(["id", "title"])
-      .where("region_id", "=", r)
-      .orderBy("created_at", "desc")
-      .limit(cap)
-      .execute(),
-    db
-      .selectFrom("harvests")
-      .select(["id", "title"])
-      .where("region_id", "=", r)
-      .orderBy("created_at", "desc")
-      .limit(cap)
-      .execute(),
+    recent("dialogue_sessions"),
+    recent("harvests"),
     db
       .selectFrom("harvest_themes as t")
       .innerJoin("harvests as h", "h.id", "t.harvest_id")
@@ -272,13 +263,7 @@ export async function evidenceOptions(scope: RegionScope) {
       .orderBy("t.position")
       .limit(cap)
       .execute(),
-    db
-      .selectFrom("actions")
-      .select(["id", "title"])
-      .where("region_id", "=", r)
-      .orderBy("created_at", "desc")
-      .limit(cap)
-      .execute(),
+    recent("actions"),
   ]);
   return {
     challenge: challenges,
