@@ -3,6 +3,12 @@ import type { common as nl } from "../nl/common.ts";
 
 export const common: CatalogOf<typeof nl> = {
   app: {
+    pagination: {
+      label: "Pages",
+      previous: "Previous page",
+      next: "Next page",
+      pageOf: "Page {{page}} of {{pages}}",
+    },
     name: "Learning Region",
     tagline: "Learning together on your region's challenges",
     skipToContent: "Skip to content",

@@ -47,9 +47,6 @@ export const knowledgeSearch: CatalogOf<typeof nl> = {
     inLanguage: "In {{language}}",
     similar: "Similar knowledge",
     pagination: "Pages of results",
-    previousPage: "Previous page",
-    nextPage: "Next page",
-    pageOf: "Page {{page}} of {{pages}}",
     backToRegion: "Back to {{region}}",
   },
 };

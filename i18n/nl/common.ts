@@ -1,5 +1,11 @@
 export const common = {
   app: {
+    pagination: {
+      label: "Pagina's",
+      previous: "Vorige pagina",
+      next: "Volgende pagina",
+      pageOf: "Pagina {{page}} van {{pages}}",
+    },
     name: "Lerende Regio",
     tagline: "Samen leren aan de opgaven van je regio",
     skipToContent: "Naar de inhoud",

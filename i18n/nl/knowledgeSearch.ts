@@ -45,9 +45,6 @@ export const knowledgeSearch = {
     inLanguage: "In het {{language}}",
     similar: "Vergelijkbare kennis",
     pagination: "Pagina's met resultaten",
-    previousPage: "Vorige pagina",
-    nextPage: "Volgende pagina",
-    pageOf: "Pagina {{page}} van {{pages}}",
     backToRegion: "Terug naar {{region}}",
   },
 };

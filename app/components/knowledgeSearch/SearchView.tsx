@@ -11,6 +11,7 @@ import { isPerspective, sectorKey } from "../../../core/kernel/sectors.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useLocale, useT } from "../../lib/i18n.ts";
 import { CheckboxGroup, Field, SubmitButton } from "../form.tsx";
+import { Pagination } from "../Pagination.tsx";
 
 /**
  * Highlighted text from the search: the matched words in <mark>, everything as text nodes, so
@@ -217,44 +218,8 @@ export function SearchView(p: SearchViewProps) {
             ))}
           </ol>
         )}
-        <Pagination page={p.page} pageCount={p.pageCount} />
+        <Pagination page={p.page} pageCount={p.pageCount} label={t("knowledgeSearch.pagination")} />
       </section>
     </>
-  );
-}
-
-function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
-  const t = useT();
-  const location = useLocation();
-  if (pageCount <= 1) return null;
-  const to = (n: number) => {
-    const params = new URLSearchParams(location.search);
-    if (n === 1) params.delete("page");
-    else params.set("page", String(n));
-    const s = params.toString();
-    return s ? `${location.pathname}?${s}` : location.pathname;
-  };
-  return (
-    <nav className="utrecht-pagination lr-pagination" aria-label={t("knowledgeSearch.pagination")}>
-      {page > 1 ? (
-        <Link
-          className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev"
-          to={to(page - 1)}
-          rel="prev"
-        >
-          {t("knowledgeSearch.previousPage")}
-        </Link>
-      ) : null}
-      <span>{t("knowledgeSearch.pageOf", { page, pages: pageCount })}</span>
-      {page < pageCount ? (
-        <Link
-          className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next"
-          to={to(page + 1)}
-          rel="next"
-        >
-          {t("knowledgeSearch.nextPage")}
-        </Link>
-      ) : null}
-    </nav>
   );
 }

@@ -33,7 +33,7 @@ import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
 import { useT } from "../../../lib/i18n.ts";
 import { notFound, refusedChange, requestT, requireRegion } from "../../../lib/request.server.ts";
-import { Pagination } from "../people/components.tsx";
+import { Pagination } from "../../../components/Pagination.tsx";
 import { BackToHarvest, excerpt, useKindOptions, useSectorOptions } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {

@@ -1,4 +1,3 @@
-import { Link, useLocation } from "react-router";
 import { PERSPECTIVES } from "../../../../core/kernel/sectors.ts";
 import { LIMITS } from "../../../../core/kernel/validate.ts";
 import {
@@ -93,41 +92,4 @@ export function PersonFields({
 export function PersonName({ name, erased }: { name: string; erased: boolean }) {
   const t = useT();
   return erased ? <em>{t("people.erasedName")}</em> : <>{name}</>;
-}
-
-/** Previous and next links that keep the list's filters. */
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
-  const t = useT();
-  const location = useLocation();
-  if (pageCount <= 1) return null;
-  const to = (n: number) => {
-    const params = new URLSearchParams(location.search);
-    if (n === 1) params.delete("page");
-    else params.set("page", String(n));
-    const s = params.toString();
-    return s ? `${location.pathname}?${s}` : location.pathname;
-  };
-  return (
-    <nav className="utrecht-pagination lr-pagination" aria-label={t("people.pagination")}>
-      {page > 1 ? (
-        <Link
-          className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev"
-          to={to(page - 1)}
-          rel="prev"
-        >
-          {t("people.previousPage")}
-        </Link>
-      ) : null}
-      <span>{t("people.pageOf", { page, pages: pageCount })}</span>
-      {page < pageCount ? (
-        <Link
-          className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next"
-          to={to(page + 1)}
-          rel="next"
-        >
-          {t("people.nextPage")}
-        </Link>
-      ) : null}
-    </nav>
-  );
 }

@@ -20,7 +20,8 @@ import {
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { useT } from "../../../lib/i18n.ts";
 import { requestT, requireRegion } from "../../../lib/request.server.ts";
-import { Pagination, PersonName } from "./components.tsx";
+import { Pagination } from "../../../components/Pagination.tsx";
+import { PersonName } from "./components.tsx";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData?.title }];
