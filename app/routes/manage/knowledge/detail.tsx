@@ -13,6 +13,7 @@ import {
 import { renderMarkdown } from "../../../../core/knowledge/markdown.ts";
 import { knowledgePolicy } from "../../../../core/knowledge/policy.ts";
 import { publicEntryPath } from "../../../../core/knowledge/publish.ts";
+import { similarEntries } from "../../../../core/knowledge/search.ts";
 import {
   authorOptions,
   entryView,
@@ -36,6 +37,7 @@ import {
 } from "../../../components/form.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { formObject, intent } from "../../../lib/form.server.ts";
+import { SimilarEntries } from "../../../components/knowledgeSearch/SimilarEntries.tsx";
 import { isOneOf, useT } from "../../../lib/i18n.ts";
 import {
   getRequestInfo,
@@ -78,9 +80,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!view) notFound(context);
   const { locale } = getRequestInfo(context);
   const editable = view.editable;
-  const [evidence, people, sharing] = editable
-    ? await Promise.all([evidenceOptions(scope), authorOptions(scope), sharingOptions(scope)])
-    : [null, null, null];
+  const [evidence, people, sharing, similar] = await Promise.all([
+    editable ? evidenceOptions(scope) : null,
+    editable ? authorOptions(scope) : null,
+    editable ? sharingOptions(scope) : null,
+    similarEntries(scope.db, { regionId: scope.regionId }, view.entry.id),
+  ]);
   const done = new URL(request.url).searchParams.get("done");
   const e = view.entry;
   return {
@@ -93,6 +98,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     evidence,
     people,
     sharing,
+    similar,
     canDelete: view.own && may(scope, knowledgePolicy.deleteEntry),
     publicUrl:
       e.status === "published" && e.visibility === "public"
@@ -636,6 +642,11 @@ export default function EntryPage({ loaderData, actionData }: Route.ComponentPro
       <AuthorsSection data={data} actionData={actionData} />
       <SharingSection data={data} actionData={actionData} />
       <AdoptionsSection data={data} />
+      <SimilarEntries
+        entries={data.similar}
+        hrefOf={(s) => `${base}/knowledge/${s.id}`}
+        ownRegionSlug={e.region_slug}
+      />
       {data.canDelete && !e.shipped_key && (
         <section aria-labelledby="delete" className="lr-no-print">
           <h2 className="utrecht-heading-2" id="delete">

@@ -3,10 +3,12 @@ import { renderMarkdown } from "../../../../core/knowledge/markdown.ts";
 import { entryJsonLd, publicEntryPath } from "../../../../core/knowledge/publish.ts";
 import { publicEntry } from "../../../../core/knowledge/queries.ts";
 import { LICENCE_URL } from "../../../../core/knowledge/schema.ts";
+import { similarEntries } from "../../../../core/knowledge/search.ts";
 import { formatDate } from "../../../../core/kernel/time.ts";
 import { findPublicRegion } from "../../../../core/regions/queries.ts";
 import { translator } from "../../../../i18n/index.ts";
 import { PublicRegionShell } from "../../../components/events/public.tsx";
+import { SimilarEntries } from "../../../components/knowledgeSearch/SimilarEntries.tsx";
 import { Cell, DataTable, Row, RowHeader } from "../../../components/table.tsx";
 import { useT } from "../../../lib/i18n.ts";
 import { getRequestInfo, getServices, notFound } from "../../../lib/request.server.ts";
@@ -42,6 +44,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const t = translator(locale);
   const url = `${config.publicUrl}${publicEntryPath(region.slug, found.entry.slug)}`;
   const e = found.entry;
+  // Public entries of every region, as the public search shows them.
+  const similar = (await similarEntries(db, { public: true }, e.id)).map((s) => ({
+    ...s,
+    href: publicEntryPath(s.regionSlug, s.slug),
+  }));
   return {
     region: {
       slug: region.slug,
@@ -73,6 +80,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       date: formatDate(a.adoptedOn, locale),
     })),
     jsonLd: entryJsonLd(found, url, t as (key: never) => string),
+    similar,
   };
 }
 
@@ -166,6 +174,11 @@ export default function PublicEntry({ loaderData }: Route.ComponentProps) {
           </DataTable>
         </section>
       )}
+      <SimilarEntries
+        entries={loaderData.similar}
+        hrefOf={(s) => s.href}
+        ownRegionSlug={region.slug}
+      />
       <p className="utrecht-paragraph lr-no-print">
         <a className="utrecht-link" href={`/r/${region.slug}/knowledge.atom`}>
           {loaderData.feedTitle}
