@@ -13,7 +13,7 @@ import { linkAction } from "./linkAction.ts";
 import { unlinkAction } from "./unlinkAction.ts";
 import { updateCoalition } from "./updateCoalition.ts";
 import { mixOf } from "./mix.ts";
-import { coalitionMix, getCoalition, listCoalitions } from "./queries.ts";
+import { getCoalition, listCoalitions } from "./queries.ts";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -110,7 +110,7 @@ describe("coalitions", () => {
     expect(
       (await decideMember(scope, coalitionId, { memberId: interested.id, decision: "accept" })).ok,
     ).toBe(true);
-    const mix = (await coalitionMix(scope, coalitionId))!;
+    const mix = (await getCoalition(scope, coalitionId))!.mix;
     expect(mix.members).toBe(2);
     expect(mix.missingSectors).not.toContain("mbo");
     expect(mix.missingSectors).toContain("residents");

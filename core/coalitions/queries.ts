@@ -1,6 +1,6 @@
 import { may, type RegionScope } from "../kernel/scope.ts";
 import { isId } from "../kernel/validate.ts";
-import { mixOf, type CoalitionMix } from "./mix.ts";
+import { mixOf } from "./mix.ts";
 import { coalitionPolicy } from "./policy.ts";
 
 /** The coalitions of the region, with their actions, member counts and waiting interest. */
@@ -94,15 +94,6 @@ function coalitionMixOf(
   members: { status: string; sector: string | null; perspective: string | null }[],
 ) {
   return mixOf(members.filter((m) => m.status === "member"));
-}
-
-/** The sector and perspective mix of a coalition's accepted members, with what it lacks. */
-export async function coalitionMix(
-  scope: RegionScope,
-  coalitionId: string,
-): Promise<CoalitionMix | null> {
-  const found = await getCoalition(scope, coalitionId);
-  return found ? found.mix : null;
 }
 
 /** Coalitions to choose from when linking an action. */

@@ -34,6 +34,3 @@ export const perspectiveKey = (perspective: Perspective) => `perspectives.${pers
  */
 export const ESSENTIALS = ["knowledge", "network", "collaboration"] as const;
 export type Essential = (typeof ESSENTIALS)[number];
-
-export const isEssential = (value: unknown): value is Essential =>
-  ESSENTIALS.includes(value as Essential);

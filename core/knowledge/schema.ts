@@ -149,8 +149,6 @@ export const EVIDENCE_KINDS = [
   "action",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-export const isEvidenceKind = (v: unknown): v is EvidenceKind =>
-  EVIDENCE_KINDS.includes(v as EvidenceKind);
 
 export const EVIDENCE_COLUMN = {
   challenge: "challenge_id",

@@ -5,7 +5,6 @@ import type { Db, Reader } from "../kernel/tx.ts";
 /** Where two parties were together: what makes a tie. */
 export const TIE_KINDS = ["event", "dialogue", "coalition", "action", "role", "declared"] as const;
 export type TieKind = (typeof TIE_KINDS)[number];
-export const isTieKind = (v: unknown): v is TieKind => TIE_KINDS.includes(v as TieKind);
 
 /**
  * One occasion (an event attended, a dialogue group, a coalition, an action, a challenge's

@@ -10,8 +10,6 @@ import { ESSENTIALS } from "../kernel/sectors.ts";
 export const SCAN_THEMES = [...ESSENTIALS, "roles"] as const satisfies readonly ScanTheme[];
 export const SCAN_FORMS = ["group", "individual"] as const satisfies readonly ScanForm[];
 
-export const isScanTheme = (v: unknown): v is ScanTheme => SCAN_THEMES.includes(v as ScanTheme);
-
 export interface ShippedStatement {
   /** Stable across releases: answers and comparisons over years refer to it. */
   key: string;
