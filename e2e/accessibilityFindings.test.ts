@@ -1,11 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { makeSessionWithAnswers } from "../test/dialogueResults.ts";
-import { makeScope, makeUser, TEST_PASSWORD } from "../test/fixtures.ts";
+import { makeScope, makeUser } from "../test/fixtures.ts";
 import { seedRegion } from "../test/regionWalk.ts";
-import { startTestServer, type TestServer } from "../test/server.ts";
-import { launchBrowser, newContext, visit } from "./support/browser.ts";
+import { visit } from "./support/browser.ts";
+import { BrowserTest } from "./support/browserTest.ts";
 
 /**
  * Issue 15, point 8: what axe and a keyboard user found. Buttons whose accessible name does not
@@ -15,24 +15,7 @@ import { launchBrowser, newContext, visit } from "./support/browser.ts";
  * run here on the pages that had it wrong.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await visit(page, `${server.url}/login`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL((u) => u.pathname !== "/login");
-}
+const app = new BrowserTest();
 
 async function nameMismatches(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })
@@ -43,36 +26,36 @@ async function nameMismatches(page: Page): Promise<string[]> {
 
 describe("the accessibility findings of issue 15", () => {
   it("names buttons by what they show, labels sections by their heading, and lets a wide table be scrolled by keyboard", async () => {
-    const ids = await seedRegion(server.db, "a11y");
-    const user = await makeUser(server.db, { name: "Coördinator" });
-    await server.db
+    const ids = await seedRegion(app.server.db, "a11y");
+    const user = await makeUser(app.server.db, { name: "Coördinator" });
+    await app.server.db
       .insertInto("memberships")
       .values({ user_id: user.id, region_id: ids.regionId, role: "admin" })
       .execute();
-    await server.db
+    await app.server.db
       .insertInto("coalition_members")
       .values([
         { coalition_id: ids.coalition, name: "Anna de Boer", status: "member" },
         { coalition_id: ids.coalition, name: "Bram Smit", status: "interested" },
       ])
       .execute();
-    await server.db
+    await app.server.db
       .insertInto("harvest_quotes")
       .values({ theme_id: ids.theme, contribution_id: ids.contribution })
       .execute();
-    await server.db
+    await app.server.db
       .insertInto("challenge_ratings")
       .values({ challenge_id: ids.challenge, person_id: ids.person, urgency: 4, importance: 5 })
       .execute();
-    const { scope } = await makeScope(server.db, "admin");
+    const { scope } = await makeScope(app.server.db, "admin");
     const session = await makeSessionWithAnswers({ ...scope, regionId: ids.regionId });
 
-    const page = await newContext(browser, {
+    const page = await app.newPage({
       locale: "nl-NL",
       viewport: { width: 1280, height: 900 },
-    }).then((c) => c.newPage());
-    await signIn(page, user.email);
-    const base = `${server.url}/manage/${ids.slug}`;
+    });
+    await app.signIn(page, user.email);
+    const base = `${app.server.url}/manage/${ids.slug}`;
 
     const mismatches: string[] = [];
     for (const path of [

@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeScope, TEST_PASSWORD } from "../test/fixtures.ts";
-import { startTestServer, type TestServer } from "../test/server.ts";
-import { checkA11y, launchBrowser, newContext, visit } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { makeScope } from "../test/fixtures.ts";
+import { checkA11y, visit } from "./support/browser.ts";
+import { BrowserTest } from "./support/browserTest.ts";
 
 /**
  * Issue 15, point 2: an add-form is empty again after it was saved (so the next one is not the
@@ -10,24 +10,7 @@ import { checkA11y, launchBrowser, newContext, visit } from "./support/browser.t
  * not reloaded, which is where forms kept their last values; without it the same must hold.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await visit(page, `${server.url}/login`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL((u) => u.pathname !== "/login");
-}
+const app = new BrowserTest();
 
 const fieldset = (page: Page, legend: string) =>
   page.locator("fieldset").filter({ has: page.locator("legend", { hasText: legend }) });
@@ -35,22 +18,20 @@ const fieldset = (page: Page, legend: string) =>
 describe("add-forms after a save and after a refusal", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`start empty after each add and keep what was typed when refused, ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
-      const { region, user } = await makeScope(server.db, "admin");
-      const coalition = await server.db
+      const { region, user } = await makeScope(app.server.db, "admin");
+      const coalition = await app.server.db
         .insertInto("coalitions")
         .values({ region_id: region.id, title: "Coalitie zorgpersoneel" })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const action = await server.db
+      const action = await app.server.db
         .insertInto("actions")
         .values({ region_id: region.id, title: "Leerwerkplaats in de wijk" })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const page = await newContext(browser, { locale: "nl-NL", javaScriptEnabled }).then((c) =>
-        c.newPage(),
-      );
-      await signIn(page, user.email);
-      const base = `${server.url}/manage/${region.slug}`;
+      const page = await app.newPage({ locale: "nl-NL", javaScriptEnabled });
+      await app.signIn(page, user.email);
+      const base = `${app.server.url}/manage/${region.slug}`;
 
       // Two members one after the other through the same form.
       await visit(page, `${base}/coalitions/${coalition.id}`);

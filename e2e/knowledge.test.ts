@@ -1,33 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addCommunityMember, createCommunity } from "../core/knowledge/communities.ts";
-import { makeScope, TEST_PASSWORD } from "../test/fixtures.ts";
-import { startTestServer, type TestServer } from "../test/server.ts";
-import { launchBrowser, newContext, submit, visit } from "./support/browser.ts";
+import { makeScope } from "../test/fixtures.ts";
+import { submit, visit } from "./support/browser.ts";
+import { BrowserTest } from "./support/browserTest.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await visit(page, `${server.url}/login`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL((u) => u.pathname !== "/login");
-}
+const app = new BrowserTest();
 
 describe("the knowledge base across regions, in a real browser", () => {
   it("region A shares a lesson with a learning community; B finds it by another word form, adopts it and records the result; the public cannot see it", async () => {
-    const a = await makeScope(server.db, "organiser");
-    const b = await makeScope(server.db, "organiser");
+    const a = await makeScope(app.server.db, "organiser");
+    const b = await makeScope(app.server.db, "organiser");
     const community = await createCommunity(a.scope, { name: "Landelijk netwerk mbo en hbo" });
     if (!community.ok) throw new Error(JSON.stringify(community));
     const joined = await addCommunityMember(a.scope, community.value.id, {
@@ -37,9 +19,9 @@ describe("the knowledge base across regions, in a real browser", () => {
     const title = "Leerwerkplaatsen in de wijk houden studenten vast";
 
     // A writes the lesson, publishes it and shares it with the community.
-    const pageA = await (await newContext(browser, { locale: "nl-NL" })).newPage();
-    await signIn(pageA, a.user.email);
-    await visit(pageA, `${server.url}/manage/${a.region.slug}/knowledge/new`);
+    const pageA = await app.newPage({ locale: "nl-NL" });
+    await app.signIn(pageA, a.user.email);
+    await visit(pageA, `${app.server.url}/manage/${a.region.slug}/knowledge/new`);
     await pageA.getByLabel("Titel", { exact: true }).fill(title);
     await pageA
       .getByLabel("Samenvatting", { exact: true })
@@ -72,9 +54,9 @@ describe("the knowledge base across regions, in a real browser", () => {
     );
 
     // B searches with another form of the word ("wijken", where the title says "wijk").
-    const pageB = await (await newContext(browser, { locale: "nl-NL" })).newPage();
-    await signIn(pageB, b.user.email);
-    await visit(pageB, `${server.url}/manage/${b.region.slug}/knowledge?q=wijken`);
+    const pageB = await app.newPage({ locale: "nl-NL" });
+    await app.signIn(pageB, b.user.email);
+    await visit(pageB, `${app.server.url}/manage/${b.region.slug}/knowledge?q=wijken`);
     await pageB.getByRole("link", { name: title }).first().click();
     await pageB.waitForURL((u) => u.pathname.endsWith(`/knowledge/${entryId}`));
     await pageB.getByText("Je kunt haar lezen en overnemen, niet bewerken.").waitFor();
@@ -100,22 +82,22 @@ describe("the knowledge base across regions, in a real browser", () => {
     );
 
     // A sees where its lesson was adopted and with what result.
-    await visit(pageA, `${server.url}${entryPath}`);
+    await visit(pageA, `${app.server.url}${entryPath}`);
     const row = pageA.getByRole("row").filter({ hasText: b.region.name });
     await row.getByRole("cell", { name: "Werkte", exact: true }).waitFor();
 
     // The public sees nothing of it: not the page, not the feed, not the public search.
-    const slug = await server.db
+    const slug = await app.server.db
       .selectFrom("knowledge_entries")
       .select("slug")
       .where("id", "=", entryId)
       .executeTakeFirstOrThrow();
-    const anonymous = await (await newContext(browser, { locale: "nl-NL" })).newPage();
-    const res = await anonymous.goto(`${server.url}/r/${a.region.slug}/knowledge/${slug.slug}`);
+    const anonymous = await app.newPage({ locale: "nl-NL" });
+    const res = await anonymous.goto(`${app.server.url}/r/${a.region.slug}/knowledge/${slug.slug}`);
     expect(res?.status()).toBe(404);
-    const feed = await (await fetch(`${server.url}/r/${a.region.slug}/knowledge.atom`)).text();
+    const feed = await (await fetch(`${app.server.url}/r/${a.region.slug}/knowledge.atom`)).text();
     expect(feed).not.toContain(title);
-    const search = await fetch(`${server.url}/r/${a.region.slug}/knowledge?q=wijken`);
+    const search = await fetch(`${app.server.url}/r/${a.region.slug}/knowledge?q=wijken`);
     if (search.status === 200) expect(await search.text()).not.toContain(title);
   });
 });

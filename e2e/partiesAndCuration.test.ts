@@ -1,10 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addPerson } from "../core/people/addPerson.ts";
 import { createOrganisation } from "../core/people/createOrganisation.ts";
-import { makeScope, TEST_PASSWORD } from "../test/fixtures.ts";
-import { startTestServer, type TestServer } from "../test/server.ts";
-import { launchBrowser, newContext, submit, visit } from "./support/browser.ts";
+import { makeScope } from "../test/fixtures.ts";
+import { submit, visit } from "./support/browser.ts";
+import { BrowserTest } from "./support/browserTest.ts";
 
 /**
  * Issue 15, points 16 and 17, as a coordinator does them in a browser: picking a coalition's
@@ -13,24 +12,7 @@ import { launchBrowser, newContext, submit, visit } from "./support/browser.ts";
  * then publishing past the warning about themes nobody reviewed. Axe on every page visited.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await visit(page, `${server.url}/login`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL((u) => u.pathname !== "/login");
-}
+const app = new BrowserTest();
 
 const must = <T>(r: { ok: true; value: T } | { ok: false }): T => {
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -40,7 +22,7 @@ const must = <T>(r: { ok: true; value: T } | { ok: false }): T => {
 describe("a coordinator picks parties from the register and curates themes at scale", () => {
   // Without JavaScript: the picker is the browser's own suggestion list, nothing scripted.
   async function coordinatorWithRegister() {
-    const { scope, region, user } = await makeScope(server.db, "organiser");
+    const { scope, region, user } = await makeScope(app.server.db, "organiser");
     const roc = must(await createOrganisation(scope, { name: "ROC Rivierenland", sector: "mbo" }));
     const sanne = must(
       await addPerson(scope, {
@@ -50,11 +32,9 @@ describe("a coordinator picks parties from the register and curates themes at sc
       }),
     );
     must(await addPerson(scope, { name: "Jan Bos", email: "jan@roc.example" }));
-    const page = await newContext(browser, { locale: "nl-NL", javaScriptEnabled: false }).then(
-      (c) => c.newPage(),
-    );
-    await signIn(page, user.email);
-    return { page, base: `${server.url}/manage/${region.slug}`, roc: roc.id, sanne: sanne.id };
+    const page = await app.newPage({ locale: "nl-NL", javaScriptEnabled: false });
+    await app.signIn(page, user.email);
+    return { page, base: `${app.server.url}/manage/${region.slug}`, roc: roc.id, sanne: sanne.id };
   }
 
   it("picks a coalition's lead and member from the register without JavaScript; the person's page lists the coalition", async () => {
@@ -122,8 +102,8 @@ describe("a coordinator picks parties from the register and curates themes at sc
   });
 
   it("moves many ticked contributions at once to a strategic theme and publishes past the warning", async () => {
-    const { region, user } = await makeScope(server.db, "organiser");
-    const harvest = await server.db
+    const { region, user } = await makeScope(app.server.db, "organiser");
+    const harvest = await app.server.db
       .insertInto("harvests")
       .values({
         region_id: region.id,
@@ -145,7 +125,7 @@ describe("a coordinator picks parties from the register and curates themes at sc
       "Energie besparen met een warmtenet",
       "Energie delen in de buurt met een warmtenet",
     ];
-    await server.db
+    await app.server.db
       .insertInto("contributions")
       .values(
         texts.map((text, i) => ({
@@ -157,9 +137,9 @@ describe("a coordinator picks parties from the register and curates themes at sc
         })),
       )
       .execute();
-    const page = await newContext(browser, { locale: "nl-NL" }).then((c) => c.newPage());
-    await signIn(page, user.email);
-    const themes = `${server.url}/manage/${region.slug}/harvest/${harvest.id}/themes`;
+    const page = await app.newPage({ locale: "nl-NL" });
+    await app.signIn(page, user.email);
+    const themes = `${app.server.url}/manage/${region.slug}/harvest/${harvest.id}/themes`;
     await visit(page, themes);
     await submit(
       page,

@@ -1,36 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SHIPPED_STATEMENTS, statementField } from "../core/scan/statements.ts";
 import { TestClient } from "../test/client.ts";
-import { makeScope, TEST_PASSWORD } from "../test/fixtures.ts";
-import { startTestServer, type TestServer } from "../test/server.ts";
-import { launchBrowser, newContext, submit, visit } from "./support/browser.ts";
+import { makeScope } from "../test/fixtures.ts";
+import { submit, visit } from "./support/browser.ts";
+import { BrowserTest } from "./support/browserTest.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await visit(page, `${server.url}/login`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL((u) => u.pathname !== "/login");
-}
+const app = new BrowserTest();
 
 describe("the self-scan, in a real browser", () => {
   it("a round with 12 anonymous respondents from 4 sectors shows results and hides a sector with fewer than 5", async () => {
-    const { region, user } = await makeScope(server.db, "organiser");
-    const organiser = await newContext(browser, { locale: "nl-NL" }).then((c) => c.newPage());
-    await signIn(organiser, user.email);
-    const base = `${server.url}/manage/${region.slug}/scans`;
+    const { region, user } = await makeScope(app.server.db, "organiser");
+    const organiser = await app.newPage({ locale: "nl-NL" });
+    await app.signIn(organiser, user.email);
+    const base = `${app.server.url}/manage/${region.slug}/scans`;
 
     // The organiser finds the self-scan in the region's navigation, makes one and opens its
     // first round.
@@ -59,11 +41,11 @@ describe("the self-scan, in a real browser", () => {
     const formPath = new URL(joinUrl).pathname;
 
     // One respondent on a phone without JavaScript: the whole form is radio groups and a select.
-    const phone = await newContext(browser, {
+    const phone = await app.newPage({
       locale: "nl-NL",
       javaScriptEnabled: false,
       viewport: { width: 360, height: 740 },
-    }).then((c) => c.newPage());
+    });
     await visit(phone, joinUrl);
     await phone.getByLabel("Sector").selectOption({ label: "Gemeente of andere overheid" });
     await phone
@@ -92,7 +74,7 @@ describe("the self-scan, in a real browser", () => {
     ] as string[];
     await Promise.all(
       sectors.map(async (sector, i) => {
-        const client = new TestClient(server.url);
+        const client = new TestClient(app.server.url);
         await client.get(formPath);
         const fields: Record<string, string> = { sector, ladderNow: "2", ladderDesired: "4" };
         for (const s of SHIPPED_STATEMENTS) {
@@ -108,7 +90,7 @@ describe("the self-scan, in a real browser", () => {
     const results = await organiser
       .getByRole("link", { name: "Resultaten van ronde 1" })
       .getAttribute("href");
-    await visit(organiser, server.url + results!, "results of round 1");
+    await visit(organiser, app.server.url + results!, "results of round 1");
     await organiser.getByText(/12 antwoorden/).waitFor();
     const bySector = organiser.getByRole("table", { name: /Mediaan per thema per groep/ }).first();
     await expect

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { TEST_PASSWORD } from "../../test/fixtures.ts";
 import { startTestServer, type TestServer } from "../../test/server.ts";
@@ -29,8 +29,8 @@ export class BrowserTest {
     return this.#server;
   }
 
-  /** A page in a fresh Dutch browser profile of its own. */
-  async newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  /** A page in a fresh browser profile of its own, Dutch unless the options say otherwise. */
+  async newPage(options: BrowserContextOptions = {}): Promise<Page> {
     if (!this.#browser) throw new Error("The browser starts in beforeAll; use it in a test.");
     const context = await newContext(this.#browser, { locale: "nl-NL", ...options });
     this.#contexts.push(context);
