@@ -76,7 +76,7 @@ export const TABLE_OWNERS: { readonly [T in keyof Database]: TableOwner } = {
   },
   outbox: {
     owner: "core/mail/",
-    alsoBy: { "test/regionWalk.ts": FIXTURE, "core/privacy/eraseAccount.ts": ACCOUNT_ERASURE },
+    alsoBy: { "test/regionWalk.ts": FIXTURE },
   },
   dialogue_templates: {
     owner: "core/dialogue/templates/",

@@ -1,4 +1,4 @@
-import type { ExpressionOrFactory } from "kysely";
+import type { Expression, ExpressionBuilder, ExpressionOrFactory, SqlBool } from "kysely";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db, Tx } from "../kernel/tx.ts";
 import type { Database, MailAttachment } from "../../db/schema.ts";
@@ -53,6 +53,21 @@ export async function queueMail(db: Tx, mail: MailMessage): Promise<string> {
 }
 
 /**
+ * Deletes the mails a condition names, after locking them `FOR UPDATE`. A resend holds its
+ * original `FOR SHARE` until its copy is committed (core/mail/resendMail.ts): the lock makes the
+ * erasure wait for that, and the DELETE, a statement that starts after the wait, sees the copy
+ * too. A DELETE alone would wait on the original just as long, yet only see the rows that were
+ * there when it started, and the copy, with the recipient's personal link, would stay and be sent.
+ */
+export async function deleteMails(
+  db: Tx,
+  where: (eb: ExpressionBuilder<Database, "outbox">) => Expression<SqlBool>,
+): Promise<void> {
+  await db.selectFrom("outbox").select("id").where(where).forUpdate().execute();
+  await db.deleteFrom("outbox").where(where).execute();
+}
+
+/**
  * Erasure of a registration: its mails leave the outbox, sent or not, since they carry the name,
  * the online meeting link and the registrant's own link. Mails from before the outbox knew its
  * registrations are found by the address in the registration's region.
@@ -61,19 +76,16 @@ export async function forgetRegistrationMails(
   db: Tx,
   registration: { id: string; regionId: string; email: string },
 ): Promise<void> {
-  await db
-    .deleteFrom("outbox")
-    .where((eb) =>
-      eb.or([
-        eb("registration_id", "=", registration.id),
-        eb.and([
-          eb("registration_id", "is", null),
-          eb("region_id", "=", registration.regionId),
-          eb("to_address", "=", registration.email),
-        ]),
+  await deleteMails(db, (eb) =>
+    eb.or([
+      eb("registration_id", "=", registration.id),
+      eb.and([
+        eb("registration_id", "is", null),
+        eb("region_id", "=", registration.regionId),
+        eb("to_address", "=", registration.email),
       ]),
-    )
-    .execute();
+    ]),
+  );
 }
 
 /** The same for every registration a subquery names at once (the retention sweep). */
@@ -81,7 +93,7 @@ export async function forgetMailsOfRegistrations(
   db: Tx,
   registrationIds: ExpressionOrFactory<Database, "outbox", string | null>,
 ): Promise<void> {
-  await db.deleteFrom("outbox").where("registration_id", "in", registrationIds).execute();
+  await deleteMails(db, (eb) => eb("registration_id", "in", registrationIds));
 }
 
 /**

@@ -7,6 +7,7 @@ import { forgetDeclaredTies } from "../network/moveTies.ts";
 import { forgetPeopleInCoalitions } from "../coalitions/parties.ts";
 import { forgetPeopleInActions } from "../actions/parties.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
+import { deleteMails } from "../mail/outbox.ts";
 import type { LoginLimiter } from "../accounts/loginLimiter.ts";
 import { conflict, fail, notFound, ok, type Result } from "../kernel/result.ts";
 import { LIMITS, validate } from "../kernel/validate.ts";
@@ -82,11 +83,9 @@ export async function eraseAccount(
 
     // Its membership condition is evaluated before the memberships go with the user row.
     const reach = addressReach(user);
-    await trx
-      .deleteFrom("outbox")
-      .where("to_address", "=", user.email)
-      .where(inReach(reach, "region_id"))
-      .execute();
+    await deleteMails(trx, (eb) =>
+      eb.and([eb("to_address", "=", user.email), inReach(reach, "region_id")]),
+    );
     await trx
       .deleteFrom("invitations")
       .where("email", "=", user.email)
