@@ -10,10 +10,13 @@ import { sharedFromElsewhere } from "./visibility.ts";
 /**
  * The transfer check: this region tried an entry another region shares with it, and says what it
  * tried (and, if it knows already, how it went). The entry is read through visibleTo, never the
- * guard's withRow (which would call it "not found": it is another region's row), and held
- * FOR SHARE until the adoption is in, so an organiser of the other region who stops sharing at
- * that moment (setSharing locks the row FOR UPDATE) either waits for it or is waited for, and the
- * check is never made against sharing that no longer holds.
+ * guard's withRow (which would call it "not found": it is another region's row).
+ *
+ * The entry is first held FOR SHARE by its id alone, and only then is the sharing checked, in a
+ * statement of its own. An organiser of the other region who changes the sharing at that moment
+ * (setSharing locks the row FOR UPDATE) either waits for the adoption or is waited for, and the
+ * check then sees the sharing as it was committed. One statement that locks and checks at once
+ * would, after the wait, re-check the entry's row but still read the shares as they were before.
  */
 export async function adoptEntry(
   scope: RegionScope,
@@ -22,12 +25,18 @@ export async function adoptEntry(
 ): Promise<Result<{ id: string }>> {
   return inRegion(scope, knowledgePolicy.adoptEntry, async (tx) => {
     if (!isId(entryId)) return notFound();
+    const held = await tx
+      .selectFrom("knowledge_entries")
+      .select("id")
+      .where("id", "=", entryId)
+      .forShare()
+      .executeTakeFirst();
+    if (!held) return notFound();
     const entry = await tx
       .selectFrom("knowledge_entries")
       .select(["id", "region_id"])
       .where("id", "=", entryId)
       .where(sharedFromElsewhere(scope.regionId))
-      .forShare()
       .executeTakeFirst();
     if (!entry) {
       const own = await tx

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
@@ -65,5 +66,35 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("knowledge sharing under concurr
         .executeTakeFirstOrThrow();
       expect(Number(rows.n)).toBe(adopted.ok ? 1 : 0);
     }
+  });
+
+  it("refuses an adoption when the entry stops being shared with that region while it waits", async () => {
+    const a = await makeScope(t.db, "organiser");
+    const b = await makeScope(t.db, "organiser");
+    const c = await makeScope(t.db, "organiser");
+    const made = await createEntry(a.scope, { kind: "lesson", title: "Eerst met B gedeeld" });
+    if (!made.ok) throw new Error(JSON.stringify(made));
+    const id = made.value.id;
+    await setSharing(a.scope, id, { visibility: "shared", regionIds: [b.region.id] });
+    await setEntryStatus(a.scope, id, "published");
+    let adopting: ReturnType<typeof adoptEntry> | undefined;
+    // What setSharing does when A shares with C instead of B: the entry locked, the shares
+    // replaced, the visibility still "shared"; B's adoption arrives before the commit.
+    await t.db.transaction().execute(async (tx) => {
+      await tx
+        .selectFrom("knowledge_entries")
+        .select("id")
+        .where("id", "=", id)
+        .forUpdate()
+        .execute();
+      await tx.deleteFrom("knowledge_entry_shares").where("entry_id", "=", id).execute();
+      await tx
+        .insertInto("knowledge_entry_shares")
+        .values({ entry_id: id, region_id: c.region.id })
+        .execute();
+      adopting = adoptEntry(b.scope, id, { tried: "Geprobeerd" });
+      await sleep(300);
+    });
+    expect(await adopting).toMatchObject({ ok: false, kind: "notFound" });
   });
 });
