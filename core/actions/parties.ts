@@ -84,6 +84,25 @@ export async function moveActionParty(tx: Tx, fromPersonId: string, toPersonId: 
 }
 
 /**
+ * Locks, in id order, the actions that name these people as a partner, before an erasure or a
+ * merge touches the people. Saving an action locks the action and then the people it names
+ * (updateAction.ts); taking the locks in that same order here means the two wait for each other
+ * instead of each holding one lock and waiting for the other (a deadlock, and a failed request).
+ */
+export async function holdActionsNaming(tx: Tx, personIds: string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await tx
+    .selectFrom("actions")
+    .select("id")
+    .where("id", "in", (eb) =>
+      eb.selectFrom("action_partners").select("action_id").where("person_id", "in", personIds),
+    )
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
+/**
  * Erasing people takes their link as a partner away, and their name with it from the action's
  * partners text, in the eraser's transaction: the action stays, without them.
  */
@@ -94,6 +113,7 @@ export async function forgetPeopleInActions(tx: Tx, personIds: string[]): Promis
     .where("person_id", "in", personIds)
     .returning(["action_id", "name"])
     .execute();
+  // Held already by holdActionsNaming; locked again for an action linked since.
   for (const r of rows) {
     const action = await tx
       .selectFrom("actions")

@@ -103,6 +103,34 @@ export async function moveCoalitionParty(tx: Tx, fromPersonId: string, toPersonI
 }
 
 /**
+ * Locks, in id order, the coalitions that name these people (as lead or member), before an
+ * erasure or a merge touches the people: adding a member locks the coalition and then the person
+ * (addMember.ts), and the same order here keeps the two from deadlocking.
+ */
+export async function holdCoalitionsNaming(tx: Tx, personIds: string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await tx
+    .selectFrom("coalitions")
+    .select("id")
+    .where((eb) =>
+      eb.or([
+        eb("lead_person_id", "in", personIds),
+        eb(
+          "id",
+          "in",
+          eb
+            .selectFrom("coalition_members")
+            .select("coalition_id")
+            .where("person_id", "in", personIds),
+        ),
+      ]),
+    )
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
+/**
  * What erasing people does to their coalitions, in the eraser's transaction: a membership is the
  * person's (their name, address and note), so it goes; as a lead, their name is taken off and the
  * lead's organisation stays, since it is the organisation's.

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
 import { makeScope } from "../../test/fixtures.ts";
 import type { RegionScope } from "../kernel/scope.ts";
+import { createAction } from "../actions/createAction.ts";
 import { addPerson } from "./addPerson.ts";
 import { createOrganisation } from "./createOrganisation.ts";
+import { erasePerson } from "./erasePerson.ts";
 import { mergePeople } from "./mergePeople.ts";
 import { getPerson } from "./queries.ts";
 
@@ -61,5 +63,37 @@ describe.runIf(process.env.TEST_DATABASE_URL)("people under concurrency", () => 
       kind: "invalid",
       fieldErrors: { organisationId: { key: "validation.choice" } },
     });
+  });
+
+  it("erases a person while an action naming them is saved, the one after the other", async () => {
+    const { scope } = await makeScope(t.db, "organiser");
+    const person = await add(scope, { name: "Sanne de Vries" });
+    const action = await createAction(scope, { title: "Leerwerkplaats zorg" });
+    if (!action.ok) throw new Error(JSON.stringify(action));
+    await t.db
+      .insertInto("action_partners")
+      .values({ action_id: action.value.id, person_id: person, name: "Sanne de Vries" })
+      .execute();
+    let erasure: ReturnType<typeof erasePerson> | undefined;
+    // The locks updateAction takes, in its order: the action, then the people it names. The
+    // erasure starts in between; it must wait for the action, not hold the person meanwhile.
+    await t.db.transaction().execute(async (tx) => {
+      await tx
+        .selectFrom("actions")
+        .select("id")
+        .where("id", "=", action.value.id)
+        .forUpdate()
+        .execute();
+      erasure = erasePerson(scope, person, { confirmed: true });
+      await sleep(300);
+      await tx.selectFrom("people").select("id").where("id", "=", person).forShare().execute();
+    });
+    expect(await erasure).toMatchObject({ ok: true });
+    const partners = await t.db
+      .selectFrom("action_partners")
+      .select("name")
+      .where("action_id", "=", action.value.id)
+      .execute();
+    expect(partners).toEqual([]);
   });
 });

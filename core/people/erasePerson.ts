@@ -1,7 +1,7 @@
 import { forgetPeopleInChallenges } from "../challenges/forgetPeople.ts";
 import { forgetDeclaredTies } from "../network/moveTies.ts";
-import { forgetPeopleInCoalitions } from "../coalitions/parties.ts";
-import { forgetPeopleInActions } from "../actions/parties.ts";
+import { forgetPeopleInCoalitions, holdCoalitionsNaming } from "../coalitions/parties.ts";
+import { forgetPeopleInActions, holdActionsNaming } from "../actions/parties.ts";
 import { withRow } from "../kernel/guard.ts";
 import { fail, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
@@ -16,7 +16,8 @@ export async function erasePerson(
   id: unknown,
   input: { confirmed: boolean },
 ): Promise<Result<{ id: string }>> {
-  // No lock: the writes need nothing read before them.
+  // The writes need nothing read before them; the actions and coalitions that name the person
+  // are locked first, in the order saving one of them takes its locks (see holdActionsNaming).
   return withRow(
     scope,
     { role: peoplePolicy.erasePerson, table: "people", id },
@@ -24,6 +25,8 @@ export async function erasePerson(
       if (!input.confirmed) {
         return fail("validation.failed", { confirm: { key: "people.confirmEraseRequired" } });
       }
+      await holdActionsNaming(tx, [person.id]);
+      await holdCoalitionsNaming(tx, [person.id]);
       await tx.updateTable("people").set(anonymisedPerson()).where("id", "=", person.id).execute();
       await forgetPeopleInChallenges(tx, [person.id]);
       await forgetDeclaredTies(tx, [person.id]);

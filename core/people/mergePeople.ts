@@ -8,8 +8,8 @@ import { isId } from "../kernel/validate.ts";
 import { peoplePolicy } from "./policy.ts";
 import { moveChallengeParty } from "../challenges/moveParty.ts";
 import { moveDeclaredTies } from "../network/moveTies.ts";
-import { moveCoalitionParty } from "../coalitions/parties.ts";
-import { moveActionParty } from "../actions/parties.ts";
+import { holdCoalitionsNaming, moveCoalitionParty } from "../coalitions/parties.ts";
+import { holdActionsNaming, moveActionParty } from "../actions/parties.ts";
 import { inPerspectiveOrder, unionTags } from "./schema.ts";
 
 /** `keepId` is the guarded row's (the guard parses it); `removeId` is read under its lock. */
@@ -34,6 +34,11 @@ export async function mergePeople(
     async (tx, kept) => {
       if (removeId === "") return notFound();
       if (removeId === kept.id) return fail("people.mergeSame");
+      if (!isId(removeId)) return notFound();
+      // The actions and coalitions that name either person first, in the order saving one of
+      // them takes its locks (see holdActionsNaming), then the two people.
+      await holdActionsNaming(tx, [kept.id, removeId]);
+      await holdCoalitionsNaming(tx, [kept.id, removeId]);
       // Both rows are locked, in id order, in one statement: an edit, an erasure or a second merge
       // of either waits for this one, and two merges of the same pair in opposite directions
       // cannot each hold one row and wait for the other. They are read again under the lock.

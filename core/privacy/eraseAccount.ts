@@ -4,8 +4,8 @@ import { confirmPassword } from "../accounts/confirmPassword.ts";
 import { lockRegionAdmins } from "../accounts/lastAdmin.ts";
 import { forgetPeopleInChallenges } from "../challenges/forgetPeople.ts";
 import { forgetDeclaredTies } from "../network/moveTies.ts";
-import { forgetPeopleInCoalitions } from "../coalitions/parties.ts";
-import { forgetPeopleInActions } from "../actions/parties.ts";
+import { forgetPeopleInCoalitions, holdCoalitionsNaming } from "../coalitions/parties.ts";
+import { forgetPeopleInActions, holdActionsNaming } from "../actions/parties.ts";
 import { anonymisedPerson } from "../people/anonymise.ts";
 import { deleteMails } from "../mail/outbox.ts";
 import type { LoginLimiter } from "../accounts/loginLimiter.ts";
@@ -91,6 +91,21 @@ export async function eraseAccount(
       .where("email", "=", user.email)
       .where(inReach(reach, "region_id"))
       .execute();
+    const named = await trx
+      .selectFrom("people")
+      .select("id")
+      .where("email", "=", user.email)
+      .where(inReach(reach, "region_id"))
+      .execute();
+    // In the order saving an action or coalition takes its locks (see holdActionsNaming).
+    await holdActionsNaming(
+      trx,
+      named.map((p) => p.id),
+    );
+    await holdCoalitionsNaming(
+      trx,
+      named.map((p) => p.id),
+    );
     const anonymised = await trx
       .updateTable("people")
       .set(anonymisedPerson())
