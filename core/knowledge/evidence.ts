@@ -1,6 +1,8 @@
+import { sql } from "kysely";
 import { withRow } from "../kernel/guard.ts";
 import { fail, notFound, ok, type Result } from "../kernel/result.ts";
 import type { RegionScope } from "../kernel/scope.ts";
+import type { Tx } from "../kernel/tx.ts";
 import { isId, validate } from "../kernel/validate.ts";
 import { knowledgePolicy } from "./policy.ts";
 import { authorSchema, EVIDENCE_COLUMN, evidenceSchema, holdEvidence } from "./schema.ts";
@@ -142,4 +144,33 @@ export async function removeAuthor(
       return r.numDeletedRows > 0n ? ok(null) : notFound();
     },
   );
+}
+
+/**
+ * When two records of one person are merged (core/people/mergePeople.ts), the duplicate's
+ * authorships move to the kept record; where both wrote one entry, one row stays, with the
+ * consent either record gave (it is the same person's). Without this the duplicate's deletion
+ * took its authorships and consents along. The caller holds both people rows locked.
+ */
+export async function moveAuthorship(tx: Tx, fromPersonId: string, toPersonId: string) {
+  await sql`UPDATE knowledge_entry_authors k
+    SET consent_given_at = COALESCE(k.consent_given_at, d.consent_given_at)
+    FROM knowledge_entry_authors d
+    WHERE k.person_id = ${toPersonId} AND d.person_id = ${fromPersonId}
+      AND d.entry_id = k.entry_id`.execute(tx);
+  await tx
+    .deleteFrom("knowledge_entry_authors")
+    .where("person_id", "=", fromPersonId)
+    .where("entry_id", "in", (eb) =>
+      eb
+        .selectFrom("knowledge_entry_authors")
+        .select("entry_id")
+        .where("person_id", "=", toPersonId),
+    )
+    .execute();
+  await tx
+    .updateTable("knowledge_entry_authors")
+    .set({ person_id: toPersonId })
+    .where("person_id", "=", fromPersonId)
+    .execute();
 }

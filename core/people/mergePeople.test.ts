@@ -5,6 +5,8 @@ import type { RegionScope } from "../kernel/scope.ts";
 import { assignRole } from "../challenges/assignRole.ts";
 import { createChallenge } from "../challenges/createChallenge.ts";
 import { rateChallenge } from "../challenges/rateChallenge.ts";
+import { addAuthor, setAuthorConsent } from "../knowledge/evidence.ts";
+import { createEntry } from "../knowledge/entries.ts";
 import { addPerson } from "./addPerson.ts";
 import { createOrganisation } from "./createOrganisation.ts";
 import { erasePerson } from "./erasePerson.ts";
@@ -101,6 +103,37 @@ describe("merging duplicate people", () => {
       { challenge_id: both.value.id, role: "bridgeBuilder", person_id: keep },
       { challenge_id: onlyDuplicate.value.id, role: "initiator", person_id: keep },
     ]);
+  });
+
+  it("keeps the duplicate's authorships and consents on the kept record, once per entry", async () => {
+    const { scope } = await makeScope(t.db, "organiser");
+    const keep = await add(scope, { name: "Marieke Bos" });
+    const remove = await add(scope, { name: "M. Bos" });
+    const entry = async (title: string) => {
+      const made = await createEntry(scope, { kind: "lesson", title });
+      if (!made.ok) throw new Error(JSON.stringify(made));
+      return made.value.id;
+    };
+    const own = await entry("Alleen door het dubbele record");
+    const both = await entry("Door allebei");
+    expect((await addAuthor(scope, own, { personId: remove })).ok).toBe(true);
+    expect((await addAuthor(scope, both, { personId: keep })).ok).toBe(true);
+    expect((await addAuthor(scope, both, { personId: remove })).ok).toBe(true);
+    expect((await setAuthorConsent(scope, own, remove, true)).ok).toBe(true);
+    expect((await setAuthorConsent(scope, both, remove, true)).ok).toBe(true);
+
+    expect((await mergePeople(scope, { keepId: keep, removeId: remove })).ok).toBe(true);
+    const authors = await t.db
+      .selectFrom("knowledge_entry_authors")
+      .select(["entry_id", "person_id", "consent_given_at"])
+      .where("entry_id", "in", [own, both])
+      .orderBy("entry_id")
+      .execute();
+    expect(authors).toHaveLength(2);
+    for (const a of authors) {
+      expect(a.person_id).toBe(keep);
+      expect(a.consent_given_at).not.toBeNull();
+    }
   });
 
   it("does not overwrite what the kept record already has", async () => {

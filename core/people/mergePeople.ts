@@ -10,6 +10,7 @@ import { moveChallengeParty } from "../challenges/moveParty.ts";
 import { moveDeclaredTies } from "../network/moveTies.ts";
 import { holdCoalitionsNaming, moveCoalitionParty } from "../coalitions/parties.ts";
 import { holdActionsNaming, moveActionParty } from "../actions/parties.ts";
+import { moveAuthorship } from "../knowledge/evidence.ts";
 import { inPerspectiveOrder, unionTags } from "./schema.ts";
 
 /** `keepId` is the guarded row's (the guard parses it); `removeId` is read under its lock. */
@@ -63,6 +64,7 @@ export async function mergePeople(
       await moveDeclaredTies(tx, remove.id, keep.id);
       await moveCoalitionParty(tx, remove.id, keep.id);
       await moveActionParty(tx, remove.id, keep.id);
+      await moveAuthorship(tx, remove.id, keep.id);
       // The duplicate goes first: its e-mail address may be the one the kept record takes over.
       await tx.deleteFrom("people").where("id", "=", remove.id).execute();
       await tx

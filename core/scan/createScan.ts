@@ -18,12 +18,15 @@ export async function createScan(
     if (!v.ok) return v;
     const { title, challengeId } = v.value;
     if (challengeId) {
-      // Another region's challenge reads as one that does not exist.
+      // Another region's challenge reads as one that does not exist. Held FOR SHARE until the
+      // scan is in: a challenge deleted at that moment waits, or is gone and refused here,
+      // instead of failing the insert on its foreign key.
       const challenge = await tx
         .selectFrom("challenges")
         .select("id")
         .where("id", "=", challengeId)
         .where("region_id", "=", scope.regionId)
+        .forShare()
         .executeTakeFirst();
       if (!challenge)
         return fail("validation.failed", { challengeId: { key: "validation.choice" } });
