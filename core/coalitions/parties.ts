@@ -135,6 +135,7 @@ export async function holdCoalitionsNaming(tx: Tx, personIds: string[]): Promise
  * person's (their name, address and note), so it goes; as a lead, their name is taken off and the
  * lead's organisation stays, since it is the organisation's.
  */
+// No lock of its own: the eraser holds the coalitions first (holdCoalitionsNaming).
 export async function forgetPeopleInCoalitions(tx: Tx, personIds: string[]): Promise<void> {
   if (personIds.length === 0) return;
   await tx.deleteFrom("coalition_members").where("person_id", "in", personIds).execute();

@@ -42,6 +42,8 @@ export async function createCommunity(
     const v = validate(communitySchema, input);
     if (!v.ok) return v;
     const base = slugFrom(v.value.name, "leergemeenschap");
+    // No lock: the unique slug decides (migration 013); a slug taken at the same moment makes
+    // the insert do nothing, and the next number is tried.
     for (let i = 1; i <= 50; i++) {
       const slug = i === 1 ? base : `${base}-${i}`;
       const row = await tx

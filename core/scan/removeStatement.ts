@@ -8,6 +8,8 @@ import { ownKey } from "./statements.ts";
 /**
  * Removes one of the region's own statements and the answers given to it, in one transaction:
  * a statement nobody can see any more must not weigh in a theme's score. Shipped statements stay.
+ * No lock beyond the scan's row: a response sent at this moment may still carry an answer to the
+ * statement; the scores read only the statements the scan has, so it weighs nowhere.
  */
 export async function removeStatement(
   scope: RegionScope,
